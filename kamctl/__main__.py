@@ -1,0 +1,3 @@
+from kamctl.cli import main
+
+main()

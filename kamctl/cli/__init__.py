@@ -1,0 +1,74 @@
+"""The command line. Only options, config lookup, formatting and exit codes
+live here; every command calls into the core (``kamctl.*``), which knows
+nothing of Typer. Heavy imports happen inside the commands so that
+``kamctl --help`` starts as fast as a bare Typer app.
+
+Exit codes: 0 all fine; 1 invalid files or findings; 2 usage, config or
+internal error.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import sys
+
+import typer
+
+from kamctl import __version__
+
+app = typer.Typer(
+    name="kamctl",
+    help=(
+        "Key Account Management plans as YAML: validate, classify (ABC, KAISM), "
+        "check risks, lint and render.\n\n"
+        "Exit codes: 0 fine, 1 invalid files or findings, 2 usage, config or internal error."
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+# One module per command group; each registers its commands on `app`.
+COMMAND_MODULES = [
+    "validate",
+    "schema",
+]
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"kamctl {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Show the version and exit."
+    ),
+) -> None:
+    pass
+
+
+for _name in COMMAND_MODULES:
+    importlib.import_module(f"kamctl.cli.{_name}")
+
+
+def main() -> None:
+    """Console-script entry point: internal errors exit 2 with one line."""
+    try:
+        app(prog_name="kamctl")
+    except KeyboardInterrupt:
+        sys.stderr.write("kamctl: interrupted\n")
+        sys.exit(130)
+    except Exception as exc:  # the last line of defence; see KAMCTL_DEBUG
+        if os.environ.get("KAMCTL_DEBUG"):
+            raise
+        sys.stderr.write(
+            f"kamctl: internal error: {type(exc).__name__}: {exc} "
+            "(set KAMCTL_DEBUG=1 for a traceback)\n"
+        )
+        sys.exit(2)

@@ -1,0 +1,39 @@
+from __future__ import annotations
+
+import typer
+
+from kamctl.cli import app
+
+
+@app.command()
+def schema(
+    output: str = typer.Option(
+        "schemas/account.schema.json", "--output", "-o",
+        help="Where to write the schema; '-' for standard output.",
+    ),
+    check: bool = typer.Option(
+        False, "--check", help="Do not write; exit 1 if OUTPUT is missing or out of date."
+    ),
+) -> None:
+    """Write the JSON Schema (draft-07) of an account file, for editor completion."""
+    import sys
+    from pathlib import Path
+
+    from kamctl.schema import schema_text
+    from kamctl.writeback import atomic_write_text
+
+    text = schema_text()
+    if output == "-":
+        sys.stdout.write(text)
+        return
+    target = Path(output)
+    if check:
+        current = target.read_text(encoding="utf-8") if target.is_file() else None
+        if current != text:
+            sys.stderr.write(f"{output}: out of date; run 'kamctl schema -o {output}'\n")
+            raise typer.Exit(1)
+        sys.stderr.write(f"{output}: up to date\n")
+        return
+    target.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write_text(target, text)
+    sys.stderr.write(f"wrote {output}\n")

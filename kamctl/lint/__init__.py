@@ -1,0 +1,1 @@
+"""Plan completeness and quality rules (kamctl lint)."""

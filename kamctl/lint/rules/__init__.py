@@ -1,0 +1,1 @@
+"""One module per lint rule; see kamctl.lint.registry."""

@@ -1,0 +1,275 @@
+"""Finding account files and loading them: path → bytes → Document → Account.
+
+Every problem becomes a located :class:`~kamctl.diagnostics.Diagnostic`; no
+file is skipped silently and one bad file never stops the others. Large
+portfolios are loaded on all cores (pre-commit runs us on every commit).
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .diagnostics import Diagnostic, Severity
+
+if TYPE_CHECKING:
+    from .account import Account
+    from .config import Config
+
+SUFFIXES = (".yaml", ".yml")
+PARALLEL_FROM = 64
+"""Below this many files a process pool costs more than it saves."""
+
+
+@dataclass
+class LoadedFile:
+    path: str
+    account: Account | None = None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.account is not None and not any(
+            d.severity is Severity.error for d in self.diagnostics
+        )
+
+
+def _problem(path: str, message: str, line: int = 0, column: int = 0,
+             code: str = "file", source: str | None = None) -> Diagnostic:
+    return Diagnostic(path=path, line=line, column=column, severity=Severity.error,
+                      code=code, message=message, source=source)
+
+
+# --------------------------------------------------------------------- discovery
+
+
+def discover(paths: Sequence[str], default_dir: Path | None = None
+             ) -> tuple[list[str], list[Diagnostic]]:
+    """Account files named by ``paths`` (files or folders), in a stable order.
+
+    With no paths, the config's accounts folder (or the working directory).
+    Folders are walked without following links; hidden folders and files are
+    skipped. A symlink whose target lies outside the folder being scanned is an
+    error, not a file we quietly read.
+    """
+    files: list[str] = []
+    problems: list[Diagnostic] = []
+    if not paths:
+        target = default_dir if default_dir and default_dir.is_dir() else Path(".")
+        paths = [_display(target)]
+    seen: set[str] = set()
+    for arg in paths:
+        p = Path(arg)
+        try:
+            st = os.stat(p)
+        except FileNotFoundError:
+            kind = "broken symlink" if p.is_symlink() else "no such file or folder"
+            problems.append(_problem(arg, f"{kind}: {arg}"))
+            continue
+        except OSError as exc:
+            problems.append(_problem(arg, f"cannot read: {exc.strerror}"))
+            continue
+        if stat.S_ISDIR(st.st_mode):
+            for found in _walk(p, problems):
+                if found not in seen:
+                    seen.add(found)
+                    files.append(found)
+        else:
+            # Named explicitly (as pre-commit does): take it whatever its suffix,
+            # but a link must stay inside the working tree.
+            if p.is_symlink() and not _inside(p, Path.cwd()):
+                problems.append(_problem(arg, f"symlink points outside the working folder "
+                                              f"(to {os.path.realpath(p)}); not read"))
+                continue
+            if arg not in seen:
+                seen.add(arg)
+                files.append(arg)
+    return files, problems
+
+
+def _walk(root: Path, problems: list[Diagnostic]) -> Iterable[str]:
+    real_root = root.resolve()
+    for folder, dirs, names in os.walk(root, followlinks=False):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(names):
+            if name.startswith(".") or not name.endswith(SUFFIXES):
+                continue
+            full = os.path.join(folder, name)
+            if os.path.islink(full) and not _inside(Path(full), real_root):
+                problems.append(_problem(_display(Path(full)),
+                                         f"symlink points outside {_display(root)} "
+                                         f"(to {os.path.realpath(full)}); not read"))
+                continue
+            yield _display(Path(full))
+
+
+def _inside(path: Path, root: Path) -> bool:
+    try:
+        Path(os.path.realpath(path)).relative_to(root.resolve())
+        return True
+    except ValueError:
+        return False
+
+
+def _display(p: Path) -> str:
+    s = os.path.normpath(str(p))
+    return s[2:] if s.startswith("./") else s
+
+
+# ----------------------------------------------------------------------- reading
+
+
+def read_file(path: str, max_size: int) -> tuple[bytes | None, Diagnostic | None]:
+    """The file's bytes, or why they cannot be had. Never blocks on a FIFO."""
+    try:
+        st = os.stat(path)
+    except OSError as exc:
+        return None, _problem(path, f"cannot read: {exc.strerror}")
+    if stat.S_ISFIFO(st.st_mode):
+        return None, _problem(path, "not a regular file (a FIFO/named pipe); not read")
+    if not stat.S_ISREG(st.st_mode):
+        return None, _problem(path, "not a regular file; not read")
+    if st.st_size > max_size:
+        return None, _problem(
+            path,
+            f"file is {st.st_size / 1_048_576:.1f} MB, over the {max_size / 1_048_576:.1f} MB limit "
+            "for an account file (max_file_size in the config)",
+            1, 1,
+        )
+    try:
+        with open(path, "rb") as fh:
+            raw = fh.read(max_size + 1)
+    except OSError as exc:
+        return None, _problem(path, f"cannot read: {exc.strerror}")
+    if len(raw) > max_size:  # grew between stat and read
+        return None, _problem(path, f"file is over the {max_size} byte limit", 1, 1)
+    return raw, None
+
+
+def parse_and_validate(path: str, raw: bytes) -> tuple[Any, list[Diagnostic]]:
+    """Bytes → (data that validated, or None; diagnostics)."""
+    from .account import Account
+    from .validation import validate
+    from .yamlsource import YamlProblem, decode, parse
+
+    try:
+        doc = parse(decode(raw))
+    except YamlProblem as exc:
+        src = None
+        try:
+            src = raw.decode("utf-8", "replace").splitlines()[exc.line - 1]
+        except IndexError:
+            pass
+        return None, [_problem(path, exc.message, exc.line, exc.column, "yaml", src)]
+    if not isinstance(doc.data, dict):
+        kind = "a list" if isinstance(doc.data, list) else "a single value"
+        line, col = doc.locate(())
+        return None, [_problem(
+            path,
+            f"the file holds {kind}; an account file is a mapping of 'key: value' lines "
+            "starting with 'id:' and 'name:'",
+            line, col, "schema", doc.source_line(line))]
+    account, diags = validate(Account, doc, path)
+    return (doc.data if account is not None else None), diags
+
+
+def _load_one(args: tuple[str, int]) -> tuple[str, Any, list[Diagnostic]]:
+    path, max_size = args
+    raw, problem = read_file(path, max_size)
+    if problem is not None:
+        return path, None, [problem]
+    assert raw is not None
+    data, diags = parse_and_validate(path, raw)
+    return path, data, diags
+
+
+def _map(fn: Any, items: list[Any], jobs: int | None) -> list[Any]:
+    jobs = jobs if jobs is not None else (os.cpu_count() or 1)
+    if jobs <= 1 or len(items) < PARALLEL_FROM:
+        return [fn(i) for i in items]
+    import concurrent.futures as cf
+    import multiprocessing as mp
+
+    # fork keeps start-up cheap (the parent has already imported everything);
+    # fall back to the platform default where fork does not exist.
+    ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
+    chunk = max(8, len(items) // (jobs * 8))
+    with cf.ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
+        return list(pool.map(fn, items, chunksize=chunk))
+
+
+def load_accounts(paths: Sequence[str], config: Config, *, jobs: int | None = None
+                  ) -> tuple[list[LoadedFile], list[Diagnostic]]:
+    """Load every account file named by ``paths``.
+
+    Returns the files (each with its Account, or None and its diagnostics) and
+    the problems with the paths themselves. Duplicate ids across files are
+    errors too: ids are the join key of every analysis.
+    """
+    from .account import Account  # also warms the import before forking
+
+    files, problems = discover(paths, config.accounts_dir)
+    results = _map(_load_one, [(f, config.max_file_size) for f in files], jobs)
+    loaded: list[LoadedFile] = []
+    first_seen: dict[str, str] = {}
+    for path, data, diags in results:
+        lf = LoadedFile(path, None, list(diags))
+        if data is not None:
+            lf.account = Account.model_validate(data)
+            other = first_seen.get(lf.account.id)
+            if other is not None:
+                lf.diagnostics.append(_problem(
+                    path, f"duplicate account id {lf.account.id!r} (also in {other})", 1, 1, "schema"))
+                lf.account = None
+            else:
+                first_seen[lf.account.id] = path
+        loaded.append(lf)
+    return loaded, problems
+
+
+def validate_files(paths: Sequence[str], config: Config, *, jobs: int | None = None,
+                   cache_dir: Path | None = None) -> tuple[int, list[Diagnostic]]:
+    """Validate without keeping models: (files checked, diagnostics).
+
+    With ``cache_dir``, files whose exact bytes validated before (same kamctl
+    version and config) are not parsed again.
+    """
+    files, problems = discover(paths, config.accounts_dir)
+    checked = len(files) + len({d.path for d in problems})
+    cache = None
+    if cache_dir is not None:
+        from .cache import ResultCache
+
+        cache = ResultCache(cache_dir, "validate", config.fingerprint())
+    todo: list[tuple[str, bytes]] = []
+    diags: list[Diagnostic] = list(problems)
+    for path in files:
+        raw, problem = read_file(path, config.max_file_size)
+        if problem is not None:
+            diags.append(problem)
+            continue
+        assert raw is not None
+        if cache is not None:
+            hit = cache.get(raw)
+            if hit is not None:
+                diags.extend(Diagnostic(**{**d, "path": path, "severity": Severity(d["severity"])})
+                             for d in hit)
+                continue
+        todo.append((path, raw))
+    results = _map(_validate_bytes, todo, jobs)
+    for (_path, raw), found in zip(todo, results, strict=True):
+        diags.extend(found)
+        if cache is not None:
+            cache.put(raw, [{k: v for k, v in d.to_dict().items() if k != "path"} for d in found])
+    if cache is not None:
+        cache.save()
+    return checked, diags
+
+
+def _validate_bytes(item: tuple[str, bytes]) -> list[Diagnostic]:
+    path, raw = item
+    return parse_and_validate(path, raw)[1]

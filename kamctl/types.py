@@ -1,0 +1,188 @@
+"""Scalar types of the account file.
+
+The loader (:mod:`kamctl.yamlsource`) resolves plain scalars by the YAML 1.2
+core schema, so ``no``/``on``/``yes`` are strings and ``0123`` is a number.
+The types here decide what a *field* accepts:
+
+* numbers and booleans are strict: ``"5"`` (quoted) is not a number, ``yes`` is
+  not a boolean. That keeps ``kamctl validate`` in agreement with the JSON
+  Schema an editor checks against.
+* text fields take what was written: ``postal_code: 0123`` is the text
+  ``"0123"``, not the number 123 (the loader keeps the source text of every
+  plain number for exactly this).
+* dates are ISO ``YYYY-MM-DD`` text; a number is never read as a timestamp.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, BeforeValidator, Field, Strict
+from pydantic_core import PydanticCustomError
+
+
+class YamlInt(int):
+    """An int read from a plain YAML scalar, remembering how it was written."""
+
+    text: str
+
+    def __new__(cls, value: int, text: str) -> YamlInt:
+        obj = super().__new__(cls, value)
+        obj.text = text
+        return obj
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (YamlInt, (int(self), self.text))
+
+
+class YamlFloat(float):
+    """A float read from a plain YAML scalar, remembering how it was written."""
+
+    text: str
+
+    def __new__(cls, value: float, text: str) -> YamlFloat:
+        obj = super().__new__(cls, value)
+        obj.text = text
+        return obj
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (YamlFloat, (float(self), self.text))
+
+
+def _as_text(value: Any) -> Any:
+    if isinstance(value, (YamlInt, YamlFloat)):
+        return value.text
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return str(value)
+    if isinstance(value, str) and type(value) is not str:
+        return str(value)
+    return value
+
+
+def _strip_number(value: Any) -> Any:
+    # YamlInt/YamlFloat must not leak into models (they pickle and compare fine,
+    # but json and equality-by-type in tests should see plain numbers).
+    if type(value) is YamlInt:
+        return int(value)
+    if type(value) is YamlFloat:
+        return float(value)
+    return value
+
+
+def _as_date(value: Any) -> Any:
+    if isinstance(value, _dt.datetime):
+        return value.date()
+    if isinstance(value, _dt.date):
+        return value
+    if not isinstance(value, str):
+        raise PydanticCustomError(
+            "date_type", "must be a date written as YYYY-MM-DD (got {got})", {"got": repr(value)}
+        )
+    try:
+        return _dt.date.fromisoformat(value.strip())
+    except ValueError:
+        raise PydanticCustomError(
+            "date_invalid",
+            "not a valid date: {got} (write an existing date as YYYY-MM-DD)",
+            {"got": repr(value)},
+        ) from None
+
+
+Text = Annotated[str, BeforeValidator(_as_text)]
+"""Free text. Numbers and booleans written plainly are kept as their text."""
+
+Int = Annotated[int, Strict(), BeforeValidator(_strip_number)]
+Float = Annotated[float, Strict(), BeforeValidator(_strip_number)]
+Bool = Annotated[bool, Strict()]
+Date = Annotated[_dt.date, BeforeValidator(_as_date), Field(json_schema_extra={"format": "date"})]
+
+
+def _ranged(lo: float, hi: float) -> Any:
+    def check(value: float) -> float:
+        if not lo <= value <= hi:
+            raise PydanticCustomError(
+                "out_of_range",
+                "must be between {lo} and {hi} (got {got})",
+                {"lo": _num(lo), "hi": _num(hi), "got": _num(value)},
+            )
+        return value
+
+    return AfterValidator(check)
+
+
+def _num(x: float) -> str:
+    return str(int(x)) if float(x).is_integer() else str(x)
+
+
+def Ranged(base: Any, lo: float, hi: float) -> Any:
+    """``base`` limited to ``lo..hi``, with one clear message and schema bounds."""
+    # Bounds go to the schema only; the validator gives the one message we want.
+    return Annotated[base, _ranged(lo, hi), Field(json_schema_extra={"minimum": lo, "maximum": hi})]
+
+
+def _non_negative(value: float) -> float:
+    if value < 0:
+        raise PydanticCustomError(
+            "negative", "must be zero or more (got {got})", {"got": _num(value)}
+        )
+    return value
+
+
+Money = Annotated[float, Strict(), BeforeValidator(_strip_number), AfterValidator(_non_negative),
+                  Field(json_schema_extra={"minimum": 0})]
+"""An amount in the account's currency; never negative (a loss is a margin)."""
+
+SignedMoney = Float
+"""A margin: may be negative (a loss-making customer)."""
+
+Score = Ranged(Float, 0, 10)
+"""A criterion score on the KAISM scale 0–10."""
+
+Percent = Ranged(Float, 0, 100)
+Stance = Ranged(Int, -3, 3)
+TrustFactor = Ranged(Int, 1, 10)
+Year = Ranged(Int, 1900, 2200)
+
+
+# Ids become file names (kamctl new, kamctl render), so they are restricted to
+# what is safe on every file system and in URLs.
+_ID_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789-_")
+_WINDOWS_RESERVED = frozenset(
+    ["con", "prn", "aux", "nul"]
+    + [f"com{i}" for i in range(1, 10)]
+    + [f"lpt{i}" for i in range(1, 10)]
+)
+ID_PATTERN = r"^[a-z0-9][a-z0-9_-]{0,63}$"
+
+
+def id_problem(value: str) -> str | None:
+    """Why ``value`` is not a usable account id, or None when it is."""
+    if not value:
+        return "must not be empty"
+    if len(value) > 64:
+        return "must be at most 64 characters"
+    if not set(value) <= _ID_CHARS:
+        return (
+            "may use only lowercase letters a-z, digits, '-' and '_' "
+            "(it becomes a file name)"
+        )
+    if value[0] in "-_":
+        return "must start with a letter or digit"
+    if value in _WINDOWS_RESERVED:
+        return f"{value!r} is a reserved file name on Windows"
+    return None
+
+
+def _check_id(value: str) -> str:
+    problem = id_problem(value)
+    if problem:
+        raise PydanticCustomError("account_id", "not a valid id {got}: {why}",
+                                  {"got": repr(value), "why": problem})
+    return value
+
+
+AccountId = Annotated[str, BeforeValidator(_as_text), AfterValidator(_check_id),
+                      Field(json_schema_extra={"pattern": ID_PATTERN})]
