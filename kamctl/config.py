@@ -132,7 +132,9 @@ class RiskConfig(_Section):
     major_customer_share: Ranged(Float, 0, 100) = Field(  # type: ignore[valid-type]
         default=10.0, description="List every customer at or above this share (disclosure level)."
     )
-    hhi_moderate: Float = Field(default=1000.0, description="HHI at or above this is moderately concentrated.")
+    hhi_moderate: Float = Field(
+        default=1000.0, description="HHI at or above this is moderately concentrated."
+    )
     hhi_high: Float = Field(default=1800.0, description="HHI above this is highly concentrated.")
     contract_ending_days: Int = Field(default=180, description="Contract ending within this many days.")
     short_notice_months: Int = Field(default=3, description="Notice period shorter than this is weak.")
@@ -270,8 +272,13 @@ def load_config(path: Path | None = None, *, search: bool = True) -> Config:
 def _diag(path: Path, line: int, col: int, message: str, text: str = "") -> Diagnostic:
     lines = text.splitlines()
     return Diagnostic(
-        path=str(path), line=line, column=col, severity=Severity.error, code="config",
-        message=message, source=lines[line - 1] if 0 < line <= len(lines) else None,
+        path=str(path),
+        line=line,
+        column=col,
+        severity=Severity.error,
+        code="config",
+        message=message,
+        source=lines[line - 1] if 0 < line <= len(lines) else None,
     )
 
 

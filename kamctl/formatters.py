@@ -104,9 +104,7 @@ def json_format(result: CheckResult, stream: IO[str]) -> None:
             "warnings": result.count(Severity.warning),
             "info": result.count(Severity.info),
         },
-        "diagnostics": [
-            {k: v for k, v in d.to_dict().items() if k != "source"} for d in result.sorted()
-        ],
+        "diagnostics": [{k: v for k, v in d.to_dict().items() if k != "source"} for d in result.sorted()],
         **result.extra,
     }
     json.dump(doc, stream, ensure_ascii=False, indent=2)

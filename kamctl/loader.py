@@ -33,22 +33,27 @@ class LoadedFile:
 
     @property
     def ok(self) -> bool:
-        return self.account is not None and not any(
-            d.severity is Severity.error for d in self.diagnostics
-        )
+        return self.account is not None and not any(d.severity is Severity.error for d in self.diagnostics)
 
 
-def _problem(path: str, message: str, line: int = 0, column: int = 0,
-             code: str = "file", source: str | None = None) -> Diagnostic:
-    return Diagnostic(path=path, line=line, column=column, severity=Severity.error,
-                      code=code, message=message, source=source)
+def _problem(
+    path: str, message: str, line: int = 0, column: int = 0, code: str = "file", source: str | None = None
+) -> Diagnostic:
+    return Diagnostic(
+        path=path,
+        line=line,
+        column=column,
+        severity=Severity.error,
+        code=code,
+        message=message,
+        source=source,
+    )
 
 
 # --------------------------------------------------------------------- discovery
 
 
-def discover(paths: Sequence[str], default_dir: Path | None = None
-             ) -> tuple[list[str], list[Diagnostic]]:
+def discover(paths: Sequence[str], default_dir: Path | None = None) -> tuple[list[str], list[Diagnostic]]:
     """Account files named by ``paths`` (files or folders), in a stable order.
 
     With no paths, the config's accounts folder (or the working directory).
@@ -82,8 +87,11 @@ def discover(paths: Sequence[str], default_dir: Path | None = None
             # Named explicitly (as pre-commit does): take it whatever its suffix,
             # but a link must stay inside the working tree.
             if p.is_symlink() and not _inside(p, Path.cwd()):
-                problems.append(_problem(arg, f"symlink points outside the working folder "
-                                              f"(to {os.path.realpath(p)}); not read"))
+                problems.append(
+                    _problem(
+                        arg, f"symlink points outside the working folder (to {os.path.realpath(p)}); not read"
+                    )
+                )
                 continue
             if arg not in seen:
                 seen.add(arg)
@@ -100,9 +108,12 @@ def _walk(root: Path, problems: list[Diagnostic]) -> Iterable[str]:
                 continue
             full = os.path.join(folder, name)
             if os.path.islink(full) and not _inside(Path(full), real_root):
-                problems.append(_problem(_display(Path(full)),
-                                         f"symlink points outside {_display(root)} "
-                                         f"(to {os.path.realpath(full)}); not read"))
+                problems.append(
+                    _problem(
+                        _display(Path(full)),
+                        f"symlink points outside {_display(root)} (to {os.path.realpath(full)}); not read",
+                    )
+                )
                 continue
             yield _display(Path(full))
 
@@ -138,7 +149,8 @@ def read_file(path: str, max_size: int) -> tuple[bytes | None, Diagnostic | None
             path,
             f"file is {st.st_size / 1_048_576:.1f} MB, over the {max_size / 1_048_576:.1f} MB limit "
             "for an account file (max_file_size in the config)",
-            1, 1,
+            1,
+            1,
         )
     try:
         with open(path, "rb") as fh:
@@ -168,11 +180,17 @@ def parse_and_validate(path: str, raw: bytes) -> tuple[Any, list[Diagnostic]]:
     if not isinstance(doc.data, dict):
         kind = "a list" if isinstance(doc.data, list) else "a single value"
         line, col = doc.locate(())
-        return None, [_problem(
-            path,
-            f"the file holds {kind}; an account file is a mapping of 'key: value' lines "
-            "starting with 'id:' and 'name:'",
-            line, col, "schema", doc.source_line(line))]
+        return None, [
+            _problem(
+                path,
+                f"the file holds {kind}; an account file is a mapping of 'key: value' lines "
+                "starting with 'id:' and 'name:'",
+                line,
+                col,
+                "schema",
+                doc.source_line(line),
+            )
+        ]
     account, diags = validate(Account, doc, path)
     return (doc.data if account is not None else None), diags
 
@@ -202,8 +220,9 @@ def _map(fn: Any, items: list[Any], jobs: int | None) -> list[Any]:
         return list(pool.map(fn, items, chunksize=chunk))
 
 
-def load_accounts(paths: Sequence[str], config: Config, *, jobs: int | None = None
-                  ) -> tuple[list[LoadedFile], list[Diagnostic]]:
+def load_accounts(
+    paths: Sequence[str], config: Config, *, jobs: int | None = None
+) -> tuple[list[LoadedFile], list[Diagnostic]]:
     """Load every account file named by ``paths``.
 
     Returns the files (each with its Account, or None and its diagnostics) and
@@ -222,8 +241,11 @@ def load_accounts(paths: Sequence[str], config: Config, *, jobs: int | None = No
             lf.account = Account.model_validate(data)
             other = first_seen.get(lf.account.id)
             if other is not None:
-                lf.diagnostics.append(_problem(
-                    path, f"duplicate account id {lf.account.id!r} (also in {other})", 1, 1, "schema"))
+                lf.diagnostics.append(
+                    _problem(
+                        path, f"duplicate account id {lf.account.id!r} (also in {other})", 1, 1, "schema"
+                    )
+                )
                 lf.account = None
             else:
                 first_seen[lf.account.id] = path
@@ -231,8 +253,9 @@ def load_accounts(paths: Sequence[str], config: Config, *, jobs: int | None = No
     return loaded, problems
 
 
-def validate_files(paths: Sequence[str], config: Config, *, jobs: int | None = None,
-                   cache_dir: Path | None = None) -> tuple[int, list[Diagnostic]]:
+def validate_files(
+    paths: Sequence[str], config: Config, *, jobs: int | None = None, cache_dir: Path | None = None
+) -> tuple[int, list[Diagnostic]]:
     """Validate without keeping models: (files checked, diagnostics).
 
     With ``cache_dir``, files whose exact bytes validated before (same kamctl
@@ -256,8 +279,9 @@ def validate_files(paths: Sequence[str], config: Config, *, jobs: int | None = N
         if cache is not None:
             hit = cache.get(raw)
             if hit is not None:
-                diags.extend(Diagnostic(**{**d, "path": path, "severity": Severity(d["severity"])})
-                             for d in hit)
+                diags.extend(
+                    Diagnostic(**{**d, "path": path, "severity": Severity(d["severity"])}) for d in hit
+                )
                 continue
         todo.append((path, raw))
     results = _map(_validate_bytes, todo, jobs)

@@ -125,14 +125,17 @@ def Ranged(base: Any, lo: float, hi: float) -> Any:
 
 def _non_negative(value: float) -> float:
     if value < 0:
-        raise PydanticCustomError(
-            "negative", "must be zero or more (got {got})", {"got": _num(value)}
-        )
+        raise PydanticCustomError("negative", "must be zero or more (got {got})", {"got": _num(value)})
     return value
 
 
-Money = Annotated[float, Strict(), BeforeValidator(_strip_number), AfterValidator(_non_negative),
-                  Field(json_schema_extra={"minimum": 0})]
+Money = Annotated[
+    float,
+    Strict(),
+    BeforeValidator(_strip_number),
+    AfterValidator(_non_negative),
+    Field(json_schema_extra={"minimum": 0}),
+]
 """An amount in the account's currency; never negative (a loss is a margin)."""
 
 SignedMoney = Float
@@ -151,9 +154,7 @@ Year = Ranged(Int, 1900, 2200)
 # what is safe on every file system and in URLs.
 _ID_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789-_")
 _WINDOWS_RESERVED = frozenset(
-    ["con", "prn", "aux", "nul"]
-    + [f"com{i}" for i in range(1, 10)]
-    + [f"lpt{i}" for i in range(1, 10)]
+    ["con", "prn", "aux", "nul"] + [f"com{i}" for i in range(1, 10)] + [f"lpt{i}" for i in range(1, 10)]
 )
 ID_PATTERN = r"^[a-z0-9][a-z0-9_-]{0,63}$"
 
@@ -165,10 +166,7 @@ def id_problem(value: str) -> str | None:
     if len(value) > 64:
         return "must be at most 64 characters"
     if not set(value) <= _ID_CHARS:
-        return (
-            "may use only lowercase letters a-z, digits, '-' and '_' "
-            "(it becomes a file name)"
-        )
+        return "may use only lowercase letters a-z, digits, '-' and '_' (it becomes a file name)"
     if value[0] in "-_":
         return "must start with a letter or digit"
     if value in _WINDOWS_RESERVED:
@@ -179,10 +177,15 @@ def id_problem(value: str) -> str | None:
 def _check_id(value: str) -> str:
     problem = id_problem(value)
     if problem:
-        raise PydanticCustomError("account_id", "not a valid id {got}: {why}",
-                                  {"got": repr(value), "why": problem})
+        raise PydanticCustomError(
+            "account_id", "not a valid id {got}: {why}", {"got": repr(value), "why": problem}
+        )
     return value
 
 
-AccountId = Annotated[str, BeforeValidator(_as_text), AfterValidator(_check_id),
-                      Field(json_schema_extra={"pattern": ID_PATTERN})]
+AccountId = Annotated[
+    str,
+    BeforeValidator(_as_text),
+    AfterValidator(_check_id),
+    Field(json_schema_extra={"pattern": ID_PATTERN}),
+]

@@ -72,9 +72,7 @@ def describe(model: type[BaseModel], err: Any) -> str:
         return f"must be one of {expected} (got {_show(got)})"
     if kind in _EXPECTED:
         msg = f"{_EXPECTED[kind]} (got {_show(got)})"
-        if kind in ("float_type", "int_type") and isinstance(got, str) and any(
-            c.isdigit() for c in got
-        ):
+        if kind in ("float_type", "int_type") and isinstance(got, str) and any(c.isdigit() for c in got):
             msg += "; write numbers without spaces or quotes, e.g. 12500000 or 0.5"
         return msg
     return str(err["msg"])
@@ -85,8 +83,13 @@ def _show(value: Any) -> str:
         return "a mapping" if isinstance(value, dict) else "a list"
     if value is None:
         return "nothing"
-    text = repr(value) if isinstance(value, str) else str(value).lower() if isinstance(
-        value, bool) else str(value)
+    text = (
+        repr(value)
+        if isinstance(value, str)
+        else str(value).lower()
+        if isinstance(value, bool)
+        else str(value)
+    )
     return text if len(text) <= 60 else text[:57] + "..."
 
 

@@ -55,8 +55,14 @@ class _PlainResolver(yaml.resolver.BaseResolver):
         return super().resolve(kind, value, implicit)
 
 
-class _PureLoader(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser,
-                  yaml.composer.Composer, yaml.constructor.BaseConstructor, _PlainResolver):
+class _PureLoader(
+    yaml.reader.Reader,
+    yaml.scanner.Scanner,
+    yaml.parser.Parser,
+    yaml.composer.Composer,
+    yaml.constructor.BaseConstructor,
+    _PlainResolver,
+):
     def __init__(self, stream: str) -> None:
         yaml.reader.Reader.__init__(self, stream)
         yaml.scanner.Scanner.__init__(self)
@@ -154,16 +160,13 @@ def decode(raw: bytes) -> str:
     nul = raw.find(b"\x00")
     if nul >= 0:
         line, col = _offset_position(raw, nul)
-        raise YamlProblem(
-            "binary data (a NUL byte): an account file is UTF-8 text", line, col
-        )
+        raise YamlProblem("binary data (a NUL byte): an account file is UTF-8 text", line, col)
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line, col = _offset_position(raw, exc.start)
         raise YamlProblem(
-            f"not UTF-8 text: byte 0x{raw[exc.start]:02x} cannot be decoded "
-            "(save the file as UTF-8)",
+            f"not UTF-8 text: byte 0x{raw[exc.start]:02x} cannot be decoded (save the file as UTF-8)",
             line,
             col,
         ) from None
@@ -223,9 +226,7 @@ def _guard_depth(text: str) -> None:
                 depth += 1
                 if depth > MAX_DEPTH:
                     m = event.start_mark
-                    raise YamlProblem(
-                        f"nesting deeper than {MAX_DEPTH} levels", m.line + 1, m.column + 1
-                    )
+                    raise YamlProblem(f"nesting deeper than {MAX_DEPTH} levels", m.line + 1, m.column + 1)
             elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
                 depth -= 1
     except yaml.MarkedYAMLError as exc:
@@ -236,9 +237,7 @@ def _yaml_problem(exc: yaml.MarkedYAMLError, text: str) -> YamlProblem:
     mark = exc.problem_mark or exc.context_mark
     line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     problem = exc.problem or "invalid YAML"
-    if "found another document" in problem or (
-        exc.context and "single document" in exc.context
-    ):
+    if "found another document" in problem or (exc.context and "single document" in exc.context):
         return YamlProblem(
             "several YAML documents in one file ('---'): put each account in a file of its own",
             line,
@@ -312,8 +311,7 @@ def _construct(node: Any, active: dict[int, bool], depth: int) -> Any:
     key = id(node)
     if key in active:
         m = node.start_mark
-        raise YamlProblem("an alias refers to its own parent (recursive data)",
-                          m.line + 1, m.column + 1)
+        raise YamlProblem("an alias refers to its own parent (recursive data)", m.line + 1, m.column + 1)
     active[key] = True
     try:
         if node.id == "mapping" and tag == _MAP:
@@ -323,8 +321,9 @@ def _construct(node: Any, active: dict[int, bool], depth: int) -> Any:
                 k = _construct(knode, active, depth + 1)
                 if isinstance(k, (dict, list)):
                     m = knode.start_mark
-                    raise YamlProblem("a key must be a plain value, not a mapping or list",
-                                      m.line + 1, m.column + 1)
+                    raise YamlProblem(
+                        "a key must be a plain value, not a mapping or list", m.line + 1, m.column + 1
+                    )
                 if k in seen:
                     m, first = knode.start_mark, seen[k].start_mark
                     raise YamlProblem(
@@ -343,7 +342,7 @@ def _construct(node: Any, active: dict[int, bool], depth: int) -> Any:
 
 
 def _unknown_tag(node: Any, tag: str) -> YamlProblem:
-    shown = "!!" + tag[len(_TAG):] if tag.startswith(_TAG) else tag
+    shown = "!!" + tag[len(_TAG) :] if tag.startswith(_TAG) else tag
     m = node.start_mark
     return YamlProblem(
         f"tag {shown} is not allowed: account files hold plain data (no tags)",
@@ -359,7 +358,7 @@ def _scalar(node: Any, tag: str, text: str) -> Any:
         if tag not in _EXPLICIT_SCALAR_TAGS:
             raise _unknown_tag(node, tag)
         resolved = _resolve_plain(text)
-        want = tag[len(_TAG):]
+        want = tag[len(_TAG) :]
         got = {type(None): "null", bool: "bool", YamlInt: "int", YamlFloat: "float"}.get(
             type(resolved), "str"
         )

@@ -68,7 +68,6 @@ def main() -> None:
         if os.environ.get("KAMCTL_DEBUG"):
             raise
         sys.stderr.write(
-            f"kamctl: internal error: {type(exc).__name__}: {exc} "
-            "(set KAMCTL_DEBUG=1 for a traceback)\n"
+            f"kamctl: internal error: {type(exc).__name__}: {exc} (set KAMCTL_DEBUG=1 for a traceback)\n"
         )
         sys.exit(2)

@@ -12,11 +12,15 @@ if TYPE_CHECKING:
     from kamctl.config import Config
 
 CONFIG_OPTION = typer.Option(
-    None, "--config", "-c", help="Config file (default: nearest kamctl.toml or pyproject.toml "
-    "with [tool.kamctl], searching upward).", dir_okay=False,
+    None,
+    "--config",
+    "-c",
+    help="Config file (default: nearest kamctl.toml or pyproject.toml with [tool.kamctl], searching upward).",
+    dir_okay=False,
 )
 PATHS_ARGUMENT = typer.Argument(
-    None, help="Account files or folders (default: the config's accounts folder, else '.').",
+    None,
+    help="Account files or folders (default: the config's accounts folder, else '.').",
     show_default=False,
 )
 JOBS_OPTION = typer.Option(None, "--jobs", "-j", min=1, help="Processes to use (default: all cores).")

@@ -8,7 +8,9 @@ from kamctl.cli import app
 @app.command()
 def schema(
     output: str = typer.Option(
-        "schemas/account.schema.json", "--output", "-o",
+        "schemas/account.schema.json",
+        "--output",
+        "-o",
         help="Where to write the schema; '-' for standard output.",
     ),
     check: bool = typer.Option(
