@@ -72,12 +72,17 @@ class _PureLoader(
         _PlainResolver.__init__(self)
 
 
-_CLoader: Any = None
-if hasattr(yaml, "CParser"):
+try:
+    from yaml.cyaml import CParser as _CParser
+except ImportError:  # PyYAML built without libyaml: the pure path is used
+    _CParser = None
 
-    class _CLoader(yaml.CParser, yaml.constructor.BaseConstructor, _PlainResolver):  # type: ignore[no-redef]
+_CLoader: Any = None
+if _CParser is not None:
+
+    class _CLoader(_CParser, yaml.constructor.BaseConstructor, _PlainResolver):  # type: ignore[no-redef]
         def __init__(self, stream: str) -> None:
-            yaml.CParser.__init__(self, stream)
+            _CParser.__init__(self, stream)
             yaml.constructor.BaseConstructor.__init__(self)
             _PlainResolver.__init__(self)
 

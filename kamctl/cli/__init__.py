@@ -35,6 +35,7 @@ app = typer.Typer(
 COMMAND_MODULES = [
     "validate",
     "schema",
+    "scaffold",
 ]
 
 

@@ -12,10 +12,10 @@ FORMATS = ("text", "json")
 
 @app.command()
 def validate(
-    paths: list[str] = PATHS_ARGUMENT,
+    paths: list[str] | None = PATHS_ARGUMENT,
     fmt: str = typer.Option("text", "--format", "-f", help="Output format: text or json."),
-    config: Path = CONFIG_OPTION,
-    jobs: int = JOBS_OPTION,
+    config: Path | None = CONFIG_OPTION,
+    jobs: int | None = JOBS_OPTION,
     no_cache: bool = typer.Option(False, "--no-cache", help="Parse every file, ignore the cache."),
 ) -> None:
     """Check account files against the schema; report every error at its line and column.

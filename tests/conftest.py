@@ -1,0 +1,42 @@
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+ROOT = Path(__file__).resolve().parents[1]
+FILES = ROOT / "tests" / "example-files"
+POSITIVE = FILES / "positive"
+NEGATIVE = FILES / "negative"
+EXAMPLES = ROOT / "examples"
+SHARED = ROOT.parent / "shared"
+
+
+class Run:
+    def __init__(self, exit_code: int, stdout: str, stderr: str) -> None:
+        self.exit_code = exit_code
+        self.stdout = stdout
+        self.stderr = stderr
+
+    def json(self) -> object:
+        return json.loads(self.stdout)
+
+
+@pytest.fixture
+def kamctl(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[..., Run]:
+    """Run the CLI in-process from a scratch working folder (so no cache or
+    config of the repository leaks in)."""
+    from kamctl.cli import app
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+
+    def run(*args: str | Path) -> Run:
+        result = CliRunner().invoke(app, [str(a) for a in args], catch_exceptions=False)
+        return Run(result.exit_code, result.stdout, result.stderr)
+
+    return run
