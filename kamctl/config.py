@@ -290,14 +290,14 @@ def _toml_position(message: str) -> tuple[int, int]:
 def _toml_line(text: str, loc: tuple[str, ...]) -> int:
     """Best line for a key path in TOML text: the key under its table, else the table."""
     table: tuple[str, ...] = ()
-    best = 0
+    best, best_depth = 0, 0
     for number, raw in enumerate(text.splitlines(), 1):
         line = raw.strip()
         header = re.match(r"^\[+\s*([^\]]+?)\s*\]+", line)
         if header:
             table = tuple(p.strip().strip('"') for p in header.group(1).split("."))
-            if table == loc[: len(table)] and len(table) > 0 and not best:
-                best = number
+            if table == loc[: len(table)] and len(table) > best_depth:
+                best, best_depth = number, len(table)
             continue
         key = re.match(r'^("?)([A-Za-z0-9_.\-]+)\1\s*=', line)
         if key:

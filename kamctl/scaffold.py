@@ -181,8 +181,14 @@ def new_account(
             raise ScaffoldError(f"{existing} already exists; not overwritten")
     schema = config.root / SCHEMA_REL
     ref = os.path.relpath(schema, folder.resolve()) if schema.is_file() else None
-    text = account_skeleton(account_id, name, config=config, profile=profile, kam=kam,
-                            schema_ref=ref.replace(os.sep, "/") if ref else None)
+    text = account_skeleton(
+        account_id,
+        name,
+        config=config,
+        profile=profile,
+        kam=kam,
+        schema_ref=ref.replace(os.sep, "/") if ref else None,
+    )
     folder.mkdir(parents=True, exist_ok=True)
     # O_EXCL: a file created between the check above and now is not clobbered.
     try:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as _dt
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BeforeValidator, Field, Strict
+from pydantic import AfterValidator, BeforeValidator, Field, Strict, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 
@@ -91,7 +91,13 @@ def _as_date(value: Any) -> Any:
         ) from None
 
 
-Text = Annotated[str, BeforeValidator(_as_text)]
+Text = Annotated[
+    str,
+    BeforeValidator(_as_text),
+    # The schema says what kamctl accepts: `org_number: 0123` is valid text, so
+    # an editor must not flag it either.
+    WithJsonSchema({"type": ["string", "number", "boolean"]}),
+]
 """Free text. Numbers and booleans written plainly are kept as their text."""
 
 Int = Annotated[int, Strict(), BeforeValidator(_strip_number)]

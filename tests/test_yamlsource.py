@@ -43,23 +43,31 @@ def _corpus() -> list[tuple[str, str]]:
 
 def test_yaml12_core_schema() -> None:
     data = parse(TRICKY).data
-    assert data["country"] == "NO"          # YAML 1.1 would say False (the Norway problem)
+    assert data["country"] == "NO"  # YAML 1.1 would say False (the Norway problem)
     assert data["industry"] == "yes"
     assert data["kam"] == "on"
     assert data["notes"] == "off"
     assert data["currency"] is None
-    assert data["customer"]["sites"] == ["Oslo", 150, 1.5, 1000.0, 31, 15, float("inf"), True,
-                                         "2026-01-01"]
+    assert data["customer"]["sites"] == ["Oslo", 150, 1.5, 1000.0, 31, 15, float("inf"), True, "2026-01-01"]
     assert data["customer"]["business"] == "Folded text"
     assert parse("a: 1_000\nb: 0b11\nc: 1:20\n").data == {"a": "1_000", "b": "0b11", "c": "1:20"}
 
 
 def test_text_fields_keep_what_was_written() -> None:
     account = Account.model_validate(parse(TRICKY).data)
-    assert account.org_number == "0123"    # a postal code / org number, not 123
+    assert account.org_number == "0123"  # a postal code / org number, not 123
     assert account.customer is not None
-    assert account.customer.sites == ["Oslo", "0150", "1.50", "1e3", "0x1F", "0o17", ".inf", "true",
-                                      "2026-01-01"]
+    assert account.customer.sites == [
+        "Oslo",
+        "0150",
+        "1.50",
+        "1e3",
+        "0x1F",
+        "0o17",
+        ".inf",
+        "true",
+        "2026-01-01",
+    ]
     assert account.country == "NO"
     assert account.industry == "yes"
     assert account.financials[0].revenue == 1000.0
@@ -106,8 +114,14 @@ def test_round_trip_write_keeps_the_data(name: str, text: str) -> None:
 @pytest.mark.skipif(not HAVE_LIBYAML, reason="PyYAML built without libyaml")
 @pytest.mark.parametrize(
     "text",
-    ["a: 1\na: 2\n", "a:\n\tb: 1\n", "a: 1\n---\nb: 2\n", "a: !!python/object:x {}\n",
-     "a: [" * 1 + "[" * 80 + "]" * 81 + "\n", "a: b: c\n"],
+    [
+        "a: 1\na: 2\n",
+        "a:\n\tb: 1\n",
+        "a: 1\n---\nb: 2\n",
+        "a: !!python/object:x {}\n",
+        "a: [" * 1 + "[" * 80 + "]" * 81 + "\n",
+        "a: b: c\n",
+    ],
 )
 def test_c_and_pure_python_paths_agree_on_errors(text: str) -> None:
     with pytest.raises(YamlProblem) as fast:

@@ -10,20 +10,22 @@ from kamctl.cli.common import CONFIG_OPTION, fail, get_config
 
 @app.command()
 def new(
-    account_id: str = typer.Argument(..., metavar="ID", help="Account id: a-z, 0-9, '-', '_'; becomes the file name."),
+    account_id: str = typer.Argument(
+        ..., metavar="ID", help="Account id: a-z, 0-9, '-', '_'; becomes the file name."
+    ),
     name: str = typer.Option(..., "--name", "-n", help="The customer's name."),
     profile: str = typer.Option("full", "--profile", help="Plan profile: full or light."),
     kam: str | None = typer.Option(None, "--kam", help="Responsible key account manager."),
-    folder: Path | None = typer.Option(None, "--dir", "-d", help="Where to write (default: the config's accounts folder)."),
+    folder: Path | None = typer.Option(
+        None, "--dir", "-d", help="Where to write (default: the config's accounts folder)."
+    ),
     config: Path | None = CONFIG_OPTION,
 ) -> None:
     """Write a skeleton account file with every section and short guidance."""
     from kamctl.scaffold import ScaffoldError, new_account
 
     cfg = get_config(config)
-    target_dir = folder if folder is not None else (
-        cfg.accounts_dir if cfg.source is not None else Path(".")
-    )
+    target_dir = folder if folder is not None else (cfg.accounts_dir if cfg.source is not None else Path("."))
     try:
         path = new_account(account_id, name, config=cfg, folder=target_dir, profile=profile, kam=kam)
     except ScaffoldError as exc:
@@ -44,4 +46,4 @@ def init(
         fail(str(exc))
     for path in written:
         typer.echo(f"created {path}", err=True)
-    typer.echo(f"next: cd {folder} && kamctl new ID --name \"Customer AS\" && git init && git add .", err=True)
+    typer.echo(f'next: cd {folder} && kamctl new ID --name "Customer AS" && git init && git add .', err=True)
