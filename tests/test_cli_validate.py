@@ -1,0 +1,68 @@
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import POSITIVE
+
+
+def test_text_output_shows_the_line_and_a_caret(kamctl, tmp_path: Path) -> None:
+    f = tmp_path / "a.yaml"
+    f.write_text("id: a\nname: A\nstakeholders:\n  - name: B\n    stance: 7\n")
+    r = kamctl("validate", "--no-cache", "a.yaml")
+    assert r.exit_code == 1
+    assert r.stdout.splitlines() == [
+        "a.yaml:5:13: error: stakeholders[0].stance: must be between -3 and 3 (got 7)",
+        "        stance: 7",
+        "                ^",
+        "1 file checked, 1 invalid, 1 error",
+    ]
+
+
+def test_valid_files_exit_0(kamctl) -> None:
+    r = kamctl("validate", "--no-cache", POSITIVE)
+    assert r.exit_code == 0
+    assert r.stdout == "3 files checked, 0 invalid, 0 errors\n"
+
+
+def test_default_folder_comes_from_config(kamctl, tmp_path: Path) -> None:
+    (tmp_path / "kamctl.toml").write_text('accounts = "plans"\n')
+    (tmp_path / "plans").mkdir()
+    (tmp_path / "plans" / "x.yaml").write_text("id: x\nname: X\nkam: 5\n")
+    (tmp_path / "elsewhere.yaml").write_text("not: an account\n")
+    r = kamctl("validate")
+    assert r.exit_code == 0, r.stdout
+    assert r.stdout == "1 file checked, 0 invalid, 0 errors\n"
+
+
+def test_repeat_run_uses_the_cache_and_sees_edits(kamctl, tmp_path: Path) -> None:
+    f = tmp_path / "a.yaml"
+    f.write_text("id: a\nname: A\n")
+    assert kamctl("validate", "a.yaml").exit_code == 0
+    assert (tmp_path / ".kamctl_cache" / ".gitignore").read_text().strip().endswith("*")
+    assert kamctl("validate", "a.yaml").exit_code == 0
+    f.write_text("id: a\nname: A\nname: B\n")  # an edit must be re-checked
+    r = kamctl("validate", "a.yaml")
+    assert r.exit_code == 1 and "a.yaml:3:1: error: duplicate key" in r.stdout
+
+
+def test_version_and_help(kamctl) -> None:
+    from kamctl import __version__
+
+    assert kamctl("--version").stdout == f"kamctl {__version__}\n"
+    r = kamctl("--help")
+    assert r.exit_code == 0
+    for command in ("validate", "schema", "new", "init"):
+        assert command in r.stdout
+
+
+def test_help_does_not_import_the_heavy_libraries() -> None:
+    # `kamctl --help` must start as fast as a bare Typer app: the models,
+    # the YAML parsers and Jinja are imported by the commands that use them.
+    code = (
+        "import sys, kamctl.cli; "
+        "print(sorted(m for m in ('pydantic', 'yaml', 'ruamel', 'jinja2') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
