@@ -13,7 +13,11 @@ and over the whole portfolio:
 * every field of the account model, at every depth, is used at least once;
 * every value of every enum (stage, DMU role, style, statuses, ...) and every stance
   -3..+3 is used at least once;
-* ``classification`` (written by ``kamctl classify --write``) appears in at most one file.
+* ``classification`` (written by ``kamctl classify --write``) appears in at most one file;
+
+and that customers.csv is still the export the README describes (BOM, CRLF,
+header, at least 220 unique customers, every key account with its 2025 figures,
+negative and zero margins, a revenue tie, both kinds of thousands separator).
 
 It prints each account's KAISM axis scores and 2025 revenue share so the hand
 arithmetic in examples/README.md can be cross-checked; it does not replace it.
@@ -22,6 +26,8 @@ Exit 0 when all checks pass, 1 otherwise.
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import sys
 import typing
@@ -126,11 +132,52 @@ def main() -> int:
         if not any(field == f or field.startswith(f + ".") for f in expected_fields | free):
             problems.append(f"unexpected field: {field}")
 
+    problems.extend(_check_csv(HERE / "customers.csv", accounts, config.fiscal_year))
     _report(accounts, config)
     for problem in problems:
         print("PROBLEM:", problem)
     print(f"{len(files)} files, {len(problems)} problems")
     return 1 if problems else 0
+
+
+def _csv_number(text: str) -> float:
+    return float(text.replace("\u00a0", "").replace(" ", "").replace(",", "."))
+
+
+def _check_csv(path: Path, accounts: list[Account], year: int | None) -> list[str]:
+    raw = path.read_bytes()
+    problems = []
+    if not raw.startswith(b"\xef\xbb\xbf"):
+        problems.append("customers.csv: no UTF-8 byte-order mark")
+    text = raw.decode("utf-8-sig")
+    lines = text.split("\r\n")
+    if lines[-1] != "" or any("\n" in line for line in lines):
+        problems.append("customers.csv: line ends must all be CRLF")
+    rows = list(csv.DictReader(io.StringIO(text, newline=""), delimiter=";"))
+    if lines[0] != "id;name;revenue;margin":
+        problems.append(f"customers.csv: header is {lines[0]!r}")
+    ids = [row["id"] for row in rows]
+    if len(rows) < 220 or len(set(ids)) != len(ids):
+        problems.append(f"customers.csv: {len(rows)} rows, {len(set(ids))} unique ids")
+    by_id = {row["id"]: row for row in rows}
+    for account in accounts:
+        row = by_id.get(account.id)
+        figures = account.latest_financials(year)
+        if row is None or figures is None:
+            problems.append(f"customers.csv: key account {account.id} missing")
+            continue
+        got = (row["name"], _csv_number(row["revenue"]), _csv_number(row["margin"]))
+        if got != (account.name, figures.revenue, figures.gross_margin):
+            problems.append(f"customers.csv: {account.id} is {got}, the account file says otherwise")
+    margins = [_csv_number(row["margin"]) for row in rows]
+    revenues = [_csv_number(row["revenue"]) for row in rows]
+    if not any(m < 0 for m in margins) or not any(m == 0 for m in margins):
+        problems.append("customers.csv: needs negative and zero margins")
+    if len(set(revenues)) == len(revenues):
+        problems.append("customers.csv: needs an exact tie in revenue")
+    if not any("\u00a0" in row["revenue"] for row in rows) or not any(" " in row["revenue"] for row in rows):
+        problems.append("customers.csv: needs both space and no-break-space thousands separators")
+    return problems
 
 
 def _under(path: str, field: str) -> bool:
