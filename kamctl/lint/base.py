@@ -186,8 +186,9 @@ def is_empty(value: Any) -> bool:
     return False
 
 
-def join(names: Sequence[str]) -> str:
+def join(names: Sequence[str], word: str = "and") -> str:
+    """'a', 'a and b', 'a, b and c' (or with ``word="or"``)."""
     names = list(names)
     if len(names) <= 1:
         return "".join(names)
-    return ", ".join(names[:-1]) + " and " + names[-1]
+    return ", ".join(names[:-1]) + f" {word} " + names[-1]

@@ -47,4 +47,4 @@ def check(ctx: Context) -> Iterator[Hit]:
     for i, member in enumerate(ctx.account.team):
         missing = [f for f in ("role", "responsibility") if not (getattr(member, f) or "").strip()]
         if missing:
-            yield ctx.hit(("team", i), f"team member {member.name!r} has no {join(missing)}")
+            yield ctx.hit(("team", i), f"team member {member.name!r} has no {join(missing, 'or')}")

@@ -50,4 +50,4 @@ def check(ctx: Context) -> Iterator[Hit]:
     for i, action in enumerate(ctx.account.actions):
         missing = [f for f in ("owner", "due", "status") if getattr(action, f) in (None, "")]
         if missing:
-            yield ctx.hit(("actions", i), f"action {action.action!r} has no {join(missing)}")
+            yield ctx.hit(("actions", i), f"action {action.action!r} has no {join(missing, 'or')}")

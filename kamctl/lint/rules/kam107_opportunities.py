@@ -50,4 +50,4 @@ def check(ctx: Context) -> Iterator[Hit]:
     for i, opp in enumerate(ctx.account.opportunities):
         missing = [f for f in ("value", "probability", "owner") if getattr(opp, f) in (None, "")]
         if missing:
-            yield ctx.hit(("opportunities", i), f"opportunity {opp.name!r} has no {join(missing)}")
+            yield ctx.hit(("opportunities", i), f"opportunity {opp.name!r} has no {join(missing, 'or')}")
