@@ -42,7 +42,7 @@ def _findings(path: Path) -> list[tuple[int, int, str]]:
 
 
 def test_every_rule_has_a_case_and_every_case_a_rule() -> None:
-    assert CASE_IDS == sorted(r.id for r in registry.RULES)
+    assert sorted(r.id for r in registry.RULES) == CASE_IDS
 
 
 @pytest.mark.parametrize("rule_id", CASE_IDS)
