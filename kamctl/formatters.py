@@ -16,6 +16,9 @@ from typing import IO, Any
 
 from .diagnostics import Diagnostic, Severity
 
+INVALID_CODES = frozenset({"yaml", "schema", "file", "config", "KAM001"})
+"""Codes that mean "this file is not a valid account file"."""
+
 
 @dataclass(frozen=True)
 class RuleInfo:
@@ -40,7 +43,10 @@ class CheckResult:
 
     @property
     def invalid_files(self) -> int:
-        return len({d.path for d in self.diagnostics if d.severity is Severity.error})
+        """Files that could not be read as account files (not files with findings)."""
+        return len(
+            {d.path for d in self.diagnostics if d.severity is Severity.error and d.code in INVALID_CODES}
+        )
 
     def count(self, severity: Severity) -> int:
         return sum(1 for d in self.diagnostics if d.severity is severity)

@@ -137,6 +137,11 @@ def test_invalid_file_is_a_KAM001_finding(kamctl: Kamctl, tmp_path: Path) -> Non
     r = kamctl("lint", "bad.yaml", *AS_OF, "--format", "json")
     assert r.exit_code == 1
     assert findings(r) == [("bad.yaml", 5, 13, "KAM001")]  # "    stance: " is 12 characters
+    # A plan with findings is not an invalid file, even with an error finding.
+    write(tmp_path / "kamctl.toml", '[lint]\nseverity = {KAM111 = "error"}\n')
+    write(tmp_path / "acme.yaml", WARN_ONLY)
+    both = kamctl("lint", "bad.yaml", "acme.yaml", *AS_OF, "--format", "json").json()
+    assert both["summary"] == {"files": 2, "invalid_files": 1, "errors": 2, "warnings": 0, "info": 0}  # type: ignore[index]
     r = kamctl("lint", "missing.yaml", *AS_OF, "--format", "json")
     assert r.exit_code == 1
     assert [d["code"] for d in r.json()["diagnostics"]] == ["KAM001"]  # type: ignore[index]
