@@ -10,7 +10,7 @@ from __future__ import annotations
 import gc
 import os
 import stat
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,6 +21,7 @@ from .diagnostics import Diagnostic, Severity
 if TYPE_CHECKING:
     from .account import Account
     from .config import Config
+    from .yamlsource import Document
 
 SUFFIXES = (".yaml", ".yml")
 PARALLEL_FROM = 128
@@ -33,6 +34,8 @@ class LoadedFile:
     path: str
     account: Account | None = None
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    extra: Any = None
+    """What ``load_accounts(per_file=...)`` returned for this file (None if it did not run)."""
 
     @property
     def ok(self) -> bool:
@@ -207,12 +210,12 @@ def check_bytes(path: str, raw: bytes) -> tuple[Any, list[Diagnostic], IdAt | No
     The id is given whenever the file names a well-formed one, even if other
     fields are wrong, so a duplicate id is reported alongside those errors.
     """
-    account, diags, id_at, data = _check(path, raw)
-    return (data if account is not None else None), diags, id_at
+    account, diags, id_at, doc = _check(path, raw)
+    return (doc.data if account is not None and doc is not None else None), diags, id_at
 
 
-def _check(path: str, raw: bytes) -> tuple[Account | None, list[Diagnostic], IdAt | None, Any]:
-    """check_bytes, plus the Account itself (so it is not validated twice)."""
+def _check(path: str, raw: bytes) -> tuple[Account | None, list[Diagnostic], IdAt | None, Document | None]:
+    """check_bytes, with the Account itself (so it is not validated twice) and the Document."""
     from .account import Account
     from .types import id_problem
     from .validation import validate
@@ -251,7 +254,7 @@ def _check(path: str, raw: bytes) -> tuple[Account | None, list[Diagnostic], IdA
     id_at: IdAt | None = None
     if isinstance(ident, str) and id_problem(ident) is None:
         id_at = (ident, *doc.locate(("id",)))
-    return account, diags, id_at, doc.data
+    return account, diags, id_at, doc
 
 
 def _duplicate_ids(found: Iterable[tuple[str, IdAt | None]]) -> tuple[list[Diagnostic], dict[str, str]]:
@@ -299,16 +302,24 @@ def _source_line(path: str, line: int) -> str | None:
     return lines[line - 1] if 0 < line <= len(lines) else None
 
 
-def _load_one(args: tuple[str, int]) -> tuple[str, Account | None, list[Diagnostic], IdAt | None]:
-    path, max_size = args
+PerFile = Callable[[str, "Account", "Document"], Any]
+
+
+def _load_one(
+    args: tuple[str, int, PerFile | None],
+) -> tuple[str, Account | None, list[Diagnostic], IdAt | None, Any]:
+    path, max_size, per_file = args
     raw, problem = read_file(path, max_size)
     if problem is not None:
-        return path, None, [problem], None
+        return path, None, [problem], None, None
     assert raw is not None
     # The model travels back from a worker as is: unpickling it is cheaper than
     # sending the data and validating it a second time here.
-    account, diags, id_at, _ = _check(path, raw)
-    return path, account, diags, id_at
+    account, diags, id_at, doc = _check(path, raw)
+    extra = None
+    if per_file is not None and account is not None and doc is not None:
+        extra = per_file(path, account, doc)
+    return path, account, diags, id_at, extra
 
 
 @contextmanager
@@ -360,23 +371,29 @@ def _map(fn: Any, items: list[Any], jobs: int | None) -> list[Any]:
 
 
 def load_accounts(
-    paths: Sequence[str], config: Config, *, jobs: int | None = None
+    paths: Sequence[str], config: Config, *, jobs: int | None = None, per_file: PerFile | None = None
 ) -> tuple[list[LoadedFile], list[Diagnostic]]:
     """Load every account file named by ``paths``.
 
     Returns the files (each with its Account, or None and its diagnostics) and
     the problems with the paths themselves. Duplicate ids across files are
     errors too: ids are the join key of every analysis.
+
+    ``per_file(path, account, document)`` runs for each valid file where the
+    file was parsed (in a worker process when there are many files), while its
+    node tree is at hand: findings located there need no second parse. Its
+    result, which must pickle, is the file's ``extra``. Pass a module-level
+    function or a ``functools.partial`` of one.
     """
     from .account import Account  # noqa: F401  (imported before forking, not in each worker)
 
     files, problems = discover(paths, config.accounts_dir)
     with _collector_paused():
-        results = _map(_load_one, [(f, config.max_file_size) for f in files], jobs)
+        results = _map(_load_one, [(f, config.max_file_size, per_file) for f in files], jobs)
     errors, aliases = _duplicate_ids((r[0], r[3]) for r in results)
     duplicates = {d.path: d for d in errors}
     loaded: list[LoadedFile] = []
-    for path, account, diags, _ in results:
+    for path, account, diags, _, extra in results:
         lf = LoadedFile(path, None, list(diags))
         if path in duplicates:
             lf.diagnostics.append(duplicates[path])
@@ -393,6 +410,7 @@ def load_accounts(
             )
         else:
             lf.account = account
+            lf.extra = extra
         loaded.append(lf)
     return loaded, problems
 
