@@ -138,6 +138,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "contribution_margin": ("Dekningsbidrag", "Contribution margin"),
     "category_spend": ("Kundens kjøp i kategorien", "Customer's category spend"),
     "share_of_wallet": ("Andel av kundens kjøp (share of wallet)", "Share of wallet"),
+    "sow": ("Share of wallet", "Share of wallet"),
     "budget": ("budsjett", "budget"),
     "fiscal_year": ("Regnskapsår", "Fiscal year"),
     "weighted_pipeline": ("Vektet pipeline", "Weighted pipeline"),

@@ -305,6 +305,7 @@ def environments(dirs: Sequence[Path], loc: Locale) -> dict[str, SandboxedEnviro
     md.filters["mdblock"] = lambda text: Markup(mdescape.block(text))
     md.filters["cell"] = _md_cell
     html.filters["paragraphs"] = _html_paragraphs
+    html.filters["css_string"] = css_string
     for env in (html, md):
         _common(env, loc)
     # Formatted values (dates, money, labels) are kamctl's own text with at most
@@ -313,6 +314,19 @@ def environments(dirs: Sequence[Path], loc: Locale) -> dict[str, SandboxedEnviro
     for name in ("money", "money_short", "num", "pct", "date", "label", "stance", "yesno"):
         md.filters[name] = _md_formatted(md.filters[name])
     return {"html": html, "md": md}
+
+
+def css_string(value: Any) -> Markup:
+    """Text for inside a double-quoted CSS string (the print header).
+
+    Everything but letters, digits and spaces becomes a six-digit ``\\XXXXXX``
+    escape, which needs no terminator: the result cannot end the string, the
+    rule or the ``<style>`` element.
+    """
+    out = []
+    for ch in "" if value is None else str(value):
+        out.append(ch if (ch.isascii() and ch.isalnum()) or ch == " " else f"\\{ord(ch):06x}")
+    return Markup("".join(out))
 
 
 def _md_cell(value: Any) -> Markup:
@@ -471,6 +485,8 @@ def plan_context(facts: AccountFacts, config: Any, opts: Options) -> dict[str, A
         "financials": financials,
         "charts": charts,
         "report_link": f"{REPORT_STEM}.{EXTENSIONS[opts.fmt]}",
+        "header_left": f"{acc.name} · {loc.t('kam')} {acc.kam}" if acc.kam else acc.name,
+        "header_right": f"{loc.t('plan_title')} · {loc.date(opts.as_of)}",
     }
 
 
@@ -524,6 +540,8 @@ def report_context(portfolio: PortfolioFacts, config: Any, opts: Options) -> dic
         "risk_codes": sorted(codes.items(), key=lambda kv: (-kv[1], kv[0])),
         "charts": charts,
         "currency": opts.currency,
+        "header_left": loc.t("report_title"),
+        "header_right": loc.date(opts.as_of),
     }
 
 
