@@ -174,6 +174,17 @@ def _common(env: SandboxedEnvironment, loc: Locale) -> None:
             "yesno": loc.yes_no,
         }
     )
+    env.filters["abc_table_rows"] = lambda rows, currency=None: [
+        [
+            str(r.rank),
+            r.name,
+            loc.money(r.value, currency),
+            loc.percent(r.share, 2),
+            loc.percent(r.cumulative, 2),
+            r.cls,
+        ]
+        for r in rows
+    ]
     env.filters.update(_row_filters(loc))
 
 
@@ -523,11 +534,27 @@ def report_context(portfolio: PortfolioFacts, config: Any, opts: Options) -> dic
                 cut_a=config.abc.a,
                 cut_b=config.abc.b,
             )
-    codes: dict[str, int] = {}
+    codes: dict[str, tuple[set[str], str]] = {}
     for f in portfolio.accounts:
         for d in [*(f.risks or []), *(f.stage or [])]:
-            codes[d.code] = codes.get(d.code, 0) + 1
+            codes.setdefault(d.code, (set(), d.message))[0].add(f.account.id)
+    risk_codes_rows = [
+        [code, str(len(ids)), first]
+        for code, (ids, first) in sorted(codes.items(), key=lambda kv: (-len(kv[1][0]), kv[0]))
+    ]
     unclassified = [r for r in numbered if r["facts"].kaism is None or r["facts"].kaism.quadrant is None]
+    quadrant_rows = []
+    for q in ("key_development", "key", "maintenance", "opportunistic"):
+        members = [r for r in numbered if r["facts"].kaism is not None and r["facts"].kaism.quadrant == q]
+        tier = next((r["facts"].kaism.tier for r in members if r["facts"].kaism.tier), "")
+        tier = tier or (config.kaism.tiers.get(q, "") if config is not None else "")
+        priority = {"key_development": 1, "key": 2, "maintenance": 3, "opportunistic": 4}[q]
+        names = ", ".join(f"{r['n']} {r['facts'].account.name}" for r in members)
+        quadrant_rows.append([loc.t(f"quadrant.{q}"), tier, str(priority), names or loc.t("none")])
+    if unclassified:
+        names = ", ".join(f"{r['n']} {r['facts'].account.name}" for r in unclassified)
+        quadrant_rows.append([loc.t("unclassified"), "", "", names])
+    concentration_facts, major_rows, what_if_rows = _concentration(portfolio.risk, loc, opts.currency)
     return {
         "kind": "report",
         "fmt": opts.fmt,
@@ -537,12 +564,42 @@ def report_context(portfolio: PortfolioFacts, config: Any, opts: Options) -> dic
         "unclassified": unclassified,
         "risk": portfolio.risk,
         "abc_rows": portfolio.abc_rows,
-        "risk_codes": sorted(codes.items(), key=lambda kv: (-kv[1], kv[0])),
+        "risk_codes": sorted(codes),
+        "risk_codes_rows": risk_codes_rows,
+        "quadrant_rows": quadrant_rows,
+        "concentration_facts": concentration_facts,
+        "major_rows": major_rows,
+        "what_if_rows": what_if_rows,
         "charts": charts,
         "currency": opts.currency,
         "header_left": loc.t("report_title"),
         "header_right": loc.date(opts.as_of),
     }
+
+
+def _concentration(risk: Any, loc: Locale, currency: str) -> tuple[list[Any], list[Any], list[Any]]:
+    """Display rows from ``kamctl.risk.PortfolioRisk`` (facts, major accounts, what-if)."""
+    if risk is None:
+        return [], [], []
+    band = getattr(risk, "hhi_band", None)
+    band_text = ""
+    if band:
+        try:
+            band_text = loc.t(f"hhi.{band}")
+        except KeyError:
+            band_text = str(band)
+    facts = [
+        (loc.t("largest_share"), loc.percent(getattr(risk, "largest_share", None), 2)),
+        (loc.t("top5_share"), loc.percent(getattr(risk, "top5_share", None), 2)),
+        (
+            loc.t("hhi"),
+            f"{loc.number(getattr(risk, 'hhi', None), 0)} ({band_text})"
+            if band_text
+            else loc.number(getattr(risk, "hhi", None), 0),
+        ),
+        (loc.t("effective_n"), loc.number(getattr(risk, "effective_n", None), 1)),
+    ]
+    return facts, [], []
 
 
 # -------------------------------------------------------------------- output

@@ -119,7 +119,7 @@ def kaism_matrix(
         if qw > 40 and qh > 20:
             name = names.get(key, key)
             ly = y + 16 if key in ("key_development", "key") else y + qh - 8
-            body.append(_text(x + qw / 2, ly, name, size=12, anchor="middle", fill=GREY, font_weight="bold"))
+            body.append(_text(x + qw / 2, ly, name, size=13, anchor="middle", fill=GREY, font_weight="bold"))
     body.append(
         f'<line x1="{_num(tx)}" y1="{top}" x2="{_num(tx)}" y2="{top + size}" stroke="{GREY}" '
         f'stroke-dasharray="4 3"/>'
@@ -129,17 +129,17 @@ def kaism_matrix(
     for v in range(0, 11, 2):
         body.append(_text(sx(v), top + size + 16, loc.number(v), size=10, anchor="middle", fill=GREY))
         body.append(_text(left - 8, sy(v) + 4, loc.number(v), size=10, anchor="end", fill=GREY))
-    body.append(_text(left + size / 2, top + size + 36, loc.t("strength"), size=12, anchor="middle"))
+    body.append(_text(left + size / 2, top + size + 36, loc.t("strength"), size=13, anchor="middle"))
     cx, cy = 22, top + size / 2
     body.append(
-        f'<text x="{cx}" y="{_num(cy)}" font-size="12" text-anchor="middle" '
+        f'<text x="{cx}" y="{_num(cy)}" font-size="13" text-anchor="middle" '
         f'transform="rotate(-90 {cx} {_num(cy)})">{escape(loc.t("attractiveness"))}</text>'
     )
     biggest = max((p.weight for p in points), default=0.0)
     single = len(points) == 1
     for p in sorted(points, key=lambda p: -p.weight):
         x, y = sx(p.strength), sy(p.attractiveness)
-        r = 7.0 if single or biggest <= 0 else 6 + 16 * (max(p.weight, 0) / biggest) ** 0.5
+        r = 7.0 if single or biggest <= 0 else 8 + 14 * (max(p.weight, 0) / biggest) ** 0.5
         body.append(
             f'<circle cx="{_num(x)}" cy="{_num(y)}" r="{_num(r)}" fill="{BLUE}" fill-opacity="0.75" '
             f'stroke="#fff" stroke-width="1.5"/>'
