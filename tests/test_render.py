@@ -1,0 +1,264 @@
+"""kamctl render / kamctl report: what a reader of the documents sees.
+
+Expected figures are from examples/README.md (worked by hand there); "today"
+is 2026-11-24 as in that README.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from kamctl.render import RenderError, output_path
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "examples"
+ACCOUNTS = EXAMPLES / "accounts"
+CONFIG = EXAMPLES / "kamctl.toml"
+AS_OF = "2026-11-24"
+NBSP = "\u00a0"
+
+Kamctl = Callable[..., object]
+
+
+def _render(kamctl: Kamctl, *args: str | Path) -> object:
+    return kamctl("render", "--config", CONFIG, "--as-of", AS_OF, *args)
+
+
+def test_one_file_per_account_named_by_id(kamctl: Kamctl, tmp_path: Path) -> None:
+    run = _render(kamctl, ACCOUNTS / "nordmelk.yaml", ACCOUNTS / "kystlab.yaml", "-f", "md", "-o", "out")
+    assert run.exit_code == 0, run.stderr
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["kystlab.md", "nordmelk.md"]
+    assert run.stdout.splitlines() == ["out/nordmelk.md", "out/kystlab.md"]
+
+
+def test_the_whole_accounts_folder_by_default(kamctl: Kamctl, tmp_path: Path) -> None:
+    run = _render(kamctl, "-o", "out")
+    assert run.exit_code == 0, run.stderr
+    # 17 example accounts (examples/README.md).
+    assert len(list((tmp_path / "out").glob("*.html"))) == 17
+
+
+def test_language_comes_from_the_config_and_can_be_overridden(kamctl: Kamctl, tmp_path: Path) -> None:
+    _render(kamctl, ACCOUNTS / "nordmelk.yaml", "-f", "md", "-o", "nb")
+    _render(kamctl, ACCOUNTS / "nordmelk.yaml", "-f", "md", "-o", "en", "--lang", "en")
+    nb = (tmp_path / "nb" / "nordmelk.md").read_text(encoding="utf-8")
+    en = (tmp_path / "en" / "nordmelk.md").read_text(encoding="utf-8")
+    assert nb.startswith("# Kundeplan: Nordmelk SA\n") and "## Interessent" not in en
+    assert en.startswith("# Account plan: Nordmelk SA\n")
+    assert "**Dato:** 24. november 2026" in nb
+    assert "**Date:** 24 November 2026" in en
+
+
+def test_computed_facts_beside_the_written_ones(kamctl: Kamctl, tmp_path: Path) -> None:
+    _render(kamctl, ACCOUNTS / "nordmelk.yaml", "-f", "md", "-o", "out")
+    md = (tmp_path / "out" / "nordmelk.md").read_text(encoding="utf-8")
+    # Weighted pipeline: 6 000 000 × 0.60 = 3 600 000 (the lost one excluded).
+    assert f"**Vektet pipeline:** 3{NBSP}600{NBSP}000{NBSP}kr" in md
+    # Share of wallet 2025: 31 250 000 / 53 500 000 = 58.41 % → one decimal 58,4 %.
+    assert f"**Andel av kundens kjøp (share of wallet):** 58,4{NBSP}%" in md
+    # Revenue 2025 (fiscal_year = 2025 in the config, not the latest row).
+    assert f"**Omsetning 2025:** 31{NBSP}250{NBSP}000{NBSP}kr" in md
+    # Trust (Kjetil Sandvik): (8 + 8 + 7) / 3 = 7.666… → 7,67.
+    assert "| Kjetil Sandvik | 8 | 8 | 7 | 3 | 7,67 |" in md
+
+
+def test_stakeholders_sorted_by_influence_with_stance_labels(kamctl: Kamctl, tmp_path: Path) -> None:
+    _render(kamctl, ACCOUNTS / "nordmelk.yaml", "-f", "md", "-o", "out")
+    md = (tmp_path / "out" / "nordmelk.md").read_text(encoding="utf-8")
+    table = md.split("### Beslutningsprosess", 1)[1].split("###", 1)[0]
+    names = re.findall(r"^\| ([^|]+?) \| ", table, flags=re.M)[2:]  # skip header and rule
+    # high: Bjørg Halvorsen (+2), Kjetil Sandvik (+2), Rune Ødegård (+1);
+    # medium: Heidi Fossum; low: Tone Brekke. Ties on stance go by name.
+    assert names == ["Bjørg Halvorsen", "Kjetil Sandvik", "Rune Ødegård", "Heidi Fossum", "Tone Brekke"]
+    assert "| +2 partner |" in table and "| 0 nøytral |" in table
+
+
+def test_negative_stance_uses_the_minus_sign_and_label(kamctl: Kamctl, tmp_path: Path) -> None:
+    _render(kamctl, ACCOUNTS / "sorlandet-frukt.yaml", "-f", "md", "-o", "out", "--lang", "en")
+    md = (tmp_path / "out" / "sorlandet-frukt.md").read_text(encoding="utf-8")
+    # Stian Mykland, decision maker, stance −3 (examples/README.md).
+    assert "| \u22123 blocker |" in md
+
+
+def test_overdue_actions_are_highlighted(kamctl: Kamctl, tmp_path: Path) -> None:
+    _render(kamctl, ACCOUNTS / "mjosen-bakeri.yaml", "-f", "md", "-o", "md")
+    _render(kamctl, ACCOUNTS / "mjosen-bakeri.yaml", "-o", "html")
+    md = (tmp_path / "md" / "mjosen-bakeri.md").read_text(encoding="utf-8")
+    html = (tmp_path / "html" / "mjosen-bakeri.html").read_text(encoding="utf-8")
+    # Open and due before 2026-11-24: 2026-03-31 (planned), 2026-09-15 (in progress);
+    # the done one from 2025-12-15 is not overdue.
+    assert "**31. mars 2026 (forfalt)**" in md
+    assert "**15. september 2026 (forfalt)**" in md
+    assert "15. desember 2025 (forfalt)" not in md
+    assert "- **Forfalte aktiviteter:** 2" in md
+    assert html.count('<tr class="overdue">') == 2
+
+
+def test_an_overdue_action_depends_on_as_of(kamctl: Kamctl, tmp_path: Path) -> None:
+    kamctl("render", "--config", CONFIG, "--as-of", "2026-03-31", ACCOUNTS / "mjosen-bakeri.yaml", "-f", "md")
+    md = (tmp_path / "rendered" / "mjosen-bakeri.md").read_text(encoding="utf-8")
+    # Due on the day itself is not yet overdue; nothing else is due before it.
+    assert "(forfalt)" not in md
+
+
+def test_an_empty_section_says_so(kamctl: Kamctl, tmp_path: Path) -> None:
+    (tmp_path / "bare.yaml").write_text("id: bare\nname: Bare AS\n", encoding="utf-8")
+    run = kamctl("render", "bare.yaml", "-f", "md", "--as-of", AS_OF)
+    assert run.exit_code == 0, run.stderr
+    md = (tmp_path / "rendered" / "bare.md").read_text(encoding="utf-8")
+    for heading in ("Kundeteam", "Mål", "Strategi", "Aktiviteter", "White space", "Notater"):
+        section = md.split(f"## {heading}\n", 1)[1].split("\n## ", 1)[0]
+        assert "_Ikke utfylt._" in section, heading
+
+
+def test_light_profile_renders_a_shorter_plan(kamctl: Kamctl, tmp_path: Path) -> None:
+    full = (ACCOUNTS / "nordmelk.yaml").read_text(encoding="utf-8")
+    assert "profile: full" in full
+    (tmp_path / "light").mkdir()
+    (tmp_path / "light" / "nordmelk.yaml").write_text(
+        full.replace("profile: full", "profile: light"), "utf-8"
+    )
+    _render(kamctl, ACCOUNTS / "nordmelk.yaml", "-f", "md", "-o", "a")
+    _render(kamctl, "light/nordmelk.yaml", "-f", "md", "-o", "b")
+    long = (tmp_path / "a" / "nordmelk.md").read_text(encoding="utf-8")
+    short = (tmp_path / "b" / "nordmelk.md").read_text(encoding="utf-8")
+    assert len(short) < len(long) * 0.8
+    for heading in ("## Kundeteam", "## White space", "## Måltall", "### Tillitsligningen", "**Produkt:**"):
+        assert heading in long and heading not in short, heading
+    assert "KAM light" in short
+
+
+def test_html_is_self_contained(kamctl: Kamctl, tmp_path: Path) -> None:
+    _render(kamctl, ACCOUNTS / "havbris-sjomat.yaml", "-o", "out")
+    html = (tmp_path / "out" / "havbris-sjomat.html").read_text(encoding="utf-8")
+    assert html.startswith("<!DOCTYPE html>")
+    assert "<script" not in html.lower()
+    # Nothing fetched: no external stylesheets, images, fonts or imports.
+    assert not re.search(r"""(src=|@import|url\((?!#)|<link\b)""", html)  # url(#id): in-page
+    assert not re.search(r"""href="(?!havbris|index\.html|[a-z0-9-]+\.html)""", html)
+    assert "<svg" in html and "@page" in html and "size: A4" in html
+    assert "break-before: page" in html and "tr { break-inside: avoid; }" in html
+
+
+def test_report_links_to_each_plan(kamctl: Kamctl, tmp_path: Path) -> None:
+    run = kamctl("report", "--config", CONFIG, "--as-of", AS_OF, "-f", "md", "-o", "out")
+    assert run.exit_code == 0, run.stderr
+    md = (tmp_path / "out" / "index.md").read_text(encoding="utf-8")
+    assert "[Nordmelk SA](nordmelk.md)" in md
+    assert len(re.findall(r"\]\([a-z0-9-]+\.md\)", md)) == 17
+    # Total 2025 revenue of the 17 accounts (examples/README.md): 223 650 000.
+    assert f"**Samlet omsetning:** 223{NBSP}650{NBSP}000{NBSP}kr" in md
+
+
+def test_report_html(kamctl: Kamctl, tmp_path: Path) -> None:
+    run = kamctl("report", "--config", CONFIG, "--as-of", AS_OF, "-o", "out", "--lang", "en")
+    assert run.exit_code == 0, run.stderr
+    html = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+    assert '<a href="nordmelk.html">Nordmelk SA</a>' in html
+    assert "<h1>Portfolio report</h1>" in html
+
+
+def test_invalid_files_are_reported_and_the_rest_rendered(kamctl: Kamctl, tmp_path: Path) -> None:
+    (tmp_path / "bad.yaml").write_text("id: bad\nname: Bad AS\nstage: sideways\n", encoding="utf-8")
+    run = kamctl("render", "bad.yaml", ACCOUNTS / "kystlab.yaml", "-f", "md", "--as-of", AS_OF)
+    assert run.exit_code == 1
+    assert "bad.yaml:3:" in run.stderr
+    assert (tmp_path / "rendered" / "kystlab.md").is_file()
+    assert not (tmp_path / "rendered" / "bad.md").exists()
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("-f", "pdf"), ("--lang", "sv"), ("--as-of", "24.11.2026"), ("--templates", "no-such-folder")],
+)
+def test_usage_errors_exit_2(kamctl: Kamctl, args: tuple[str, ...]) -> None:
+    run = kamctl("render", ACCOUNTS / "kystlab.yaml", *args)
+    assert run.exit_code == 2
+
+
+@pytest.mark.parametrize("stem", ["../evil", "a/b", "", ".hidden", "UPPER", "x" * 65, "/etc/passwd"])
+def test_output_names_come_from_valid_ids_only(tmp_path: Path, stem: str) -> None:
+    with pytest.raises(RenderError):
+        output_path(tmp_path, stem, "md")
+
+
+def test_output_name_is_inside_the_output_folder(tmp_path: Path) -> None:
+    assert output_path(tmp_path, "nordmelk", "html") == tmp_path / "nordmelk.html"
+
+
+def test_a_symlink_in_the_output_folder_is_not_written_through(kamctl: Kamctl, tmp_path: Path) -> None:
+    (tmp_path / "out").mkdir()
+    target = tmp_path / "precious.txt"
+    target.write_text("keep", encoding="utf-8")
+    (tmp_path / "out" / "kystlab.md").symlink_to(target)
+    run = _render(kamctl, ACCOUNTS / "kystlab.yaml", "-f", "md", "-o", "out")
+    assert run.exit_code == 2
+    assert target.read_text(encoding="utf-8") == "keep"
+
+
+# ------------------------------------------------------------------ templates
+
+
+def test_templates_option_overrides_one_block(kamctl: Kamctl, tmp_path: Path) -> None:
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "plan.md.j2").write_text(
+        '{% extends "kamctl/plan.md.j2" %}{% block strategy %}## Vår egen strategi\n\n{{ account.name }}\n\n'
+        "{% endblock %}",
+        encoding="utf-8",
+    )
+    run = _render(kamctl, ACCOUNTS / "nordmelk.yaml", "-f", "md", "--templates", mine)
+    assert run.exit_code == 0, run.stderr
+    md = (tmp_path / "rendered" / "nordmelk.md").read_text(encoding="utf-8")
+    assert "## Vår egen strategi\n\nNordmelk SA\n" in md
+    assert "**Hovedstrategi:**" not in md
+    assert "## Kundeprofil" in md  # the rest is the shipped template
+
+
+def test_plan_repository_templates_next_to_the_config(kamctl: Kamctl, tmp_path: Path) -> None:
+    repo = tmp_path / "repo"
+    shutil.copytree(EXAMPLES, repo, ignore=shutil.ignore_patterns("tools", "customers.csv"))
+    (repo / "templates").mkdir()
+    (repo / "templates" / "plan.md.j2").write_text("REPO {{ account.name }}\n", encoding="utf-8")
+    run = kamctl("render", "--config", repo / "kamctl.toml", repo / "accounts" / "kystlab.yaml", "-f", "md")
+    assert run.exit_code == 0, run.stderr
+    assert (tmp_path / "rendered" / "kystlab.md").read_text(encoding="utf-8") == "REPO Kystlab AS\n"
+    # --templates comes first.
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "plan.md.j2").write_text("MINE {{ account.name }}\n", encoding="utf-8")
+    kamctl(
+        "render",
+        "--config",
+        repo / "kamctl.toml",
+        repo / "accounts" / "kystlab.yaml",
+        "-f",
+        "md",
+        "--templates",
+        mine,
+    )
+    assert (tmp_path / "rendered" / "kystlab.md").read_text(encoding="utf-8") == "MINE Kystlab AS\n"
+
+
+def test_user_templates_run_in_the_sandbox(kamctl: Kamctl, tmp_path: Path) -> None:
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "plan.md.j2").write_text("{{ ''.__class__.__mro__[1].__subclasses__() }}\n", encoding="utf-8")
+    run = _render(kamctl, ACCOUNTS / "kystlab.yaml", "-f", "md", "--templates", mine)
+    assert run.exit_code == 2
+    assert "template" in run.stderr
+    assert not (tmp_path / "rendered" / "kystlab.md").exists()
+
+
+def test_a_broken_template_is_a_clear_error(kamctl: Kamctl, tmp_path: Path) -> None:
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "plan.html.j2").write_text("{% if %}\n", encoding="utf-8")
+    run = _render(kamctl, ACCOUNTS / "kystlab.yaml", "--templates", mine)
+    assert run.exit_code == 2
+    assert "plan.html.j2" in run.stderr and "Traceback" not in run.stderr
