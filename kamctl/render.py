@@ -30,7 +30,7 @@ import datetime as _dt
 import importlib.resources
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -42,6 +42,7 @@ from jinja2 import (
     PrefixLoader,
     StrictUndefined,
     TemplateError,
+    pass_context,
 )
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
@@ -164,8 +165,6 @@ def _common(env: SandboxedEnvironment, loc: Locale) -> None:
     env.globals["lang"] = loc.lang
     env.filters.update(
         {
-            "money": loc.money,
-            "money_short": loc.money_short,
             "num": loc.number,
             "pct": loc.percent,
             "date": loc.date,
@@ -174,18 +173,18 @@ def _common(env: SandboxedEnvironment, loc: Locale) -> None:
             "yesno": loc.yes_no,
         }
     )
-    env.filters["abc_table_rows"] = lambda rows, currency=None: [
-        [
-            str(r.rank),
-            r.name,
-            loc.money(r.value, currency),
-            loc.percent(r.share, 2),
-            loc.percent(r.cumulative, 2),
-            r.cls,
-        ]
-        for r in rows
-    ]
-    env.filters.update(_row_filters(loc))
+    # Money is in the document's currency (an account may have its own), so
+    # these filters read ``currency`` from the template context.
+    locales: dict[str, Locale] = {}
+
+    def local(ctx: Any) -> Locale:
+        cur = ctx.get("currency") or loc.currency
+        return locales.setdefault(cur, Locale(loc.lang, cur))
+
+    env.filters["money"] = pass_context(lambda ctx, value, *a: local(ctx).money(value, *a))
+    env.filters["money_short"] = pass_context(lambda ctx, value, *a: local(ctx).money_short(value, *a))
+    for name, build in _row_filters().items():
+        env.filters[name] = pass_context(lambda ctx, rows, _build=build: _build(local(ctx), rows))
 
 
 def _smart(loc: Locale, value: float | None) -> str:
@@ -199,8 +198,13 @@ def _smart(loc: Locale, value: float | None) -> str:
 
 
 def _criterion(key: str) -> str:
-    """Config key to reading text: ``volume_potential`` → ``Volume potential``."""
-    text = key.replace("_", " ").strip()
+    """Config key to reading text: ``volume_potential`` → ``Volume potential``.
+
+    Only identifier-like keys are touched; anything else is shown as written.
+    """
+    if not re.fullmatch(r"[a-z][a-z0-9_]*", key):
+        return key
+    text = key.replace("_", " ")
     return text[:1].upper() + text[1:]
 
 
@@ -216,17 +220,29 @@ def _target(loc: Locale, goal: Any) -> str:
     return f"{number} {unit}" if unit else number
 
 
-def _row_filters(loc: Locale) -> dict[str, Any]:
+def _row_filters() -> dict[str, Callable[[Locale, Any], list[list[str]]]]:
     """Table rows as lists of display text, shared by the Markdown and HTML templates."""
-    e = loc.enum
     return {
-        "finding_rows": lambda diags: [[e("severity", d.severity), d.code, d.message] for d in diags],
-        "team_rows": lambda team: [[m.name, m.role, m.responsibility, m.email] for m in team],
-        "criteria_rows": lambda rows: [
+        "abc_table_rows": lambda loc, rows: [
+            [
+                str(r.rank),
+                r.name,
+                loc.money(r.value),
+                loc.percent(r.share, 2),
+                loc.percent(r.cumulative, 2),
+                r.cls,
+            ]
+            for r in rows
+        ],
+        "finding_rows": lambda loc, diags: [
+            [loc.enum("severity", d.severity), d.code, d.message] for d in diags
+        ],
+        "team_rows": lambda loc, team: [[m.name, m.role, m.responsibility, m.email] for m in team],
+        "criteria_rows": lambda loc, rows: [
             [_criterion(r["criterion"]), _smart(loc, r["weight"]), _smart(loc, r["score"])] for r in rows
         ],
-        "selection_rows": lambda rows: [[r.criterion, loc.yes_no(r.met), r.note] for r in rows],
-        "financial_rows": lambda rows: [
+        "selection_rows": lambda loc, rows: [[r.criterion, loc.yes_no(r.met), r.note] for r in rows],
+        "financial_rows": lambda loc, rows: [
             [
                 f"{f.year} ({loc.t('budget')})" if f.budget else str(f.year),
                 loc.money(f.revenue),
@@ -239,23 +255,23 @@ def _row_filters(loc: Locale) -> dict[str, Any]:
             ]
             for f in rows
         ],
-        "goal_rows": lambda goals: [[g.goal, g.metric, _target(loc, g), loc.date(g.due)] for g in goals],
-        "stakeholder_rows": lambda people: [
+        "goal_rows": lambda loc, goals: [[g.goal, g.metric, _target(loc, g), loc.date(g.due)] for g in goals],
+        "stakeholder_rows": lambda loc, people: [
             [
                 s.name,
                 s.title,
-                e("role", s.role),
-                e("orglevel", s.level),
-                e("level", s.influence),
+                loc.enum("role", s.role),
+                loc.enum("orglevel", s.level),
+                loc.enum("level", s.influence),
                 loc.stance(s.stance),
-                e("strength", s.relationship),
-                e("style", s.style),
+                loc.enum("strength", s.relationship),
+                loc.enum("style", s.style),
                 s.owner,
                 loc.date(s.last_contact),
             ]
             for s in people
         ],
-        "trust_rows": lambda people: [
+        "trust_rows": lambda loc, people: [
             [
                 s.name,
                 str(s.trust.credibility),
@@ -266,33 +282,33 @@ def _row_filters(loc: Locale) -> dict[str, Any]:
             ]
             for s in people
         ],
-        "opportunity_rows": lambda rows: [
+        "opportunity_rows": lambda loc, rows: [
             [
                 r["opp"].name,
                 r["opp"].offering,
                 loc.money(r["opp"].value),
                 loc.percent(r["opp"].probability, 0),
                 loc.money(r["weighted"]) if r["opp"].status.value == "open" else "",
-                e("oppstatus", r["opp"].status),
-                e("pipeline", r["opp"].stage),
+                loc.enum("oppstatus", r["opp"].status),
+                loc.enum("pipeline", r["opp"].stage),
                 r["opp"].owner,
                 loc.date(r["opp"].expected_close),
             ]
             for r in rows
         ],
-        "white_space_rows": lambda rows: [
-            [r["offering"], *(e("ws", c) if c is not None else loc.t("untapped") for c in r["cells"])]
+        "white_space_rows": lambda loc, rows: [
+            [r["offering"], *(loc.enum("ws", c) if c is not None else loc.t("untapped") for c in r["cells"])]
             for r in rows
         ],
-        "competitor_rows": lambda rows: [
-            [c.name, e("level", c.strength), loc.percent(c.share, 0), c.note] for c in rows
+        "competitor_rows": lambda loc, rows: [
+            [c.name, loc.enum("level", c.strength), loc.percent(c.share, 0), c.note] for c in rows
         ],
-        "risk_rows": lambda rows: [
+        "risk_rows": lambda loc, rows: [
             [
                 r.description,
-                e("riskcat", r.category),
-                e("level", r.likelihood),
-                e("level", r.impact),
+                loc.enum("riskcat", r.category),
+                loc.enum("level", r.likelihood),
+                loc.enum("level", r.impact),
                 r.mitigation,
                 r.owner,
             ]
@@ -347,6 +363,14 @@ def _md_cell(value: Any) -> Markup:
 
 
 def _md_formatted(fn: Any) -> Any:
+    if getattr(fn, "jinja_pass_arg", None) is not None:
+
+        @pass_context
+        def with_context(ctx: Any, *args: Any, **kwargs: Any) -> Markup:
+            return Markup(mdescape.inline(fn(ctx, *args, **kwargs), line_start=False))
+
+        return with_context
+
     def wrapped(*args: Any, **kwargs: Any) -> Markup:
         return Markup(mdescape.inline(fn(*args, **kwargs), line_start=False))
 
@@ -495,6 +519,7 @@ def plan_context(facts: AccountFacts, config: Any, opts: Options) -> dict[str, A
         "opportunities": opportunities,
         "financials": financials,
         "charts": charts,
+        "currency": acc.currency or opts.currency,
         "report_link": f"{REPORT_STEM}.{EXTENSIONS[opts.fmt]}",
         "header_left": f"{acc.name} · {loc.t('kam')} {acc.kam}" if acc.kam else acc.name,
         "header_right": f"{loc.t('plan_title')} · {loc.date(opts.as_of)}",
