@@ -186,6 +186,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "relationship": ("Relasjon", "Relationship"),
     "style": ("Kommunikasjonsstil", "Communication style"),
     "owner": ("Eier hos oss", "Owner (ours)"),
+    "responsible": ("Ansvarlig", "Owner"),
     "last_contact": ("Siste kontakt", "Last contact"),
     "trust": ("Tillit", "Trust"),
     "trust_scores": ("Tillitsligningen (Maister)", "Trust equation (Maister)"),
