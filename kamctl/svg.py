@@ -176,8 +176,8 @@ class YearFigures:
 
 def revenue_by_year(rows: Sequence[YearFigures], loc: Locale, currency: str | None = None) -> Markup:
     """Revenue and gross margin per year as pairs of bars; budget years hatched."""
-    w, h = 640, 260
-    left, top, bottom, right = 20, 30, 40, 20
+    w, h = 640, 220
+    left, top, bottom, right = 20, 24, 40, 20
     plot_h = h - top - bottom
     values = [v for r in rows for v in (r.revenue, r.gross_margin) if v is not None]
     hi = max([*values, 0.0]) or 1.0
