@@ -27,7 +27,6 @@ The pieces:
 from __future__ import annotations
 
 import datetime as _dt
-import importlib.resources
 import os
 import re
 from collections.abc import Callable, Sequence
@@ -109,15 +108,17 @@ class RenderError(Exception):
 
 
 def packaged_templates() -> Path:
-    """The templates shipped with kamctl (``templates/`` in a source checkout)."""
-    try:
-        root = importlib.resources.files("kamctl.templates")
-        path = Path(str(root))
-        if (path / "plan.md.j2").is_file():
-            return path
-    except ModuleNotFoundError:
-        pass
-    return Path(__file__).resolve().parent.parent / "templates"
+    """The templates shipped with kamctl.
+
+    Installed, they are the package data ``kamctl/templates``; in a source
+    checkout (editable install) they are ``templates/`` at the top of the
+    repository, where people look for them (see pyproject.toml).
+    """
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "templates", here.parent / "templates"):
+        if (candidate / "plan.md.j2").is_file():
+            return candidate
+    raise RenderError(f"kamctl's own templates are missing (looked in {here / 'templates'})")
 
 
 def template_dirs(config: Any, override: Path | None = None) -> list[Path]:

@@ -102,9 +102,10 @@ def _run(
 
     loaded, problems = load_accounts(paths, cfg, jobs=jobs)
     context = []
-    if paths and cfg.accounts_dir.is_dir():
-        # ABC classes and revenue shares are relative to the whole portfolio,
-        # also when only some plans are rendered.
+    if kind == "plan" and paths and cfg.accounts_dir.is_dir():
+        # A plan's ABC class and revenue share are relative to the whole
+        # portfolio, also when only some plans are rendered. (A report is about
+        # exactly the accounts it is given.)
         others, _ = load_accounts([str(cfg.accounts_dir)], cfg, jobs=jobs)
         context = [lf.account for lf in others if lf.account is not None]
     bad = [d for lf in loaded for d in lf.diagnostics if d.severity.value == "error"] + problems
