@@ -36,6 +36,8 @@ COMMAND_MODULES = [
     "validate",
     "schema",
     "scaffold",
+    "analyses",
+    "lint",
     "render",
 ]
 
