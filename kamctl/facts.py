@@ -2,39 +2,30 @@
 
 This module only *gathers*: every figure comes from the account model or from
 the analysis modules (``kamctl.kaism``, ``kamctl.abc``, ``kamctl.risk``,
-``kamctl.stage``, ``kamctl.lint``), so a rendered plan always agrees with
-``kamctl classify``, ``kamctl risk`` and ``kamctl lint`` run on the same files.
-
-The analyses are reached through :func:`_analysis`, the one seam: while a
-module is not installed the fact is ``None`` and the document says "not
-computed" instead of guessing.
+``kamctl.stage``, ``kamctl.lint``, ``kamctl.portfolio``), so a rendered plan
+always agrees with ``kamctl classify``, ``kamctl abc``, ``kamctl risk`` and
+``kamctl lint`` run on the same files and config.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
-import importlib
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from .abc import AbcRow, abc_classify
 from .account import Account, Action, ActionStatus, OpportunityStatus, Strength
 from .diagnostics import Diagnostic, Severity
+from .kaism import KaismResult, classify_account
+from .lint import lint_document
+from .portfolio import figures, portfolio_checks, year_row
+from .risk import PortfolioRisk, account_risks, portfolio_findings, portfolio_risk
+from .stage import stage_findings
 
 if TYPE_CHECKING:
     from .config import Config
     from .yamlsource import Document
-
-
-def _analysis(module: str, name: str) -> Callable[..., Any] | None:
-    """``kamctl.<module>.<name>``, or None while that analysis is not installed."""
-    try:
-        mod = importlib.import_module(f"kamctl.{module}")
-    except ModuleNotFoundError as exc:
-        if exc.name == f"kamctl.{module}":
-            return None
-        raise
-    return getattr(mod, name, None)
 
 
 @dataclass
@@ -52,17 +43,19 @@ class AccountFacts:
     actions_done: float | None
     """Percent of the actions due by today (cancelled ones aside) that are done."""
     strong_relationships: int
-    kaism: Any = None
-    """``kamctl.kaism.KaismResult`` or None when not computed."""
-    abc: Any = None
-    """``kamctl.abc.AbcRow`` or None (no revenue figure, or ABC not computed)."""
-    risks: list[Diagnostic] | None = None
-    stage: list[Diagnostic] | None = None
-    lint: list[Diagnostic] | None = None
+    kaism: KaismResult
+    risks: list[Diagnostic]
+    """Account-level risk signals (``RISK1xx``)."""
+    stage: list[Diagnostic]
+    """Stated stage against the evidence (``STAGE1xx``)."""
+    lint: list[Diagnostic]
+    """Plan completeness and quality (``KAM…``)."""
+    abc: AbcRow | None = None
+    """The account's row in the portfolio's ABC analysis by revenue (None without revenue)."""
 
     @property
     def findings(self) -> list[Diagnostic]:
-        return [*(self.risks or []), *(self.stage or []), *(self.lint or [])]
+        return [*self.risks, *self.stage, *self.lint]
 
     def count(self, severity: str) -> int:
         return sum(1 for d in self.findings if d.severity is Severity(severity))
@@ -71,11 +64,12 @@ class AccountFacts:
 @dataclass
 class PortfolioFacts:
     accounts: list[AccountFacts]
-    abc_rows: list[Any] | None
-    risk: Any = None
-    """``kamctl.risk.PortfolioRisk`` or None."""
+    fiscal_year: int | None
+    abc_rows: list[AbcRow]
+    risk: PortfolioRisk
+    findings: list[Diagnostic]
+    """Portfolio-level findings: concentration (``RISK00x``) and portfolio checks (``PORT1xx``)."""
     total_revenue: float = 0.0
-    fiscal_year: int | None = None
     by_id: dict[str, AccountFacts] = field(default_factory=dict)
 
 
@@ -95,17 +89,17 @@ def account_facts(
     config: Config,
     as_of: _dt.date,
     *,
+    year: int | None,
     path: str = "",
     doc: Document | None = None,
     diagnostics: Sequence[Diagnostic] = (),
 ) -> AccountFacts:
-    fy = config.fiscal_year
-    fin = account.latest_financials(fy)
-    sow = account.share_of_wallet(fin.year if fin else fy)
-    facts = AccountFacts(
+    fin = year_row(account, year)
+    sow = account.share_of_wallet(year) if fin is not None else None
+    return AccountFacts(
         account=account,
         path=path,
-        fiscal_year=fin.year if fin else fy,
+        fiscal_year=year,
         revenue=fin.revenue if fin else None,
         gross_margin=fin.gross_margin if fin else None,
         share_of_wallet=None if sow is None else sow * 100.0,
@@ -116,26 +110,18 @@ def account_facts(
         overdue=account.overdue_actions(as_of),
         actions_done=_actions_done(account, as_of),
         strong_relationships=sum(1 for s in account.stakeholders if s.relationship is Strength.strong),
+        kaism=classify_account(account, config.kaism),
+        risks=account_risks(account, config, as_of, path, doc),
+        stage=stage_findings(account, config, path, doc),
+        lint=lint_document(path, doc, account, list(diagnostics), config, as_of),
     )
-    classify = _analysis("kaism", "classify_account")
-    if classify is not None:
-        facts.kaism = classify(account, config.kaism)
-    risks = _analysis("risk", "account_risks")
-    if risks is not None:
-        facts.risks = list(risks(account, config, as_of, path, doc))
-    stage = _analysis("stage", "stage_findings")
-    if stage is not None:
-        facts.stage = list(stage(account, config, path, doc))
-    lint = _analysis("lint", "lint_document")
-    if lint is not None:
-        facts.lint = list(lint(path, doc, account, list(diagnostics), config, as_of))
-    return facts
 
 
 def portfolio_facts(
     accounts: Sequence[AccountFacts],
     config: Config,
     *,
+    year: int | None,
     context: Sequence[Account] = (),
 ) -> PortfolioFacts:
     """ABC classes and concentration over ``accounts`` plus ``context``.
@@ -146,27 +132,20 @@ def portfolio_facts(
     """
     everyone: dict[str, Account] = {a.id: a for a in context}
     everyone.update({f.account.id: f.account for f in accounts})
-    fy = config.fiscal_year
-    values: list[tuple[str, str, float]] = []
-    for acc in everyone.values():
-        fin = acc.latest_financials(fy)
-        if fin is not None and fin.revenue is not None:
-            values.append((acc.id, acc.name, float(fin.revenue)))
-    total = sum(v for _, _, v in values)
-    out = PortfolioFacts(
+    people = list(everyone.values())
+    items, _missing = figures(people, year)
+    rows = abc_classify(items, config.abc) if items else []
+    by_row = {r.id: r for r in rows}
+    for f in accounts:
+        f.abc = by_row.get(f.account.id)
+    risk = portfolio_risk(people, config, year=year)
+    paths = {f.account.id: f.path for f in accounts}
+    return PortfolioFacts(
         accounts=list(accounts),
-        abc_rows=None,
-        total_revenue=total,
-        fiscal_year=fy,
+        fiscal_year=year,
+        abc_rows=rows,
+        risk=risk,
+        findings=[*portfolio_findings(risk, config, paths), *portfolio_checks(people, config, paths)],
+        total_revenue=risk.total_revenue,
         by_id={f.account.id: f for f in accounts},
     )
-    abc = _analysis("abc", "abc_classify")
-    if abc is not None and values:
-        out.abc_rows = list(abc(values, config.abc))
-        by_id = {row.id: row for row in out.abc_rows}
-        for f in accounts:
-            f.abc = by_id.get(f.account.id)
-    prisk = _analysis("risk", "portfolio_risk")
-    if prisk is not None:
-        out.risk = prisk(list(everyone.values()), config)
-    return out

@@ -270,7 +270,11 @@ _LABELS: dict[str, tuple[str, str]] = {
     "largest_share": ("Største enkeltkunde", "Largest single account"),
     "top5_share": ("Andel fra de fem største", "Share of the top 5"),
     "hhi": ("Konsentrasjonsindeks (HHI)", "Concentration index (HHI)"),
-    "effective_n": ("Effektivt antall kunder", "Effective number of accounts"),
+    "effective_n": (
+        "Effektivt antall kunder (konsern samlet)",
+        "Effective number of customers (groups merged)",
+    ),
+    "accounts_short": ("Kunder", "Accounts"),
     "major_accounts": ("Kunder over vesentlighetsgrensen", "Accounts above the disclosure level"),
     "groups": ("Konsern samlet", "Groups combined"),
     "what_if": ("Hva om kunden faller bort", "What if the account leaves"),
@@ -285,7 +289,12 @@ _LABELS: dict[str, tuple[str, str]] = {
     "accounts_with_findings": ("Kunder med funn", "Accounts with findings"),
     "by_code": ("Per kode", "By code"),
     # hhi bands
-    "hhi.low": ("lav konsentrasjon", "unconcentrated"),
+    "hhi_groups": ("HHI med konsern samlet", "HHI with groups merged"),
+    "margin_if_leaves": ("Tapt bruttomargin om den faller bort", "Gross margin lost if it leaves"),
+    "portfolio_findings": ("Funn for porteføljen", "Portfolio findings"),
+    "findings_by_code": ("Funn i kundeplanene, per kode", "Findings in the plans, by code"),
+    "example": ("Eksempel", "Example"),
+    "hhi.unconcentrated": ("lav konsentrasjon", "unconcentrated"),
     "hhi.moderate": ("moderat konsentrasjon", "moderately concentrated"),
     "hhi.high": ("høy konsentrasjon", "highly concentrated"),
     # enums
@@ -371,6 +380,9 @@ _LABELS: dict[str, tuple[str, str]] = {
     "severity.error": ("feil", "error"),
     "severity.warning": ("advarsel", "warning"),
     "severity.info": ("info", "info"),
+    "severity.error.n": ("feil", "errors"),
+    "severity.warning.n": ("advarsler", "warnings"),
+    "severity.info.n": ("info", "info"),
 }
 
 
@@ -466,6 +478,10 @@ class Locale:
         if self.lang == "nb":
             return f"{value.day}. {month} {value.year}"
         return f"{value.day} {month} {value.year}"
+
+    def counted(self, n: int, severity: str) -> str:
+        """``1 advarsel``, ``2 advarsler``, ``0 errors``."""
+        return f"{n} {self.t(f'severity.{severity}' if n == 1 else f'severity.{severity}.n')}"
 
     def yes_no(self, value: bool | None) -> str:
         if value is None:

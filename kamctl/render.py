@@ -521,6 +521,7 @@ def plan_context(facts: AccountFacts, config: Any, opts: Options) -> dict[str, A
         "financials": financials,
         "charts": charts,
         "currency": acc.currency or opts.currency,
+        "findings_text": ", ".join(loc.counted(facts.count(s), s) for s in ("error", "warning", "info")),
         "report_link": f"{REPORT_STEM}.{EXTENSIONS[opts.fmt]}",
         "header_left": f"{acc.name} · {loc.t('kam')} {acc.kam}" if acc.kam else acc.name,
         "header_right": f"{loc.t('plan_title')} · {loc.date(opts.as_of)}",
@@ -562,7 +563,7 @@ def report_context(portfolio: PortfolioFacts, config: Any, opts: Options) -> dic
             )
     codes: dict[str, tuple[set[str], str]] = {}
     for f in portfolio.accounts:
-        for d in [*(f.risks or []), *(f.stage or [])]:
+        for d in [*f.risks, *f.stage]:
             codes.setdefault(d.code, (set(), d.message))[0].add(f.account.id)
     risk_codes_rows = [
         [code, str(len(ids)), first]
@@ -580,7 +581,7 @@ def report_context(portfolio: PortfolioFacts, config: Any, opts: Options) -> dic
     if unclassified:
         names = ", ".join(f"{r['n']} {r['facts'].account.name}" for r in unclassified)
         quadrant_rows.append([loc.t("unclassified"), "", "", names])
-    concentration_facts, major_rows, what_if_rows = _concentration(portfolio.risk, loc, opts.currency)
+    concentration_facts, major_rows, what_if_rows = _concentration(portfolio.risk, loc)
     return {
         "kind": "report",
         "fmt": opts.fmt,
@@ -603,29 +604,48 @@ def report_context(portfolio: PortfolioFacts, config: Any, opts: Options) -> dic
     }
 
 
-def _concentration(risk: Any, loc: Locale, currency: str) -> tuple[list[Any], list[Any], list[Any]]:
-    """Display rows from ``kamctl.risk.PortfolioRisk`` (facts, major accounts, what-if)."""
-    if risk is None:
-        return [], [], []
-    band = getattr(risk, "hhi_band", None)
-    band_text = ""
-    if band:
-        try:
-            band_text = loc.t(f"hhi.{band}")
-        except KeyError:
-            band_text = str(band)
+WHAT_IF_ROWS = 5
+"""The what-if table shows the largest accounts only; below them the answer is small."""
+
+
+def _concentration(risk: Any, loc: Locale) -> tuple[list[Any], list[Any], list[Any]]:
+    """Display rows from :class:`kamctl.risk.PortfolioRisk`: facts, major entities, what-if."""
+
+    def hhi(value: float, band: str) -> str:
+        return f"{loc.number(value, 0)} ({loc.t(f'hhi.{band}')})"
+
+    largest = risk.largest
     facts = [
-        (loc.t("largest_share"), loc.percent(getattr(risk, "largest_share", None), 2)),
-        (loc.t("top5_share"), loc.percent(getattr(risk, "top5_share", None), 2)),
         (
-            loc.t("hhi"),
-            f"{loc.number(getattr(risk, 'hhi', None), 0)} ({band_text})"
-            if band_text
-            else loc.number(getattr(risk, "hhi", None), 0),
+            loc.t("largest_share"),
+            f"{loc.percent(risk.largest_share, 2)} ({largest.name})" if largest else "",
         ),
-        (loc.t("effective_n"), loc.number(getattr(risk, "effective_n", None), 1)),
+        (loc.t("top5_share"), loc.percent(risk.top5_share, 2)),
+        (loc.t("hhi"), hhi(risk.hhi, risk.hhi_band)),
+        (loc.t("hhi_groups"), hhi(risk.group_hhi, risk.group_hhi_band)),
+        (loc.t("effective_n"), loc.number(risk.group_effective_n, 1)),
     ]
-    return facts, [], []
+    major = [
+        [f"{g.name} ({', '.join(g.members)})" if len(g.members) > 1 else g.name, loc.percent(g.share, 2)]
+        for g in risk.group_major
+    ]
+
+    def loss(amount: float | None, share: float | None) -> str:
+        if amount is None:
+            return ""
+        text = loc.money(-amount)
+        return f"{text} ({loc.percent(-share, 2)})" if share is not None else text
+
+    what_if = [
+        [
+            w.name,
+            loss(w.halves_revenue, w.halves_share),
+            loss(w.leaves_revenue, w.leaves_share),
+            loss(w.leaves_margin, w.leaves_margin_share),
+        ]
+        for w in risk.what_if[:WHAT_IF_ROWS]
+    ]
+    return facts, major, what_if
 
 
 # -------------------------------------------------------------------- output
@@ -705,19 +725,31 @@ def render_documents(
     ``context`` the rest of the portfolio (for ABC and shares).
     """
     from .facts import account_facts, portfolio_facts
+    from .portfolio import analysis_year
 
     if fmt not in FORMATS:
         raise RenderError(f"unknown format {fmt!r}; use md or html")
     loc = Locale(lang, config.currency)
     envs = environments(template_dirs(config, templates), loc)
     opts = Options(fmt, lang, as_of, config.currency)
+    everyone = {a.id: a for a in context}
+    everyone.update({lf.account.id: lf.account for lf in loaded})
+    # One year for every figure in every document: the config's fiscal_year,
+    # else the latest with actuals across the portfolio (as kamctl abc/risk).
+    year = analysis_year(list(everyone.values()), config.fiscal_year)
     facts = [
         account_facts(
-            lf.account, config, as_of, path=lf.path, doc=_document(lf.path), diagnostics=lf.diagnostics
+            lf.account,
+            config,
+            as_of,
+            year=year,
+            path=lf.path,
+            doc=_document(lf.path),
+            diagnostics=lf.diagnostics,
         )
         for lf in loaded
     ]
-    portfolio = portfolio_facts(facts, config, context=context)
+    portfolio = portfolio_facts(facts, config, year=year, context=context)
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:

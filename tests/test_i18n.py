@@ -144,3 +144,11 @@ def test_labels_are_translated() -> None:
     """Section headings differ between the languages (a copy-paste slip would not)."""
     for key in sorted(k for k in label_keys() if k.startswith("sec.") and k != "sec.white_space"):
         assert NB.t(key) != EN.t(key), key
+
+
+def test_counts_agree_in_number() -> None:
+    assert NB.counted(1, "warning") == "1 advarsel"
+    assert NB.counted(2, "warning") == "2 advarsler"
+    assert NB.counted(0, "error") == "0 feil"
+    assert EN.counted(1, "error") == "1 error"
+    assert EN.counted(3, "error") == "3 errors"

@@ -262,3 +262,92 @@ def test_a_broken_template_is_a_clear_error(kamctl: Kamctl, tmp_path: Path) -> N
     run = _render(kamctl, ACCOUNTS / "kystlab.yaml", "--templates", mine)
     assert run.exit_code == 2
     assert "plan.html.j2" in run.stderr and "Traceback" not in run.stderr
+
+
+# ------------------------------------------------------- computed analyses
+
+
+def test_plan_shows_kaism_class_and_abc(kamctl: Kamctl, tmp_path: Path) -> None:
+    _render(kamctl, ACCOUNTS / "nordmelk.yaml", ACCOUNTS / "kystlab.yaml", "-f", "md", "-o", "out")
+    nordmelk = (tmp_path / "out" / "nordmelk.md").read_text(encoding="utf-8")
+    kystlab = (tmp_path / "out" / "kystlab.md").read_text(encoding="utf-8")
+    # nordmelk: CA 141/20 = 7.05, OS 94/12 = 7.833… → key (Diamond), priority 2;
+    # ABC by revenue: rank 2, 31 250 000 / 223 650 000 = 13.97 %, class A — against
+    # the whole portfolio although only two files were named.
+    assert "- **KAISM-kvadrant:** Nøkkelkunde (Diamond), investeringsprioritet 2" in nordmelk
+    assert "- **Kundens attraktivitet:** 7,05\n- **Vår styrke:** 7,83" in nordmelk
+    assert f"- **ABC-klasse:** A (13,97{NBSP}%, rangering 2)" in nordmelk
+    # kystlab: CA exactly 100/20 = 5.00 (at the threshold = high), OS 54/12 = 4.50
+    # → key development (Portfolio), priority 1; ABC rank 14, 0.83 %, class C.
+    assert "- **Kundens attraktivitet:** 5,00\n- **Vår styrke:** 4,50" in kystlab
+    assert "- **KAISM-kvadrant:** Utviklingskunde (Portfolio), investeringsprioritet 1" in kystlab
+    assert f"- **ABC-klasse:** C (0,83{NBSP}%, rangering 14)" in kystlab
+
+
+def test_unclassified_account_says_why(kamctl: Kamctl, tmp_path: Path) -> None:
+    _render(kamctl, ACCOUNTS / "agder-elektro.yaml", "-f", "md", "-o", "out", "--lang", "en")
+    md = (tmp_path / "out" / "agder-elektro.md").read_text(encoding="utf-8")
+    # 'innovation' is not scored and min_scored = 1.0 needs every criterion.
+    assert "- **KAISM quadrant:** Unclassified" in md
+    assert "customer\\_attractiveness.innovation" in md
+
+
+def test_plan_shows_risk_stage_and_lint_findings(kamctl: Kamctl, tmp_path: Path) -> None:
+    _render(
+        kamctl, ACCOUNTS / "mjosen-bakeri.yaml", ACCOUNTS / "nordlys-dagligvare.yaml", "-f", "md", "-o", "out"
+    )
+    mjosen = (tmp_path / "out" / "mjosen-bakeri.md").read_text(encoding="utf-8")
+    nordlys = (tmp_path / "out" / "nordlys-dagligvare.md").read_text(encoding="utf-8")
+    risks = mjosen.split("### Beregnede risikosignaler", 1)[1].split("###", 1)[0]
+    # Overdue open actions, contact older than 90 days, plan not reviewed for 12 months.
+    for code in ("RISK150", "RISK151", "RISK152"):
+        assert f"| {code} |" in risks, code
+    quality = mjosen.split("## Plankvalitet", 1)[1].split("\n## ", 1)[0]
+    assert re.search(r"^\| (feil|advarsel|info) \| KAM\d+ \|", quality, re.M)
+    stage = nordlys.split("### Relasjonsfase mot data", 1)[1].split("\n## ", 1)[0]
+    # Partnership stated with a single contact.
+    assert "| STAGE101 |" in stage
+
+
+def test_clean_plan_has_no_findings(kamctl: Kamctl, tmp_path: Path) -> None:
+    _render(kamctl, ACCOUNTS / "havbris-sjomat.yaml", "-f", "md", "-o", "out")
+    md = (tmp_path / "out" / "havbris-sjomat.md").read_text(encoding="utf-8")
+    # examples/README.md: the three clean plans have no completeness, staleness
+    # or coverage findings.
+    assert "- **Funn:** 0 feil, 0 advarsler, 0 info" in md
+
+
+def test_report_concentration_figures(kamctl: Kamctl, tmp_path: Path) -> None:
+    kamctl("report", "--config", CONFIG, "--as-of", AS_OF, "-f", "md", "-o", "out")
+    md = (tmp_path / "out" / "index.md").read_text(encoding="utf-8")
+    # examples/README.md, by hand: largest 96 400 000 / 223 650 000 = 43.10 %;
+    # top 5 = 173 450 000 / 223 650 000 = 77.55 %; HHI ≈ 2261.3, with the
+    # Vestgruppen companies merged ≈ 2321.05 (both above 1800: high).
+    assert f"**Største enkeltkunde:** 43,10{NBSP}% (Havbris Sjømat AS)" in md
+    assert f"**Andel fra de fem største:** 77,55{NBSP}%" in md
+    assert f"**Konsentrasjonsindeks (HHI):** 2{NBSP}261 (høy konsentrasjon)" in md
+    assert f"**HHI med konsern samlet:** 2{NBSP}321 (høy konsentrasjon)" in md
+    # The group: 1 200 000 + 14 600 000 + 8 350 000 = 24 150 000 → 10.80 %.
+    assert re.search(rf"\| Vestgruppen AS \([a-z, -]+\) \| 10,80{NBSP}% \|", md)
+    # If havbris-sjomat halves: −48 200 000 (−21.55 %); leaves: −96 400 000 (−43.10 %),
+    # gross margin −24 800 000.
+    row = next(line for line in md.splitlines() if line.startswith("| Havbris Sjømat AS | \u2212"))
+    assert f"\u221248{NBSP}200{NBSP}000{NBSP}kr (\u221221,55{NBSP}%)" in row
+    assert f"\u221296{NBSP}400{NBSP}000{NBSP}kr (\u221243,10{NBSP}%)" in row
+    assert f"\u221224{NBSP}800{NBSP}000{NBSP}kr" in row
+
+
+def test_report_lists_classes_and_portfolio_findings(kamctl: Kamctl, tmp_path: Path) -> None:
+    kamctl("report", "--config", CONFIG, "--as-of", AS_OF, "-f", "md", "-o", "out", "--lang", "en")
+    md = (tmp_path / "out" / "index.md").read_text(encoding="utf-8")
+    # Quadrant counts (examples/README.md): key 4, key_development 5,
+    # maintenance 4, opportunistic 3, unclassified 1.
+    rows = {
+        line.split(" | ")[0][2:]: line for line in md.splitlines() if line.startswith("| ") and " | " in line
+    }
+    assert rows["Key account"].count(" AS") + rows["Key account"].count(" SA") == 4
+    assert rows["Key development account"].count(" AS") == 5
+    assert rows["Unclassified"].endswith("17 Agder Elektro AS |")
+    # Havbris carries ≥ 40 %; Magnus Haugen holds 5 accounts against a limit of 4.
+    assert "| RISK001 |" in md and "| PORT104 |" in md
+    assert "| [Nordmelk SA](nordmelk.md) | Key account (Diamond) | A | Ingrid Solberg |" in md
