@@ -185,6 +185,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "stance": ("Holdning (−3..+3)", "Stance (−3..+3)"),
     "relationship": ("Relasjon", "Relationship"),
     "style": ("Kommunikasjonsstil", "Communication style"),
+    "style_short": ("Stil", "Style"),
     "owner": ("Eier hos oss", "Owner (ours)"),
     "responsible": ("Ansvarlig", "Owner"),
     "last_contact": ("Siste kontakt", "Last contact"),

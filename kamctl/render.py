@@ -347,13 +347,14 @@ def environments(dirs: Sequence[Path], loc: Locale) -> dict[str, SandboxedEnviro
 def css_string(value: Any) -> Markup:
     """Text for inside a double-quoted CSS string (the print header).
 
-    Everything but letters, digits and spaces becomes a six-digit ``\\XXXXXX``
-    escape, which needs no terminator: the result cannot end the string, the
-    rule or the ``<style>`` element.
+    Everything but ASCII letters and digits becomes a six-digit ``\\XXXXXX``
+    escape: the result cannot end the string, the rule or the ``<style>``
+    element. Spaces are escaped too, because CSS swallows one whitespace
+    after any hex escape ("SA · KAM" would print as "SA ·KAM").
     """
     out = []
     for ch in "" if value is None else str(value):
-        out.append(ch if (ch.isascii() and ch.isalnum()) or ch == " " else f"\\{ord(ch):06x}")
+        out.append(ch if ch.isascii() and ch.isalnum() else f"\\{ord(ch):06x}")
     return Markup("".join(out))
 
 

@@ -351,3 +351,12 @@ def test_report_lists_classes_and_portfolio_findings(kamctl: Kamctl, tmp_path: P
     # Havbris carries ≥ 40 %; Magnus Haugen holds 5 accounts against a limit of 4.
     assert "| RISK001 |" in md and "| PORT104 |" in md
     assert "| [Nordmelk SA](nordmelk.md) | Key account (Diamond) | A | Ingrid Solberg |" in md
+
+
+def test_css_string_escapes_everything_but_letters_and_digits() -> None:
+    from kamctl.render import css_string
+
+    # "·" is U+00B7; a space is escaped too (CSS eats one space after an escape).
+    assert css_string("SA · KAM") == "SA\\000020\\0000b7\\000020KAM"
+    evil = css_string('x"; } body { display: none } </style><script>')
+    assert set(str(evil)) <= set("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ\\")
