@@ -166,6 +166,8 @@ def _common(env: SandboxedEnvironment, loc: Locale) -> None:
     env.globals["lang"] = loc.lang
     env.filters.update(
         {
+            "finding_message": finding_message,
+            "sorted_findings": sorted_findings,
             "num": loc.number,
             "pct": loc.percent,
             "date": loc.date,
@@ -196,6 +198,17 @@ def _smart(loc: Locale, value: float | None) -> str:
         if abs(round(value, decimals) - value) < 1e-9:
             return loc.number(value, decimals)
     return loc.number(value, 2)
+
+
+def sorted_findings(diags: Sequence[Any]) -> list[Any]:
+    """Errors first, then warnings, then info; by code within each."""
+    return sorted(diags, key=lambda d: (-d.severity.rank, d.code, d.message))
+
+
+def finding_message(d: Any) -> str:
+    """The message without its leading ``<account id>: `` (the plan is about that account)."""
+    prefix = f"{d.account}: " if d.account else ""
+    return d.message[len(prefix) :] if prefix and d.message.startswith(prefix) else d.message
 
 
 def _criterion(key: str) -> str:
@@ -236,7 +249,7 @@ def _row_filters() -> dict[str, Callable[[Locale, Any], list[list[str]]]]:
             for r in rows
         ],
         "finding_rows": lambda loc, diags: [
-            [loc.enum("severity", d.severity), d.code, d.message] for d in diags
+            [loc.enum("severity", d.severity), d.code, finding_message(d)] for d in sorted_findings(diags)
         ],
         "team_rows": lambda loc, team: [[m.name, m.role, m.responsibility, m.email] for m in team],
         "criteria_rows": lambda loc, rows: [
