@@ -127,7 +127,12 @@ def template_dirs(config: Any, override: Path | None = None) -> list[Path]:
     if override is not None:
         dirs.append(override)
     if config is not None and config.render.templates:
-        dirs.append(config.root / config.render.templates)
+        configured = config.root / config.render.templates
+        if not configured.is_dir():
+            raise RenderError(
+                f"templates folder {configured} (from [render] templates in {config.source}) not found"
+            )
+        dirs.append(configured)
     if config is not None and config.source is not None:
         repo = config.root / "templates"
         if repo.is_dir():
@@ -161,8 +166,6 @@ def _md_finalize(value: Any) -> Any:
 
 def _common(env: SandboxedEnvironment, loc: Locale) -> None:
     env.globals["t"] = loc.t
-    # A line break that survives the Markdown finalize (which folds newlines).
-    env.globals["nl"] = Markup("\n")
     env.globals["lang"] = loc.lang
     env.filters.update(
         {
@@ -345,6 +348,8 @@ def environments(dirs: Sequence[Path], loc: Locale) -> dict[str, SandboxedEnviro
     md = SandboxedEnvironment(autoescape=False, finalize=_md_finalize, **options)
     md.filters["mdblock"] = lambda text: Markup(mdescape.block(text))
     md.filters["cell"] = _md_cell
+    # Explicit escaping for template authors; the same as what finalize does.
+    md.filters["md"] = lambda value: Markup(mdescape.inline(value))
     html.filters["paragraphs"] = _html_paragraphs
     html.filters["css_string"] = css_string
     for env in (html, md):

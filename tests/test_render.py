@@ -367,3 +367,16 @@ def test_css_string_escapes_everything_but_letters_and_digits() -> None:
     assert css_string("SA · KAM") == "SA\\000020\\0000b7\\000020KAM"
     evil = css_string('x"; } body { display: none } </style><script>')
     assert set(str(evil)) <= set("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ\\")
+
+
+def test_config_names_a_templates_folder(kamctl: Kamctl, tmp_path: Path) -> None:
+    (tmp_path / "accounts").mkdir()
+    shutil.copy(ACCOUNTS / "kystlab.yaml", tmp_path / "accounts")
+    (tmp_path / "kamctl.toml").write_text('[render]\ntemplates = "tpl"\n', encoding="utf-8")
+    run = kamctl("render", "-f", "md", "--as-of", AS_OF)
+    assert run.exit_code == 2 and "tpl" in run.stderr  # named but missing: an error, not ignored
+    (tmp_path / "tpl").mkdir()
+    (tmp_path / "tpl" / "plan.md.j2").write_text("CONFIGURED {{ account.id | md }}\n", encoding="utf-8")
+    run = kamctl("render", "-f", "md", "--as-of", AS_OF)
+    assert run.exit_code == 0, run.stderr
+    assert (tmp_path / "rendered" / "kystlab.md").read_text(encoding="utf-8") == "CONFIGURED kystlab\n"
