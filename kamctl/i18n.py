@@ -236,6 +236,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "stage_findings": ("Relasjonsfase mot data", "Stage against evidence"),
     "no_findings": ("Ingen funn.", "No findings."),
     "finding": ("Funn", "Finding"),
+    "details": ("Detaljer", "Details"),
     "findings": ("Funn", "Findings"),
     "severity": ("Alvorlighet", "Severity"),
     "code": ("Kode", "Code"),
@@ -387,6 +388,83 @@ _LABELS: dict[str, tuple[str, str]] = {
 }
 
 
+# Short titles of the findings of kamctl's analyses, by their stable codes, so
+# that a Norwegian plan names each finding in Norwegian; the analysis' own
+# message (with names, dates and figures) is shown beside it.
+_FINDINGS: dict[str, tuple[str, str]] = {
+    "RISK001": (
+        "Én kunde bærer en for stor del av omsetningen",
+        "One customer carries too much of the revenue",
+    ),
+    "RISK002": ("Stor kunde (over vesentlighetsgrensen)", "Major customer (above the disclosure level)"),
+    "RISK003": ("Omsetningen er konsentrert", "Revenue is concentrated"),
+    "RISK101": ("Avtalen løper snart ut", "Contract ends soon"),
+    "RISK102": ("Avtalen har løpt ut", "Contract has ended"),
+    "RISK103": ("Kort oppsigelsestid", "Short notice period"),
+    "RISK104": ("Ingen avtale registrert", "No contract recorded"),
+    "RISK110": (
+        "Relasjonen hviler på én person hos kunden",
+        "Relationship rests on one person at the customer",
+    ),
+    "RISK111": ("Ingen personer hos kunden registrert", "No people at the customer recorded"),
+    "RISK112": (
+        "Alle relasjoner eies av én person hos oss",
+        "Every relationship held by one person on our side",
+    ),
+    "RISK113": ("For få sterke relasjoner", "Too few strong relationships"),
+    "RISK114": ("Ingen kontakt i toppledelsen", "No contact at top management"),
+    "RISK120": ("Beslutningstaker er negativ til oss", "Decision maker against us"),
+    "RISK130": ("Sterk konkurrent til stede", "Strong competitor present"),
+    "RISK140": ("Kunden er i en utsatt bransje", "Customer in an exposed industry"),
+    "RISK150": ("Lenge siden siste kontakt", "No contact for a long time"),
+    "RISK151": ("Forfalt aktivitet", "Overdue action"),
+    "RISK152": ("Planen er ikke gjennomgått i tide", "Plan not reviewed in time"),
+    "RISK160": ("Kunden gir tap (negativ margin)", "Loss-making customer (negative margin)"),
+    "STAGE101": ("Partnerskap med bare én kontakt hos kunden", "Partnership with a single contact"),
+    "STAGE102": (
+        "Partnerskap der én person hos oss eier alle relasjoner",
+        "Partnership held by one person on our side",
+    ),
+    "STAGE103": ("Partnerskap uten kontakt i toppledelsen", "Partnership without top-management contact"),
+    "STAGE104": (
+        "Partnerskap med en beslutningstaker mot oss",
+        "Partnership with a decision maker against us",
+    ),
+    "STAGE105": (
+        "Synergistic-KAM uten plan omforent med kunden",
+        "Synergistic stage without a jointly agreed plan",
+    ),
+    "STAGE106": ("Mid-KAM med bare én kontakt hos kunden", "Mid-KAM with a single contact"),
+    "STAGE107": ("Pre-KAM oppgitt, men det er omsetning", "Pre-KAM stated, but there is revenue"),
+    "STAGE108": ("Fase etter Pre-KAM oppgitt, men ingen omsetning", "Stage past pre-KAM, but no revenue"),
+    "KAM001": ("Ugyldig kundefil", "Invalid account file"),
+    "KAM002": ("Unødvendig unntak i filen", "Unused suppression comment"),
+    "KAM101": ("Seksjon mangler i planen", "Plan section missing"),
+    "KAM102": ("Mål uten tallfestet målverdi", "Goal without a numeric target"),
+    "KAM103": ("Delstrategi mangler", "Part strategy missing"),
+    "KAM104": ("Teammedlem uten rolle eller ansvar", "Team member without role or responsibility"),
+    "KAM105": ("Aktivitet uten ansvarlig, frist eller status", "Action without owner, due date or status"),
+    "KAM106": ("Forfalt aktivitet", "Overdue action"),
+    "KAM107": (
+        "Mulighet uten verdi, sannsynlighet eller ansvarlig",
+        "Opportunity without value, probability or owner",
+    ),
+    "KAM108": ("Hull i interessentkartet", "Gap in the stakeholder map"),
+    "KAM109": ("Bare én kontakt hos kunden", "Single contact at the customer"),
+    "KAM110": ("Beslutningstaker uten registrert holdning", "Decision maker without a recorded stance"),
+    "KAM111": ("Lenge siden siste kontakt", "Stale contact"),
+    "KAM112": ("Planen er ikke gjennomgått i tide", "Plan not reviewed in time"),
+    "KAM113": ("Ingen neste QBR planlagt", "No next QBR scheduled"),
+    "KAM114": ("KAISM-poeng mangler", "KAISM scores missing"),
+    "KAM115": ("Uklart om planen er omforent med kunden", "Joint planning not stated"),
+    "PORT101": ("For få nøkkelkunder", "Too few key accounts"),
+    "PORT102": ("For mange nøkkelkunder", "Too many key accounts"),
+    "PORT103": ("Antall nøkkelkunder utenfor anbefalt spenn", "Number of key accounts outside the guide"),
+    "PORT104": ("KAM med for mange kunder", "KAM holds too many accounts"),
+    "PORT105": ("Kunde uten KAM", "Account without a KAM"),
+}
+
+
 def label_keys() -> frozenset[str]:
     return frozenset(_LABELS)
 
@@ -427,6 +505,11 @@ class Locale:
             return ""
         raw = getattr(value, "value", value)
         return self.t(f"{kind}.{raw}")
+
+    def finding_title(self, code: str) -> str:
+        """A short title for a finding code in this language; '' for a code kamctl does not know."""
+        titles = _FINDINGS.get(code)
+        return titles[self._i] if titles else ""
 
     def stance(self, value: int | None) -> str:
         """``+2 partner``, ``−3 blokkerer``, ``0 nøytral``."""

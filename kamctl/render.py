@@ -169,7 +169,7 @@ def _common(env: SandboxedEnvironment, loc: Locale) -> None:
     env.globals["lang"] = loc.lang
     env.filters.update(
         {
-            "finding_message": finding_message,
+            "finding_title": lambda d: loc.finding_title(d.code),
             "sorted_findings": sorted_findings,
             "num": loc.number,
             "pct": loc.percent,
@@ -191,6 +191,19 @@ def _common(env: SandboxedEnvironment, loc: Locale) -> None:
     env.filters["money_short"] = pass_context(lambda ctx, value, *a: local(ctx).money_short(value, *a))
     for name, build in _row_filters().items():
         env.filters[name] = pass_context(lambda ctx, rows, _build=build: _build(local(ctx), rows))
+
+    # Inside a plan, "<id>: " before a finding repeats the plan's subject; in
+    # the report it says which account the finding is about.
+    def message(ctx: Any, d: Any) -> str:
+        return finding_message(d) if ctx.get("kind") == "plan" else d.message
+
+    env.filters["finding_message"] = pass_context(message)
+    env.filters["finding_rows"] = pass_context(
+        lambda ctx, diags: [
+            [loc.enum("severity", d.severity), d.code, loc.finding_title(d.code), message(ctx, d)]
+            for d in sorted_findings(diags)
+        ]
+    )
 
 
 def _smart(loc: Locale, value: float | None) -> str:
@@ -250,9 +263,6 @@ def _row_filters() -> dict[str, Callable[[Locale, Any], list[list[str]]]]:
                 r.cls,
             ]
             for r in rows
-        ],
-        "finding_rows": lambda loc, diags: [
-            [loc.enum("severity", d.severity), d.code, finding_message(d)] for d in sorted_findings(diags)
         ],
         "team_rows": lambda loc, team: [[m.name, m.role, m.responsibility, m.email] for m in team],
         "criteria_rows": lambda loc, rows: [
@@ -585,7 +595,7 @@ def report_context(portfolio: PortfolioFacts, config: Any, opts: Options) -> dic
         for d in [*f.risks, *f.stage]:
             codes.setdefault(d.code, (set(), d.message))[0].add(f.account.id)
     risk_codes_rows = [
-        [code, str(len(ids)), first]
+        [code, loc.finding_title(code), str(len(ids)), first]
         for code, (ids, first) in sorted(codes.items(), key=lambda kv: (-len(kv[1][0]), kv[0]))
     ]
     unclassified = [r for r in numbered if r["facts"].kaism is None or r["facts"].kaism.quadrant is None]

@@ -152,3 +152,22 @@ def test_counts_agree_in_number() -> None:
     assert NB.counted(0, "error") == "0 feil"
     assert EN.counted(1, "error") == "1 error"
     assert EN.counted(3, "error") == "3 errors"
+
+
+def test_every_finding_code_has_a_title_in_both_languages() -> None:
+    from kamctl.lint.registry import BY_ID
+    from kamctl.risk import RISK_CODES
+    from kamctl.stage import STAGE_CODES
+
+    source = (Path(__file__).resolve().parents[1] / "kamctl" / "portfolio.py").read_text(encoding="utf-8")
+    port = set(re.findall(r'"(PORT\d{3})"', source))
+    codes = set(RISK_CODES) | set(STAGE_CODES) | set(BY_ID) | port
+    assert len(port) >= 5 and len(codes) > 40
+    missing = sorted(c for c in codes if not (NB.finding_title(c) and EN.finding_title(c)))
+    assert not missing
+
+
+def test_finding_titles_are_norwegian_in_nb() -> None:
+    assert NB.finding_title("RISK151") == "Forfalt aktivitet"
+    assert EN.finding_title("RISK151") == "Overdue action"
+    assert NB.finding_title("XYZ999") == ""

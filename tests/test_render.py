@@ -303,8 +303,9 @@ def test_plan_shows_risk_stage_and_lint_findings(kamctl: Kamctl, tmp_path: Path)
     # Overdue open actions, contact older than 90 days, plan not reviewed for 12 months.
     for code in ("RISK150", "RISK151", "RISK152"):
         assert f"| {code} |" in risks, code
-    # Inside the plan the message drops its "mjosen-bakeri: " prefix.
-    assert "| RISK151 | action 'Møte med daglig leder om pakkelinjen'" in risks
+    # A Norwegian title per finding, then the analysis' own message, which
+    # inside the plan drops its "mjosen-bakeri: " prefix.
+    assert "| RISK151 | Forfalt aktivitet | action 'Møte med daglig leder om pakkelinjen'" in risks
     quality = mjosen.split("## Plankvalitet", 1)[1].split("\n## ", 1)[0]
     severities = re.findall(r"^\| (feil|advarsel|info) \| KAM\d+ \|", quality, re.M)
     assert severities
@@ -356,7 +357,9 @@ def test_report_lists_classes_and_portfolio_findings(kamctl: Kamctl, tmp_path: P
     assert rows["Key development account"].count(" AS") == 5
     assert rows["Unclassified"].endswith("17 Agder Elektro AS |")
     # Havbris carries ≥ 40 %; Magnus Haugen holds 5 accounts against a limit of 4.
-    assert "| RISK001 |" in md and "| PORT104 |" in md
+    assert "| PORT104 |" in md
+    # In the report a finding keeps the account it is about.
+    assert "| RISK001 | One customer carries too much of the revenue | havbris-sjomat: carries 43.10 %" in md
     assert "| [Nordmelk SA](nordmelk.md) | Key account (Diamond) | A | Ingrid Solberg |" in md
 
 
