@@ -383,3 +383,28 @@ def test_config_names_a_templates_folder(kamctl: Kamctl, tmp_path: Path) -> None
     run = kamctl("render", "-f", "md", "--as-of", AS_OF)
     assert run.exit_code == 0, run.stderr
     assert (tmp_path / "rendered" / "kystlab.md").read_text(encoding="utf-8") == "CONFIGURED kystlab\n"
+
+
+@pytest.mark.parametrize(
+    ("fmt", "expected"),
+    [("html", "&lt;b&gt;x&lt;/b&gt; | y\n"), ("md", "&lt;b&gt;x&lt;/b&gt; \\| y\n")],
+)
+def test_user_templates_are_escaped_too(kamctl: Kamctl, tmp_path: Path, fmt: str, expected: str) -> None:
+    (tmp_path / "acc.yaml").write_text('id: acc\nname: "<b>x</b> | y"\n', encoding="utf-8")
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / f"plan.{fmt}.j2").write_text("{{ account.name }}\n", encoding="utf-8")
+    run = kamctl("render", "acc.yaml", "-f", fmt, "--templates", mine, "--as-of", AS_OF)
+    assert run.exit_code == 0, run.stderr
+    assert (tmp_path / "rendered" / f"acc.{fmt}").read_text(encoding="utf-8") == expected
+
+
+def test_no_valid_files_writes_nothing(kamctl: Kamctl, tmp_path: Path) -> None:
+    (tmp_path / "bad.yaml").write_text("id: bad\nname: Bad AS\nstage: x\n", encoding="utf-8")
+    run = kamctl("report", "bad.yaml", "-o", "out", "--as-of", AS_OF)
+    assert run.exit_code == 1
+    assert "no valid account files" in run.stderr
+    assert not (tmp_path / "out").exists()
+    (tmp_path / "empty").mkdir()
+    run = kamctl("render", "empty", "-o", "out", "--as-of", AS_OF)
+    assert run.exit_code == 1 and "no account files found" in run.stderr

@@ -112,8 +112,9 @@ def _run(
     if bad:
         text(CheckResult(kind, len(loaded), bad), sys.stderr)
     good = [lf for lf in loaded if lf.ok]
-    if not good and not bad:
-        fail("no account files found", 1)
+    if not good:
+        # Nothing to render; an empty report would only mislead.
+        fail("no valid account files to render" if bad else "no account files found", 1)
     try:
         written = render_documents(
             kind,
