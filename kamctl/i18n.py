@@ -200,6 +200,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "intimacy": ("Nærhet", "Intimacy"),
     "self_orientation": ("Egenorientering", "Self-orientation"),
     "coverage": ("Dekning", "Coverage"),
+    "stakeholder_map": ("Interessentkart (sortert etter innflytelse)", "Stakeholder map (by influence)"),
     "people": ("personer", "people"),
     # opportunities
     "opportunity": ("Mulighet", "Opportunity"),

@@ -71,7 +71,7 @@ def test_computed_facts_beside_the_written_ones(kamctl: Kamctl, tmp_path: Path) 
 def test_stakeholders_sorted_by_influence_with_stance_labels(kamctl: Kamctl, tmp_path: Path) -> None:
     _render(kamctl, ACCOUNTS / "nordmelk.yaml", "-f", "md", "-o", "out")
     md = (tmp_path / "out" / "nordmelk.md").read_text(encoding="utf-8")
-    table = md.split("### Beslutningsprosess", 1)[1].split("###", 1)[0]
+    table = md.split("### Interessentkart", 1)[1].split("###", 1)[0]
     names = re.findall(r"^\| ([^|]+?) \| ", table, flags=re.M)[2:]  # skip header and rule
     # high: Bjørg Halvorsen (+2), Kjetil Sandvik (+2), Rune Ødegård (+1);
     # medium: Heidi Fossum; low: Tone Brekke. Ties on stance go by name.
