@@ -146,6 +146,34 @@ class RiskConfig(_Section):
 
 
 class LintConfig(_Section):
+    class Status(_Section):
+        """Red/amber/green bands of ``kamctl status`` (plan health)."""
+
+        completeness_green: Ranged(Float, 0, 100) = Field(  # type: ignore[valid-type]
+            default=90.0, description="Completeness (percent of applicable checks passed) at or above: green."
+        )
+        completeness_amber: Ranged(Float, 0, 100) = Field(  # type: ignore[valid-type]
+            default=70.0, description="Completeness at or above this (below green): amber; below: red."
+        )
+        review_green_days: Int = Field(
+            default=183, description="Plan reviewed at most this many days ago: green."
+        )
+        review_amber_days: Int = Field(
+            default=365, description="At most this many days: amber; older or never: red."
+        )
+        contact_green_days: Int = Field(
+            default=45, description="Last contact with a key person at most this many days ago: green."
+        )
+        contact_amber_days: Int = Field(
+            default=90, description="At most this many days: amber; older or none: red."
+        )
+        coverage_green: Ranged(Int, 0, 3) = Field(  # type: ignore[valid-type]
+            default=3, description="Relationship coverage at or above: green."
+        )
+        coverage_amber: Ranged(Int, 0, 3) = Field(  # type: ignore[valid-type]
+            default=2, description="At or above this (below green): amber."
+        )
+
     select: list[str] = Field(default_factory=list, description="Rule ids to run (empty: all).")
     ignore: list[str] = Field(default_factory=list, description="Rule ids not to run.")
     severity: dict[str, str] = Field(default_factory=dict, description="Rule id → error/warning/info.")
@@ -155,6 +183,18 @@ class LintConfig(_Section):
         default_factory=dict,
         description="Glob → {select, ignore, severity} applied to matching files.",
     )
+    fail_on: Text = Field(
+        default="error",
+        description="Lowest severity that makes 'kamctl lint' exit 1: error, warning or info.",
+    )
+    status: Status = Field(default_factory=Status, description="Bands of 'kamctl status'.")
+
+    @field_validator("fail_on")
+    @classmethod
+    def _fail_on(cls, v: str) -> str:
+        if v not in ("error", "warning", "info"):
+            raise ValueError(f"must be 'error', 'warning' or 'info' (got {v!r})")
+        return v
 
 
 class RenderConfig(_Section):

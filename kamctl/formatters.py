@@ -16,6 +16,20 @@ from typing import IO, Any
 
 from .diagnostics import Diagnostic, Severity
 
+INVALID_CODES = frozenset({"yaml", "schema", "file", "config", "KAM001"})
+"""Codes that mean "this file is not a valid account file"."""
+
+
+@dataclass(frozen=True)
+class RuleInfo:
+    """What SARIF and GitHub annotations say about a diagnostic code."""
+
+    id: str
+    name: str
+    summary: str
+    help: str = ""
+    severity: Severity = Severity.error
+
 
 @dataclass
 class CheckResult:
@@ -24,10 +38,15 @@ class CheckResult:
     files: int
     diagnostics: list[Diagnostic] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)
+    rules: dict[str, RuleInfo] = field(default_factory=dict)
+    """Code → description, for the formats that carry rule metadata (SARIF)."""
 
     @property
     def invalid_files(self) -> int:
-        return len({d.path for d in self.diagnostics if d.severity is Severity.error})
+        """Files that could not be read as account files (not files with findings)."""
+        return len(
+            {d.path for d in self.diagnostics if d.severity is Severity.error and d.code in INVALID_CODES}
+        )
 
     def count(self, severity: Severity) -> int:
         return sum(1 for d in self.diagnostics if d.severity is severity)
@@ -67,7 +86,7 @@ def text(result: CheckResult, stream: IO[str]) -> None:
         if color:
             sev = f"\033[{_COLORS[d.severity]}m{sev}\033[0m"
         code = f"[{d.code}] " if d.code not in ("yaml", "schema", "file", "config") else ""
-        where = f"{d.field}: " if d.field else ""
+        where = f"{d.field}: " if d.field and _show_field(result, d) else ""
         stream.write(f"{format_location(d)}: {sev}: {code}{where}{d.message}\n")
         if d.source is not None and d.line > 0:
             stream.write(f"    {d.source.rstrip()}\n")
@@ -75,6 +94,11 @@ def text(result: CheckResult, stream: IO[str]) -> None:
                 pad = "".join(c if c == "\t" else " " for c in d.source[: d.column - 1])
                 stream.write(f"    {pad}^\n")
     stream.write(summary_line(result) + "\n")
+
+
+def _show_field(result: CheckResult, d: Diagnostic) -> bool:
+    # A lint rule's message names what it is about; a schema error's does not.
+    return d.code not in result.rules or d.code.startswith("KAM0")
 
 
 def summary_line(result: CheckResult) -> str:
@@ -111,11 +135,134 @@ def json_format(result: CheckResult, stream: IO[str]) -> None:
     stream.write("\n")
 
 
+# ------------------------------------------------------------------ GitHub Actions
+
+_GH_LEVEL = {Severity.error: "error", Severity.warning: "warning", Severity.info: "notice"}
+_PLAIN_CODES = ("yaml", "schema", "file", "config")
+
+
+def gh_escape_data(value: str) -> str:
+    """Escape a workflow command's message as the Actions runner unescapes it."""
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def gh_escape_property(value: str) -> str:
+    """Escape a workflow command property (file=, title=): also ':' and ','."""
+    return gh_escape_data(value).replace(":", "%3A").replace(",", "%2C")
+
+
+def github(result: CheckResult, stream: IO[str]) -> None:
+    """Workflow commands (``::error file=…,line=…,col=…,title=…::message``) that
+    GitHub Actions turns into annotations on the pull request's lines."""
+    for d in result.sorted():
+        props = [f"file={gh_escape_property(d.path)}"]
+        if d.line > 0:
+            props.append(f"line={d.line}")
+            if d.column > 0:
+                props.append(f"col={d.column}")
+        rule = result.rules.get(d.code)
+        title = f"{d.code} {rule.name}" if rule else f"kamctl {result.tool}: {d.code}"
+        props.append(f"title={gh_escape_property(title)}")
+        message = d.message
+        if d.field and _show_field(result, d):
+            message = f"{d.field}: {message}"
+        stream.write(f"::{_GH_LEVEL[d.severity]} {','.join(props)}::{gh_escape_data(message)}\n")
+    stream.write(summary_line(result) + "\n")
+
+
+# -------------------------------------------------------------------------- SARIF
+
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+_SARIF_LEVEL = {Severity.error: "error", Severity.warning: "warning", Severity.info: "note"}
+_GENERIC_RULES = {
+    "yaml": "The file is not valid YAML 1.2 (or not UTF-8 text).",
+    "schema": "The file does not match the account schema.",
+    "file": "The file cannot be read.",
+    "config": "The config file is invalid.",
+}
+
+
+def _artifact(path: str) -> dict[str, str]:
+    from pathlib import Path
+    from urllib.parse import quote
+
+    p = Path(path)
+    if p.is_absolute():
+        return {"uri": p.as_uri()}
+    return {"uri": quote(p.as_posix()), "uriBaseId": "%SRCROOT%"}
+
+
+def sarif(result: CheckResult, stream: IO[str]) -> None:
+    """SARIF 2.1.0, for GitHub code scanning and other static-analysis viewers."""
+    from kamctl import __version__
+
+    infos = dict(result.rules)
+    for d in result.diagnostics:
+        if d.code not in infos:
+            infos[d.code] = RuleInfo(d.code, d.code, _GENERIC_RULES.get(d.code, d.code), severity=d.severity)
+    ids = list(infos)
+    index = {rid: i for i, rid in enumerate(ids)}
+    rules = []
+    for rid in ids:
+        info = infos[rid]
+        entry: dict[str, Any] = {
+            "id": rid,
+            "name": info.name,
+            "shortDescription": {"text": info.summary},
+            "defaultConfiguration": {"level": _SARIF_LEVEL[info.severity]},
+        }
+        if info.help:
+            entry["fullDescription"] = {"text": info.help.split("\n\n")[0]}
+            entry["help"] = {"text": info.help}
+        rules.append(entry)
+    results = []
+    for d in result.sorted():
+        location: dict[str, Any] = {"artifactLocation": _artifact(d.path)}
+        if d.line > 0:
+            region: dict[str, Any] = {"startLine": d.line}
+            if d.column > 0:
+                region["startColumn"] = d.column
+            location["region"] = region
+        message = f"{d.field}: {d.message}" if d.field and d.code in _PLAIN_CODES else d.message
+        item: dict[str, Any] = {
+            "ruleId": d.code,
+            "ruleIndex": index[d.code],
+            "level": _SARIF_LEVEL[d.severity],
+            "message": {"text": message},
+            "locations": [{"physicalLocation": location}],
+        }
+        if d.account:
+            item["properties"] = {"account": d.account}
+        results.append(item)
+    doc = {
+        "$schema": SARIF_SCHEMA,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "kamctl",
+                        "semanticVersion": __version__,
+                        "version": __version__,
+                        "rules": rules,
+                    }
+                },
+                "columnKind": "unicodeCodePoints",
+                "results": results,
+            }
+        ],
+    }
+    json.dump(doc, stream, ensure_ascii=False, indent=2)
+    stream.write("\n")
+
+
 Formatter = Callable[[CheckResult, IO[str]], None]
 
 FORMATTERS: dict[str, Formatter] = {
     "text": text,
     "json": json_format,
+    "github": github,
+    "sarif": sarif,
 }
 
 

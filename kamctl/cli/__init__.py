@@ -37,6 +37,7 @@ COMMAND_MODULES = [
     "schema",
     "scaffold",
     "analyses",
+    "lint",
 ]
 
 

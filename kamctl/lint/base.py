@@ -1,0 +1,194 @@
+"""What a rule sees (:class:`Context`) and what it yields (:class:`Hit`).
+
+A rule is a module with ``ID``, ``NAME``, ``SEVERITY``, ``SUMMARY``,
+``PROFILES``, a docstring (the user documentation, shown by
+``kamctl rules ID``) and ``check(ctx)``, a generator of hits. The runner turns
+hits into :class:`~kamctl.diagnostics.Diagnostic` with the rule's id and the
+configured severity, so rules never deal with configuration or suppression.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+from types import ModuleType
+from typing import TYPE_CHECKING, Any, Protocol
+
+from kamctl.diagnostics import Severity, field_path
+
+if TYPE_CHECKING:
+    from kamctl.account import Account
+    from kamctl.config import Config
+    from kamctl.yamlsource import Document
+
+Loc = tuple[int | str, ...]
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One finding of one rule, before severity and suppression are applied."""
+
+    line: int
+    column: int
+    message: str
+    field: str | None = None
+
+
+class CheckFn(Protocol):
+    def __call__(self, ctx: Context) -> Iterator[Hit]: ...
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    name: str
+    severity: Severity
+    summary: str
+    profiles: frozenset[str]
+    doc: str
+    check: CheckFn
+    meta: bool = False
+    """KAM0xx: about the file or the lint run itself, not about the plan."""
+
+    @classmethod
+    def from_module(cls, module: ModuleType) -> Rule:
+        return cls(
+            id=module.ID,
+            name=module.NAME,
+            severity=module.SEVERITY,
+            summary=module.SUMMARY,
+            profiles=frozenset(module.PROFILES),
+            doc=(module.__doc__ or "").strip(),
+            check=module.check,
+            meta=module.ID.startswith("KAM0"),
+        )
+
+
+@dataclass
+class Context:
+    """One valid account file, as the rules see it."""
+
+    path: str
+    account: Account
+    doc: Document | None
+    config: Config
+    as_of: _dt.date
+    _cache: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    @property
+    def profile(self) -> str:
+        return self.account.profile.value
+
+    def where(self, loc: Sequence[int | str]) -> tuple[int, int]:
+        """The most useful (line, column) for ``loc``.
+
+        A mapping entry is shown at its key (``due:``), a list item at its
+        first key. Where the path stops existing, the deepest part that does
+        exist is used: a missing ``goals.tactical`` points at ``goals:``. A
+        top-level section that is absent altogether points at ``1:1``.
+        Without the node tree (a caller that has only the model) it is 0:0.
+        """
+        if self.doc is None:
+            return 0, 0
+        node = self.doc.root
+        mark = None
+        for part in loc:
+            found = _child(node, part)
+            if found is None:
+                break
+            key_node, node = found
+            mark = (key_node or node).start_mark
+        if mark is None:
+            return 1, 1
+        return mark.line + 1, mark.column + 1
+
+    def hit(self, loc: Loc, message: str) -> Hit:
+        line, column = self.where(loc)
+        return Hit(line, column, message, field_path(loc) or None)
+
+    @cached_property
+    def quadrant(self) -> str | None:
+        """The account's KAISM quadrant computed from its scores (§3), or None."""
+        return quadrant_of(self.account, self.config)
+
+
+def _child(node: Any, part: int | str) -> tuple[Any, Any] | None:
+    if node.id == "mapping":
+        for k, v in node.value:
+            if getattr(k, "value", None) == str(part):
+                return k, v
+        return None
+    if node.id == "sequence" and isinstance(part, int) and 0 <= part < len(node.value):
+        return None, node.value[part]
+    return None
+
+
+def quadrant_of(account: Account, config: Config) -> str | None:
+    """KAISM quadrant by DOMAIN §3, or None when the scores are incomplete.
+
+    Uses :func:`kamctl.kaism.classify_account` where it exists, so lint and
+    ``classify`` can never disagree; the fallback applies the same rule.
+    """
+    try:
+        from kamctl.kaism import classify_account  # type: ignore[import-not-found,unused-ignore]
+    except ImportError:
+        return _quadrant_fallback(account, config)
+    return classify_account(account, config.kaism).quadrant  # type: ignore[no-any-return,unused-ignore]
+
+
+def _axis(scores: dict[str, float], weights: dict[str, float], min_scored: float) -> float | None:
+    scored = [c for c in weights if scores.get(c) is not None]
+    if not weights or len(scored) < min_scored * len(weights):
+        return None
+    total = sum(weights[c] for c in scored)
+    if total <= 0:
+        return None
+    return sum(weights[c] * scores[c] for c in scored) / total
+
+
+def _quadrant_fallback(account: Account, config: Config) -> str | None:
+    k = config.kaism
+    if account.kaism is None:
+        return None
+    ca = _axis(account.kaism.customer_attractiveness, k.customer_attractiveness, k.min_scored)
+    os_ = _axis(account.kaism.our_strength, k.our_strength, k.min_scored)
+    if ca is None or os_ is None:
+        return None
+    high_ca, high_os = ca >= k.threshold, os_ >= k.threshold
+    if high_ca:
+        return "key" if high_os else "key_development"
+    return "maintenance" if high_os else "opportunistic"
+
+
+def add_months(day: _dt.date, months: int) -> _dt.date:
+    """``day`` plus whole calendar months; the 31st becomes the month's last day."""
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    for d in (day.day, 30, 29, 28):
+        try:
+            return day.replace(year=year, month=month, day=d)
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def is_empty(value: Any) -> bool:
+    """A section that is present but says nothing: ``[]``, ``{}``, or only nulls."""
+    if value is None:
+        return True
+    if isinstance(value, (list, dict, str)):
+        return not value
+    dump = getattr(value, "model_dump", None)
+    if dump is not None:
+        return not any(not is_empty(v) and v is not False for v in dump(exclude_none=True).values())
+    return False
+
+
+def join(names: Sequence[str], word: str = "and") -> str:
+    """'a', 'a and b', 'a, b and c' (or with ``word="or"``)."""
+    names = list(names)
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + f" {word} " + names[-1]

@@ -1,0 +1,53 @@
+"""KAM002 unused-suppression: an inline suppression comment that suppresses nothing.
+
+What it checks
+    Every ``# kamctl: disable=KAMxxx`` (on the offending line),
+    ``# kamctl: disable-next-line=KAMxxx`` (on the line above) and
+    ``# kamctl: disable-file=KAMxxx`` (anywhere) comment must silence at least
+    one finding of each rule it names, and name only rules that exist.
+
+Why
+    Suppressions outlive their reason: once the plan is fixed, a forgotten
+    comment would silently hide the next real problem on that line. Like
+    ruff's RUF100 and ESLint's ``--report-unused-disable-directives``, kamctl
+    reports them so they get removed.
+
+Options
+    None. Ignore KAM002 in ``[lint]`` if you do not want it.
+
+PASS::
+
+    actions:
+      - action: Befaring Verdal
+        due: 2026-03-31   # kamctl: disable=KAM106
+        status: planned   # (overdue on purpose: waiting for the customer)
+
+FAIL::
+
+    actions:
+      - action: Befaring Verdal
+        owner: Ingrid Solberg   # kamctl: disable=KAM105
+        due: 2027-03-31
+        status: planned
+
+Instead
+    Delete the comment (or the rule id from it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from kamctl.diagnostics import Severity
+from kamctl.lint.base import Context, Hit
+
+ID = "KAM002"
+NAME = "unused-suppression"
+SEVERITY = Severity.warning
+SUMMARY = "An inline '# kamctl: disable=…' comment suppresses nothing."
+PROFILES = ("full", "light")
+
+
+def check(ctx: Context) -> Iterator[Hit]:
+    # Needs every other rule's findings: computed by the runner.
+    return iter(())

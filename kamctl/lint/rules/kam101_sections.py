@@ -1,0 +1,104 @@
+"""KAM101 section-missing: every minimum plan section is present and not empty.
+
+What it checks
+    The sections DOMAIN.md §6 lists as the minimum contents of an account
+    plan are present and say something (``team: []`` or ``customer: {}`` count
+    as missing).
+
+    ``full`` profile: ``team``, ``customer``, ``goals``, ``strategy``,
+    ``opportunities``, ``white_space``, ``risks``, ``stakeholders``,
+    ``actions``, ``measures``, ``rhythm``.
+
+    ``light`` profile (KAM light, §1: less time per customer, a plain
+    buyer–seller relation): ``customer``, ``goals``, ``strategy``,
+    ``stakeholders``, ``actions``.
+
+    Joint planning and the plan review have rules of their own (KAM115, KAM112).
+
+Why
+    §6 (seed 004): a plan without these cannot answer who does what, where we
+    want to go, how, with whom at the customer, and what happens next. A plan
+    must be readable by people who did not write it (seed 002).
+
+Where
+    An absent section is reported at ``1:1``; an empty one at its key.
+
+PASS::
+
+    profile: light
+    customer: {business: Analyserer fisk og vannprøver for oppdrettere.}
+    goals:
+      operational:
+        - {goal: Omsetning 2026, target: 2100000, unit: NOK}
+    strategy: {main: Utvikle kjøleboks-konseptet sammen med kunden.}
+    stakeholders:
+      - {name: Nora Lie Strøm, role: decision_maker, stance: 2}
+    actions:
+      - {action: Test av kjøleboks, owner: Hanne Moen, due: 2027-01-20, status: planned}
+
+FAIL::
+
+    profile: light
+    customer: {}              # KAM101: empty
+    goals: ...                # (strategy, stakeholders, actions absent: KAM101 at 1:1)
+
+Instead
+    Add the section; ``kamctl new`` scaffolds a plan with every section.
+    If a section truly does not apply to a plan, set ``profile: light`` or
+    ignore KAM101 for that file with a ``per_path`` entry in ``[lint]``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from kamctl.diagnostics import Severity
+from kamctl.lint.base import Context, Hit, is_empty
+
+ID = "KAM101"
+NAME = "section-missing"
+SEVERITY = Severity.error
+SUMMARY = "Every minimum plan section (DOMAIN §6) is present and not empty."
+PROFILES = ("full", "light")
+
+SECTIONS = {
+    "full": (
+        "team",
+        "customer",
+        "goals",
+        "strategy",
+        "opportunities",
+        "white_space",
+        "risks",
+        "stakeholders",
+        "actions",
+        "measures",
+        "rhythm",
+    ),
+    "light": ("customer", "goals", "strategy", "stakeholders", "actions"),
+}
+
+_WHAT = {
+    "team": "the account team (who does what)",
+    "customer": "the customer profile",
+    "goals": "goals on three horizons",
+    "strategy": "the main strategy and part-strategies",
+    "opportunities": "the opportunity pipeline",
+    "white_space": "the white-space matrix (our offerings × the customer's units)",
+    "risks": "the risks",
+    "stakeholders": "the stakeholder map",
+    "actions": "the actions for the next 3–12 months",
+    "measures": "how the account is measured",
+    "rhythm": "the meeting rhythm (operational meetings, QBRs)",
+}
+
+
+def check(ctx: Context) -> Iterator[Hit]:
+    data = ctx.doc.data if ctx.doc is not None else None
+    for section in SECTIONS[ctx.profile]:
+        value = getattr(ctx.account, section)
+        present = section in data if isinstance(data, dict) else value not in (None, [])
+        if not present:
+            yield ctx.hit((section,), f"section '{section}' is missing: {_WHAT[section]}")
+        elif is_empty(value):
+            yield ctx.hit((section,), f"section '{section}' is empty: add {_WHAT[section]}")

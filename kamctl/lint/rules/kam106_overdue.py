@@ -1,0 +1,62 @@
+"""KAM106 action-overdue: no open action is past its due date.
+
+What it checks
+    An action whose ``due`` date is before today (``--as-of``) while its
+    ``status`` is ``planned``, ``in_progress`` or not set.
+
+Why
+    DOMAIN §7 lists overdue actions among the account-level risk signs, and
+    "never losing focus" (§8, seed 003) is what an overdue list measures. An
+    overdue action is either not done (say so: move the date) or done and not
+    recorded (set ``status: done``).
+
+Where
+    At the action's ``due:`` key.
+
+PASS::
+
+    actions:                      # as of 2026-11-24
+      - action: Vinn/tap-analyse strekkfilm
+        owner: Ingrid Solberg
+        due: 2026-05-15
+        status: done
+
+FAIL::
+
+    actions:                      # as of 2026-11-24
+      - action: Ny prisavtale
+        owner: Magnus Haugen
+        due: 2026-03-31           # KAM106: 238 days overdue
+        status: planned
+
+Instead
+    Do it, or record what happened: ``status: done``, ``status: cancelled``,
+    or a new ``due`` date agreed with the owner.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from kamctl.diagnostics import Severity
+from kamctl.lint.base import Context, Hit
+
+ID = "KAM106"
+NAME = "action-overdue"
+SEVERITY = Severity.warning
+SUMMARY = "No open action is past its due date."
+PROFILES = ("full", "light")
+
+
+def check(ctx: Context) -> Iterator[Hit]:
+    for i, action in enumerate(ctx.account.actions):
+        if action.due is None or action.due >= ctx.as_of:
+            continue
+        if action.status is not None and not action.status.is_open:
+            continue
+        days = (ctx.as_of - action.due).days
+        status = action.status.value if action.status else "no status"
+        yield ctx.hit(
+            ("actions", i, "due"),
+            f"action {action.action!r} was due {action.due.isoformat()} ({days} days ago) and is still {status}",
+        )

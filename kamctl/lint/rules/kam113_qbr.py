@@ -1,0 +1,66 @@
+"""KAM113 qbr-not-scheduled: key and key development accounts have a next QBR booked.
+
+What it checks
+    For an account whose KAISM quadrant (computed from its scores and the
+    config's criteria exactly as DOMAIN §3: weighted mean per axis, high at or
+    above the threshold) is ``key`` or ``key_development``:
+    ``rhythm.next_qbr`` is set and not in the past (``--as-of``).
+    ``full`` profile only. An account that cannot be classified (scores
+    incomplete, see KAM114) is not checked.
+
+Why
+    DOMAIN §6: the rhythm of a key account includes quarterly business
+    reviews; §3: key development (priority 1) and key accounts (priority 2)
+    are where the investment goes, so they are the ones that must not drift.
+    A QBR that is not in the calendar does not happen.
+
+Where
+    At ``next_qbr:`` when it has passed; at ``rhythm:`` when it is missing;
+    at ``1:1`` when there is no ``rhythm`` section.
+
+PASS::
+
+    rhythm:                       # as of 2026-11-24, a key account
+      last_qbr: 2026-10-08
+      next_qbr: 2027-01-14
+
+FAIL::
+
+    rhythm:                       # as of 2026-11-24, a key account
+      last_qbr: 2026-08-20
+      next_qbr: 2026-11-20        # KAM113: passed
+
+Instead
+    Book the next QBR with the customer and write the date.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from kamctl.diagnostics import Severity
+from kamctl.lint.base import Context, Hit
+
+ID = "KAM113"
+NAME = "qbr-not-scheduled"
+SEVERITY = Severity.warning
+SUMMARY = "Key and key development accounts have a next QBR scheduled."
+PROFILES = ("full",)
+
+QUADRANTS = {"key": "a key account", "key_development": "a key development account"}
+
+
+def check(ctx: Context) -> Iterator[Hit]:
+    quadrant = ctx.quadrant
+    if quadrant not in QUADRANTS:
+        return
+    rhythm = ctx.account.rhythm
+    what = QUADRANTS[quadrant]
+    if rhythm is None or rhythm.next_qbr is None:
+        yield ctx.hit(("rhythm", "next_qbr"), f"no next QBR scheduled for {what} (rhythm.next_qbr)")
+    elif rhythm.next_qbr < ctx.as_of:
+        days = (ctx.as_of - rhythm.next_qbr).days
+        yield ctx.hit(
+            ("rhythm", "next_qbr"),
+            f"next QBR {rhythm.next_qbr.isoformat()} was {days} days ago: book the next one for {what}",
+        )

@@ -1,0 +1,52 @@
+"""KAM115 joint-planning-unstated: the plan says whether it was agreed with the customer.
+
+What it checks
+    A ``joint_planning`` section with ``agreed: true`` or ``agreed: false``.
+    ``full`` profile only (KAM light has no joint planning, §1).
+
+Why
+    DOMAIN §6 lists joint planning — whether the plan was agreed with the
+    customer — in the plan; §4: joint business plans mark the synergistic
+    stage, and §8 counts mutual value creation among the success factors.
+    ``agreed: false`` is a fine answer; not knowing is not.
+
+Where
+    At ``1:1`` when the section is absent.
+
+PASS::
+
+    joint_planning:
+      agreed: true
+      date: 2026-01-20
+      with: Kjetil Sandvik
+
+FAIL::
+
+    review:
+      reviewed: 2026-09-25
+    # KAM115: no joint_planning section
+
+Instead
+    Add ``joint_planning: {agreed: false}`` until the plan has been agreed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from kamctl.diagnostics import Severity
+from kamctl.lint.base import Context, Hit
+
+ID = "KAM115"
+NAME = "joint-planning-unstated"
+SEVERITY = Severity.warning
+SUMMARY = "The plan states whether it was agreed with the customer (joint planning)."
+PROFILES = ("full",)
+
+
+def check(ctx: Context) -> Iterator[Hit]:
+    if ctx.account.joint_planning is None:
+        yield ctx.hit(
+            ("joint_planning",),
+            "the plan does not say whether it was agreed with the customer (joint_planning.agreed)",
+        )
