@@ -252,6 +252,20 @@ def test_suppression_of_an_ignored_rule_is_not_reported(kamctl: Kamctl, tmp_path
     ]
 
 
+def test_disable_file_covers_findings_at_the_top(kamctl: Kamctl, tmp_path: Path) -> None:
+    write(tmp_path / "kamctl.toml", '[lint]\nselect = ["KAM115", "KAM112", "KAM002"]\n')
+    # No joint_planning (KAM115 at 1:1) and no review (KAM112 at 1:1): the first is
+    # suppressed for the file; the KAM113 id names a rule that did not run here.
+    write(
+        tmp_path / "acme.yaml",
+        "# Prospect: no joint planning yet.  # kamctl: disable-file=KAM115\nid: acme\nname: Acme AS\n"
+        "# kamctl: disable-file=KAM113\n",
+    )
+    assert findings(kamctl("lint", "acme.yaml", *AS_OF, "--format", "json")) == [
+        ("acme.yaml", 1, 1, "KAM112")
+    ]
+
+
 # ---------------------------------------------------------------------- github
 
 

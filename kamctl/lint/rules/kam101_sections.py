@@ -39,8 +39,11 @@ PASS::
 FAIL::
 
     profile: light
-    customer: {}              # KAM101: empty
-    goals: ...                # (strategy, stakeholders, actions absent: KAM101 at 1:1)
+    customer: {}              # KAM101 at customer: (empty)
+    goals:
+      operational:
+        - {goal: Omsetning 2026, metric: revenue, target: 2100000, unit: NOK}
+    # strategy, stakeholders and actions absent: three KAM101 findings at 1:1
 
 Instead
     Add the section; ``kamctl new`` scaffolds a plan with every section.

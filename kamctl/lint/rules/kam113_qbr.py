@@ -26,7 +26,10 @@ PASS::
 
 FAIL::
 
-    rhythm:                       # as of 2026-11-24, a key account
+    kaism:                        # every criterion 8 (default config): a key account
+      customer_attractiveness: {volume_potential: 8, margin_potential: 8, growth: 8, strategic_fit: 8, reference_value: 8, relationship_potential: 8}
+      our_strength: {product_fit: 8, relationship_depth: 8, delivery_record: 8, price_position: 8, share_of_wallet: 8}
+    rhythm:                       # as of 2026-11-24
       last_qbr: 2026-08-20
       next_qbr: 2026-11-20        # KAM113: passed
 

@@ -19,9 +19,9 @@ Where
 
 PASS::
 
-    kaism:
-      customer_attractiveness: {volume_potential: 8, margin_potential: 6, growth: 5, ...}
-      our_strength: {product_fit: 8, price_position: 7, ...}
+    kaism:                        # the default config's criteria
+      customer_attractiveness: {volume_potential: 8, margin_potential: 6, growth: 5, strategic_fit: 8, reference_value: 8, relationship_potential: 7}
+      our_strength: {product_fit: 8, relationship_depth: 8, delivery_record: 9, price_position: 7, share_of_wallet: 7}
 
 FAIL::
 
