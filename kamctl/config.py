@@ -140,6 +140,9 @@ class RiskConfig(_Section):
     short_notice_months: Int = Field(default=3, description="Notice period shorter than this is weak.")
     stale_contact_days: Int = Field(default=90, description="No contact with a key person for this long.")
     stale_plan_months: Int = Field(default=12, description="Plan not reviewed for this long.")
+    min_strong_relationships: Int = Field(
+        default=1, description="Fewer relationships of strength 'strong' than this is a risk."
+    )
 
 
 class LintConfig(_Section):

@@ -242,6 +242,10 @@ def _yaml_problem(exc: yaml.MarkedYAMLError, text: str) -> YamlProblem:
     mark = exc.problem_mark or exc.context_mark
     line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     problem = exc.problem or "invalid YAML"
+    if "maximum nesting depth" in problem:
+        # libyaml >= 0.2.6 stops deep flow collections in its scanner, before
+        # our own depth guard sees the events; it is the same problem.
+        return YamlProblem(f"nesting deeper than {MAX_DEPTH} levels", line, col)
     if "found another document" in problem or (exc.context and "single document" in exc.context):
         return YamlProblem(
             "several YAML documents in one file ('---'): put each account in a file of its own",

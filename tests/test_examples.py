@@ -13,7 +13,9 @@ from tests.conftest import EXAMPLES
 def test_examples_still_do_their_job() -> None:
     out = subprocess.run(
         [sys.executable, str(EXAMPLES / "tools" / "check_examples.py")],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert out.returncode == 0, out.stdout + out.stderr
     assert out.stdout.rstrip().endswith("17 files, 0 problems")

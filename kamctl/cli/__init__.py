@@ -36,6 +36,7 @@ COMMAND_MODULES = [
     "validate",
     "schema",
     "scaffold",
+    "analyses",
     "lint",
 ]
 

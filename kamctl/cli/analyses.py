@@ -1,0 +1,638 @@
+"""``kamctl abc``, ``kamctl classify`` and ``kamctl risk``.
+
+Each command loads the accounts (all cores), builds a
+:class:`~kamctl.tabular.Report` with the core modules and hands it to a
+formatter. Invalid files are reported on stderr at their line and left out
+of the analysis; the exit code is then 1, so a broken file can never shrink a
+portfolio unnoticed.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NoReturn
+
+import typer
+
+from kamctl.cli import app
+from kamctl.cli.common import CONFIG_OPTION, JOBS_OPTION, PATHS_ARGUMENT, check_format, fail, get_config
+
+if TYPE_CHECKING:
+    from kamctl.account import Account
+    from kamctl.config import Config
+    from kamctl.diagnostics import Diagnostic
+    from kamctl.tabular import Report
+
+FORMATS = ("table", "json", "csv")
+FAIL_ON = ("error", "warning", "info", "never")
+MEASURES = ("revenue", "gross_margin", "contribution")
+
+FORMAT_OPTION = typer.Option(
+    "table", "--format", "-f", help="Output: table (people), json (scripts; stable) or csv (spreadsheets)."
+)
+FAIL_ON_OPTION = typer.Option(
+    "error",
+    "--fail-on",
+    help="Exit 1 when a finding has at least this severity: error, warning, info or never.",
+)
+YEAR_OPTION = typer.Option(
+    None, "--year", help="Fiscal year to analyse (default: fiscal_year in the config, else the latest)."
+)
+AS_OF_OPTION = typer.Option(
+    None, "--as-of", help="Take this date (YYYY-MM-DD) as today, for reproducible runs.", metavar="DATE"
+)
+TABLE_OPTION = typer.Option(
+    None, "--table", help="Only this table (its JSON name); with --format csv, the table to write."
+)
+
+
+# ---------------------------------------------------------------- plumbing
+
+
+def _as_of(value: str | None) -> _dt.date:
+    if value is None:
+        return _dt.date.today()
+    try:
+        return _dt.date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date YYYY-MM-DD", param_hint="--as-of") from None
+
+
+def _load(
+    paths: list[str] | None, cfg: Config, jobs: int | None
+) -> tuple[list[tuple[str, Account]], list[Diagnostic], int]:
+    """(path, account) of every valid file, the problems of the others, files seen."""
+    from kamctl.diagnostics import Severity
+    from kamctl.loader import load_accounts
+
+    if not paths and cfg.accounts_dir.is_dir():
+        # The config's folder, shown relative to where the user is (as they would type it).
+        paths = [os.path.relpath(cfg.accounts_dir)]
+    loaded, problems = load_accounts(paths or [], cfg, jobs=jobs)
+    good: list[tuple[str, Account]] = []
+    excluded: list[Diagnostic] = list(problems)
+    for lf in loaded:
+        if lf.ok and lf.account is not None:
+            good.append((lf.path, lf.account))
+        else:
+            excluded.extend(d for d in lf.diagnostics if d.severity is Severity.error)
+    return good, excluded, len(loaded) + len({d.path for d in problems})
+
+
+def _report_excluded(excluded: list[Diagnostic], what: str = "file") -> None:
+    if not excluded:
+        return
+    from kamctl.formatters import format_location, use_color
+
+    color = use_color(sys.stderr)
+    for d in sorted(excluded, key=lambda d: d.sort_key()):
+        sev = d.severity.value
+        if color:
+            sev = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}[sev] + sev + "\033[0m"
+        where = f"{d.field}: " if d.field else ""
+        sys.stderr.write(f"{format_location(d)}: {sev}: {where}{d.message}\n")
+        if d.source is not None and d.line > 0:
+            sys.stderr.write(f"    {d.source.rstrip()}\n")
+            if d.column > 0:
+                pad = "".join(c if c == "\t" else " " for c in d.source[: d.column - 1])
+                sys.stderr.write(f"    {pad}^\n")
+    from kamctl.diagnostics import Severity
+
+    bad = sorted(
+        {(d.path, d.line) if what == "row" else d.path for d in excluded if d.severity is Severity.error}
+    )
+    if bad:
+        n = len(bad)
+        sys.stderr.write(f"kamctl: {n} invalid {what}{'s' if n != 1 else ''} left out of the analysis\n")
+
+
+def _finish(report: Report, fmt: str, fail_on: str, table: str | None) -> NoReturn:
+    from kamctl.diagnostics import Severity
+    from kamctl.tabular import emit
+
+    if table is not None and table not in [t.name for t in report.tables]:
+        fail(f"no table {table!r}; this command has: {', '.join(t.name for t in report.tables)}")
+    emit(report, fmt, table=table)
+    code = 0
+    if any(d.severity is Severity.error for d in report.excluded):
+        code = 1
+    if fail_on != "never":
+        limit = Severity(fail_on)
+        if any(d.severity.at_least(limit) for d in report.findings):
+            code = 1
+    raise typer.Exit(code)
+
+
+def _with_year(cfg: Config, year: int | None) -> Config:
+    return cfg if year is None else cfg.model_copy(update={"fiscal_year": year})
+
+
+def _note(message: str) -> None:
+    sys.stderr.write(f"kamctl: {message}\n")
+
+
+# --------------------------------------------------------------- builders
+
+
+def abc_report(
+    items: list[tuple[str, str, float]], cfg: Config, by: str, meta: dict[str, Any], missing: list[str]
+) -> Report:
+    from kamctl.abc import abc_classify, summarize
+    from kamctl.tabular import Column, Report, Table
+
+    rows = abc_classify(items, cfg.abc, allow_d=by != "revenue")
+    label = {"revenue": "revenue", "gross_margin": "gross margin", "contribution": "contribution margin"}[by]
+    year = f" {meta['year']}" if meta.get("year") else ""
+    customers = Table(
+        "customers",
+        f"ABC by {label}{year} (A up to {cfg.abc.a:g} %, B up to {cfg.abc.b:g} %)",
+        [
+            Column("rank", "#", "int"),
+            Column("id", "id"),
+            Column("name", "name"),
+            Column("value", f"{label} ({cfg.currency})", "money"),
+            Column("share", "share %", "percent"),
+            Column("cumulative", "cum. %", "percent"),
+            Column("class", "class"),
+        ],
+        [
+            {
+                "rank": r.rank,
+                "id": r.id,
+                "name": r.name,
+                "value": r.value,
+                "share": r.share,
+                "cumulative": r.cumulative,
+                "class": r.cls,
+            }
+            for r in rows
+        ],
+    )
+    classes = Table(
+        "classes",
+        "Per class",
+        [
+            Column("class", "class"),
+            Column("count", "customers", "int"),
+            Column("value", f"{label} ({cfg.currency})", "money"),
+            Column("share", "share %", "percent"),
+        ],
+        [{"class": s.cls, "count": s.count, "value": s.value, "share": s.share} for s in summarize(rows)],
+    )
+    total = sum(v for _, _, v in items if by == "revenue" or v > 0)
+    report = Report("abc", meta=meta, tables=[customers, classes], lang=cfg.lang)
+    report.summary = {"customers": len(rows), "total": total, "missing": missing}
+    return report
+
+
+def classify_report(
+    accounts: list[tuple[str, Account]], cfg: Config, meta: dict[str, Any], jobs: int | None = None
+) -> tuple[Report, dict[str, dict[str, Any]]]:
+    """The report and, per account id, the block ``classify --write`` stores."""
+    from kamctl.abc import abc_classify
+    from kamctl.diagnostics import Diagnostic, Severity
+    from kamctl.kaism import PRIORITY, QUADRANTS, classify_account, round_half_up, tier_name
+    from kamctl.portfolio import figures, portfolio_checks
+    from kamctl.tabular import Column, Matrix, Report, Table
+
+    year = meta.get("year")
+    accs = [a for _, a in accounts]
+    paths = {a.id: p for p, a in accounts}
+    items, missing = figures(accs, year, "revenue")
+    abc = {r.id: r.cls for r in abc_classify(items, cfg.abc)}
+    results = {a.id: classify_account(a, cfg.kaism) for a in accs}
+    findings: list[Diagnostic] = []
+    for a in accs:
+        r = results[a.id]
+        if r.reason:
+            findings.append(
+                Diagnostic(
+                    paths[a.id],
+                    0,
+                    0,
+                    Severity.warning,
+                    "KAISM101",
+                    f"{a.id}: unclassified: {r.reason}",
+                    None
+                    if a.kaism is None
+                    else "kaism.customer_attractiveness"
+                    if r.attractiveness is None
+                    else "kaism.our_strength",
+                    account=a.id,
+                )
+            )
+        elif r.missing:
+            findings.append(
+                Diagnostic(
+                    paths[a.id],
+                    0,
+                    0,
+                    Severity.info,
+                    "KAISM102",
+                    f"{a.id}: classified on the criteria scored; not scored: {', '.join(r.missing)}",
+                    "kaism",
+                    account=a.id,
+                )
+            )
+    from kamctl.risk import locate_findings
+
+    findings = locate_findings(findings, cfg.max_file_size, jobs=jobs)
+    findings.extend(portfolio_checks(accs, cfg, paths))
+
+    def order(a: Account) -> tuple[Any, ...]:
+        r = results[a.id]
+        return (r.priority or 9, -(r.attractiveness or 0), a.id)
+
+    rows = []
+    blocks: dict[str, dict[str, Any]] = {}
+    for a in sorted(accs, key=order):
+        r = results[a.id]
+        sow = a.share_of_wallet(year)
+        rows.append(
+            {
+                "priority": r.priority,
+                "id": a.id,
+                "name": a.name,
+                "quadrant": r.quadrant,
+                "tier": r.tier or "unclassified",
+                "customer_attractiveness": r.attractiveness,
+                "our_strength": r.strength,
+                "abc": abc.get(a.id),
+                "share_of_wallet": None if sow is None else sow * 100,
+                "stage": a.stage.value if a.stage else None,
+                "profile": a.profile.value,
+                "kam": a.kam,
+                "missing": list(r.missing),
+                "reason": r.reason,
+            }
+        )
+        block: dict[str, Any] = {}
+        if r.quadrant is not None:
+            block.update(quadrant=r.quadrant, tier=r.tier, priority=r.priority)
+        for key, value in (("customer_attractiveness", r.attractiveness), ("our_strength", r.strength)):
+            if value is not None and r.quadrant is not None:
+                block[key] = round_half_up(value, 2)
+        if abc.get(a.id):
+            block["abc"] = abc[a.id]
+        blocks[a.id] = block
+
+    table = Table(
+        "accounts",
+        f"KAISM classification by priority{f' — ABC by revenue {year}' if year else ''}",
+        [
+            Column("priority", "prio", "int"),
+            Column("id", "id"),
+            Column("tier", "tier"),
+            Column("quadrant", "quadrant", show=False),
+            Column("customer_attractiveness", "attract.", "score"),
+            Column("our_strength", "strength", "score"),
+            Column("abc", "ABC"),
+            Column("share_of_wallet", "SoW %", "percent"),
+            Column("stage", "stage"),
+            Column("kam", "KAM"),
+            Column("profile", "profile"),
+            Column("name", "name", show=False),
+            Column("missing", "not scored", show=False),
+            Column("reason", "why unclassified", show=False),
+        ],
+        rows,
+    )
+    from kamctl.portfolio import kam_load
+
+    load = kam_load(accs)
+    kams = Table(
+        "kams",
+        f"KAM load (capacity {cfg.portfolio.max_accounts_per_kam})",
+        [
+            Column("kam", "KAM"),
+            Column("accounts", "accounts", "int"),
+            Column("over_capacity", "over"),
+            Column("ids", "ids"),
+        ],
+        [
+            {
+                "kam": k,
+                "accounts": len(ids),
+                "over_capacity": len(ids) > cfg.portfolio.max_accounts_per_kam,
+                "ids": ids,
+            }
+            for k, ids in load.items()
+        ],
+    )
+    for row in kams.rows:
+        row["over_capacity"] = "yes" if row["over_capacity"] else ""
+
+    cells: dict[str, list[tuple[str, float, float]]] = {q: [] for q in QUADRANTS}
+    for a in sorted(accs, key=order):
+        r = results[a.id]
+        if r.quadrant and r.attractiveness is not None and r.strength is not None:
+            cells[r.quadrant].append((a.id, r.attractiveness, r.strength))
+    titles = {q: f"{tier_name(q, cfg.kaism)} (priority {PRIORITY[q]})" for q in QUADRANTS}
+    report = Report("classify", meta=meta, tables=[table, kams], findings=findings, lang=cfg.lang)
+    report.matrix = Matrix(cells, titles, cfg.kaism.threshold)
+    counts = {q: len(cells[q]) for q in QUADRANTS}
+    counts["unclassified"] = sum(1 for r in results.values() if r.quadrant is None)
+    from kamctl.portfolio import key_account_count
+
+    report.summary = {
+        "accounts": len(accs),
+        "key_accounts": key_account_count(accs),
+        "quadrants": counts,
+        "missing_revenue": missing,
+    }
+    unclassified = [row for row in rows if row["reason"]]
+    for row in unclassified:
+        report.notes.append(f"{row['id']}: unclassified — {row['reason']}")
+    return report, blocks
+
+
+def risk_report(
+    accounts: list[tuple[str, Account]], cfg: Config, as_of: _dt.date, meta: dict[str, Any], jobs: int | None
+) -> Report:
+    from kamctl.risk import account_risks, locate_findings, portfolio_findings, portfolio_risk
+    from kamctl.stage import stage_findings
+    from kamctl.tabular import Column, Report, Table
+
+    accs = [a for _, a in accounts]
+    paths = {a.id: p for p, a in accounts}
+    pr = portfolio_risk(accs, cfg, year=meta.get("year"))
+    meta["year"] = pr.year
+    findings = portfolio_findings(pr, cfg, paths)
+    per_account: list[Diagnostic] = []
+    for path, a in accounts:
+        per_account.extend(account_risks(a, cfg, as_of, path))
+        per_account.extend(stage_findings(a, cfg, path))
+    findings.extend(locate_findings(per_account, cfg.max_file_size, jobs=jobs))
+    cur = cfg.currency
+    major_ids = {s.id for s in pr.major}
+    shares = Table(
+        "customers",
+        f"Revenue {pr.year or ''} by account".replace("  ", " "),
+        [
+            Column("rank", "#", "int"),
+            Column("id", "id"),
+            Column("group", "group"),
+            Column("revenue", f"revenue ({cur})", "money"),
+            Column("gross_margin", f"gross margin ({cur})", "money"),
+            Column("share", "share %", "percent"),
+            Column("major", f"≥ {cfg.risk.major_customer_share:g} %"),
+            Column("name", "name"),
+        ],
+        [
+            {
+                "rank": i,
+                "id": s.id,
+                "group": s.group if s.group != s.id else None,
+                "revenue": s.revenue,
+                "gross_margin": s.gross_margin,
+                "share": s.share,
+                "major": s.id in major_ids,
+                "name": s.name,
+            }
+            for i, s in enumerate(pr.shares, 1)
+        ],
+    )
+    groups = Table(
+        "groups",
+        "Groups (accounts with a parent, rolled up)",
+        [
+            Column("id", "group"),
+            Column("name", "name"),
+            Column("members", "members"),
+            Column("revenue", f"revenue ({cur})", "money"),
+            Column("gross_margin", f"gross margin ({cur})", "money"),
+            Column("share", "share %", "percent"),
+        ],
+        [
+            {
+                "id": g.id,
+                "name": g.name,
+                "members": list(g.members),
+                "revenue": g.revenue,
+                "gross_margin": g.gross_margin,
+                "share": g.share,
+            }
+            for g in pr.groups
+        ],
+    )
+    what_if = Table(
+        "what_if",
+        "What if a customer halves its volume or leaves",
+        [
+            Column("id", "id"),
+            Column("revenue", f"revenue ({cur})", "money"),
+            Column("halves_revenue", "halves: revenue lost", "money"),
+            Column("halves_share", "% of total", "percent"),
+            Column("halves_margin", "margin lost", "money"),
+            Column("leaves_revenue", "leaves: revenue lost", "money"),
+            Column("leaves_share", "% of total", "percent"),
+            Column("leaves_margin", "margin lost", "money"),
+            Column("leaves_margin_share", "% of margin", "percent"),
+        ],
+        [
+            {
+                "id": w.id,
+                "revenue": w.revenue,
+                "halves_revenue": w.halves_revenue,
+                "halves_share": w.halves_share,
+                "halves_margin": w.halves_margin,
+                "leaves_revenue": w.leaves_revenue,
+                "leaves_share": w.leaves_share,
+                "leaves_margin": w.leaves_margin,
+                "leaves_margin_share": w.leaves_margin_share,
+            }
+            for w in pr.what_if
+        ],
+    )
+    report = Report("risk", meta=meta, tables=[shares, groups, what_if], findings=findings, lang=cfg.lang)
+    report.summary = {
+        "total_revenue": pr.total_revenue,
+        "total_gross_margin": pr.total_gross_margin,
+        "top5_share": pr.top5_share,
+        "largest": None if pr.largest is None else {"id": pr.largest.id, "share": pr.largest_share},
+        "largest_flagged": pr.largest is not None and pr.largest_share >= cfg.risk.single_customer_share,
+        "major": [{"id": s.id, "share": s.share} for s in pr.major],
+        "hhi": pr.hhi,
+        "hhi_band": pr.hhi_band,
+        "effective_n": pr.effective_n,
+        "group_hhi": pr.group_hhi,
+        "group_hhi_band": pr.group_hhi_band,
+        "group_effective_n": pr.group_effective_n,
+        "group_major": [{"id": g.id, "members": list(g.members), "share": g.share} for g in pr.group_major],
+        "missing_revenue": pr.missing,
+        "findings": _count(findings),
+    }
+    from kamctl.tabular import format_number
+
+    def n(v: Any, kind: str) -> str:
+        return format_number(v, kind, cfg.lang)
+
+    largest = (
+        f"{pr.largest.id} {n(pr.largest_share, 'percent')} %"
+        + (" (flagged)" if report.summary["largest_flagged"] else "")
+        if pr.largest
+        else "–"
+    )
+    report.notes += [
+        f"Total revenue {pr.year}: {n(pr.total_revenue, 'money')} {cur}; top 5: {n(pr.top5_share, 'percent')} %; "
+        f"largest: {largest}",
+        f"HHI {n(pr.hhi, 'number')} ({pr.hhi_band}), effectively {n(pr.effective_n, 'number')} customers; "
+        f"groups merged: HHI {n(pr.group_hhi, 'number')} ({pr.group_hhi_band}), "
+        f"effectively {n(pr.group_effective_n, 'number')}",
+        "At or above "
+        f"{cfg.risk.major_customer_share:g} %: "
+        + (", ".join(f"{g.id} {n(g.share, 'percent')} %" for g in pr.group_major) or "none")
+        + " (groups merged)",
+    ]
+    return report
+
+
+def _count(findings: list[Diagnostic]) -> dict[str, int]:
+    out = {"error": 0, "warning": 0, "info": 0}
+    for d in findings:
+        out[d.severity.value] += 1
+    return out
+
+
+# --------------------------------------------------------------- commands
+
+
+@app.command()
+def abc(
+    paths: list[str] | None = PATHS_ARGUMENT,
+    csv_file: Path | None = typer.Option(
+        None, "--csv", help="Rank the customers of this CSV export instead of account files.", dir_okay=False
+    ),
+    by: str = typer.Option("revenue", "--by", help="Rank by revenue, gross_margin or contribution."),
+    year: int | None = YEAR_OPTION,
+    fmt: str = FORMAT_OPTION,
+    fail_on: str = FAIL_ON_OPTION,
+    table: str | None = TABLE_OPTION,
+    config: Path | None = CONFIG_OPTION,
+    jobs: int | None = JOBS_OPTION,
+) -> None:
+    """ABC analysis: rank customers by value, classify by cumulative share (A, B, C; D when loss-making).
+
+    Over account files (default) or, with --csv, over a customer export from the ERP.
+    """
+    check_format(fmt, FORMATS)
+    check_format(fail_on, FAIL_ON)
+    check_format(by, MEASURES)
+    cfg = _with_year(get_config(config), year)
+    if csv_file is not None:
+        if paths:
+            fail("give account files or --csv, not both")
+        from kamctl.customers_csv import read_customers
+
+        if not csv_file.is_file():
+            fail(f"no such file: {csv_file}")
+        customers, problems = read_customers(csv_file, cfg.csv, measure=by)
+        _report_excluded(problems, "row")
+        items = [(c.id, c.name, c.value(by)) for c in customers]
+        meta = {"source": str(csv_file), "by": by, "year": None, "currency": cfg.currency}
+        report = abc_report(items, cfg, by, meta, [])  # type: ignore[arg-type]
+        report.excluded = problems
+        _finish(report, fmt, fail_on, table)
+    from kamctl.portfolio import analysis_year, figures
+
+    accounts, excluded, files = _load(paths, cfg, jobs)
+    _report_excluded(excluded)
+    accs = [a for _, a in accounts]
+    the_year = analysis_year(accs, cfg.fiscal_year, by)
+    items, missing = figures(accs, the_year, by)
+    if missing:
+        _note(f"no {by} for {the_year} in {len(missing)} account(s), left out: {', '.join(missing)}")
+    meta = {"source": "accounts", "by": by, "year": the_year, "currency": cfg.currency, "files": files}
+    report = abc_report(items, cfg, by, meta, missing)
+    report.excluded = excluded
+    _finish(report, fmt, fail_on, table)
+
+
+@app.command()
+def classify(
+    paths: list[str] | None = PATHS_ARGUMENT,
+    year: int | None = YEAR_OPTION,
+    as_of: str | None = AS_OF_OPTION,
+    fmt: str = FORMAT_OPTION,
+    fail_on: str = FAIL_ON_OPTION,
+    table: str | None = TABLE_OPTION,
+    write: bool = typer.Option(
+        False, "--write", help="Store quadrant, tier, priority, axis scores and ABC class in each file."
+    ),
+    config: Path | None = CONFIG_OPTION,
+    jobs: int | None = JOBS_OPTION,
+) -> None:
+    """KAISM classification: axis scores, quadrant, tier and investment priority per account.
+
+    Alongside: ABC class by revenue, share of wallet, relationship stage; and the
+    portfolio checks (number of key accounts, KAM capacity).
+    """
+    check_format(fmt, FORMATS)
+    check_format(fail_on, FAIL_ON)
+    today = _as_of(as_of)
+    cfg = _with_year(get_config(config), year)
+    from kamctl.portfolio import analysis_year
+
+    accounts, excluded, files = _load(paths, cfg, jobs)
+    _report_excluded(excluded)
+    the_year = analysis_year([a for _, a in accounts], cfg.fiscal_year)
+    meta = {
+        "year": the_year,
+        "as_of": today.isoformat(),
+        "currency": cfg.currency,
+        "files": files,
+        "threshold": cfg.kaism.threshold,
+    }
+    report, blocks = classify_report(accounts, cfg, meta, jobs)
+    report.excluded = excluded
+    if write:
+        from kamctl.classify_write import write_classifications
+
+        outcome = write_classifications([(p, blocks[a.id], a) for p, a in accounts])
+        for path, message in outcome.refused:
+            sys.stderr.write(f"{path}: error: {message}\n")
+        _note(
+            f"classification written to {len(outcome.written)} file(s), "
+            f"{len(outcome.unchanged)} already up to date"
+            + (f", {len(outcome.refused)} not written" if outcome.refused else "")
+        )
+        if outcome.refused:
+            from kamctl.tabular import emit
+
+            emit(report, fmt, table=table)
+            raise typer.Exit(1)
+    _finish(report, fmt, fail_on, table)
+
+
+@app.command()
+def risk(
+    paths: list[str] | None = PATHS_ARGUMENT,
+    as_of: str | None = AS_OF_OPTION,
+    year: int | None = YEAR_OPTION,
+    fmt: str = FORMAT_OPTION,
+    fail_on: str = FAIL_ON_OPTION,
+    table: str | None = TABLE_OPTION,
+    config: Path | None = CONFIG_OPTION,
+    jobs: int | None = JOBS_OPTION,
+) -> None:
+    """Risk: revenue concentration (top 5, largest, HHI, groups, what-if) and each account's risks.
+
+    Account findings have stable ids (RISK1xx, STAGE1xx) and point at the evidence in the file.
+    """
+    check_format(fmt, FORMATS)
+    check_format(fail_on, FAIL_ON)
+    today = _as_of(as_of)
+    cfg = _with_year(get_config(config), year)
+    from kamctl.portfolio import analysis_year
+
+    accounts, excluded, files = _load(paths, cfg, jobs)
+    _report_excluded(excluded)
+    the_year = analysis_year([a for _, a in accounts], cfg.fiscal_year)
+    cfg = _with_year(cfg, the_year)
+    meta = {"year": the_year, "as_of": today.isoformat(), "currency": cfg.currency, "files": files}
+    report = risk_report(accounts, cfg, today, meta, jobs)
+    report.excluded = excluded
+    _finish(report, fmt, fail_on, table)

@@ -1,0 +1,156 @@
+"""The portfolio as a whole: which year's figures, how many key accounts, KAM load.
+
+DOMAIN §1: 15–35 key accounts is the ideal, 5 is on the edge of too few and
+50 on the edge of too many. A key account here is an account with the full
+plan profile; KAM light plans (``profile: light``) are customers that do not
+warrant the full treatment and are counted separately. A KAM's load counts
+every plan they hold, light ones too: each takes their time.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from .diagnostics import Diagnostic, Severity
+
+if TYPE_CHECKING:
+    from .account import Account, Financials
+    from .config import Config
+
+MEASURE_FIELDS = {
+    "revenue": "revenue",
+    "gross_margin": "gross_margin",
+    "contribution": "contribution_margin",
+}
+"""``--by`` value → field of :class:`~kamctl.account.Financials`."""
+
+
+def analysis_year(accounts: Sequence[Account], year: int | None, measure: str = "revenue") -> int | None:
+    """``year`` if given, else the latest year in which any account has actual figures.
+
+    Budget rows do not make a year "latest": comparing one account's budget
+    with the others' actuals would rank forecasts against facts.
+    """
+    if year is not None:
+        return year
+    field = MEASURE_FIELDS[measure]
+    actual = [
+        f.year for a in accounts for f in a.financials if getattr(f, field) is not None and not f.budget
+    ]
+    if actual:
+        return max(actual)
+    any_year = [f.year for a in accounts for f in a.financials if getattr(f, field) is not None]
+    return max(any_year, default=None)
+
+
+def year_row(account: Account, year: int | None) -> Financials | None:
+    if year is None:
+        return None
+    return next((f for f in account.financials if f.year == year), None)
+
+
+def figures(
+    accounts: Sequence[Account], year: int | None, measure: str = "revenue"
+) -> tuple[list[tuple[str, str, float]], list[str]]:
+    """``(id, name, value)`` of every account with a value for ``year``, and the ids without one."""
+    field = MEASURE_FIELDS[measure]
+    items: list[tuple[str, str, float]] = []
+    missing: list[str] = []
+    for a in accounts:
+        row = year_row(a, year)
+        value = getattr(row, field) if row is not None else None
+        if value is None:
+            missing.append(a.id)
+        else:
+            items.append((a.id, a.name, float(value)))
+    return items, missing
+
+
+def kam_load(accounts: Sequence[Account]) -> dict[str, list[str]]:
+    """KAM → the ids of the accounts they hold, KAMs in name order."""
+    load: dict[str, list[str]] = defaultdict(list)
+    for a in accounts:
+        if a.kam:
+            load[a.kam.strip()].append(a.id)
+    return {k: sorted(v) for k, v in sorted(load.items())}
+
+
+def key_account_count(accounts: Sequence[Account]) -> int:
+    from .account import Profile
+
+    return sum(1 for a in accounts if a.profile is Profile.full)
+
+
+def portfolio_checks(
+    accounts: Sequence[Account], config: Config, paths: dict[str, str] | None = None
+) -> list[Diagnostic]:
+    """Findings about the portfolio as a whole (codes ``PORT1xx``).
+
+    ``paths`` maps account id → file, so a finding about an account points at it.
+    """
+    cfg = config.portfolio
+    paths = paths or {}
+    out: list[Diagnostic] = []
+    n = key_account_count(accounts)
+    light = len(accounts) - n
+    counted = f"{n} key account{'s' if n != 1 else ''} (profile full)" + (
+        f", besides {light} KAM light plan{'s' if light != 1 else ''}" if light else ""
+    )
+    if n < cfg.warn_below:
+        out.append(
+            _finding(
+                "PORT101",
+                Severity.warning,
+                f"{counted}: fewer than {cfg.warn_below} is too few to be a KAM programme "
+                f"(guide {cfg.min_key_accounts}–{cfg.max_key_accounts})",
+            )
+        )
+    elif n > cfg.warn_above:
+        out.append(
+            _finding(
+                "PORT102",
+                Severity.warning,
+                f"{counted}: more than {cfg.warn_above}; if every customer gets KAM treatment, "
+                f"nothing is prioritised (guide {cfg.min_key_accounts}–{cfg.max_key_accounts})",
+            )
+        )
+    elif not cfg.min_key_accounts <= n <= cfg.max_key_accounts:
+        side = "below" if n < cfg.min_key_accounts else "above"
+        out.append(
+            _finding(
+                "PORT103",
+                Severity.info,
+                f"{counted}: {side} the guide of {cfg.min_key_accounts}–{cfg.max_key_accounts}",
+            )
+        )
+    for kam, ids in kam_load(accounts).items():
+        if len(ids) > cfg.max_accounts_per_kam:
+            out.append(
+                _finding(
+                    "PORT104",
+                    Severity.warning,
+                    f"{kam} holds {len(ids)} accounts, more than the capacity of "
+                    f"{cfg.max_accounts_per_kam}: {', '.join(ids)}",
+                )
+            )
+    for a in accounts:
+        if not (a.kam and a.kam.strip()):
+            out.append(
+                Diagnostic(
+                    paths.get(a.id, ""),
+                    0,
+                    0,
+                    Severity.warning,
+                    "PORT105",
+                    f"{a.id}: no KAM named (field 'kam'); nobody owns the account",
+                    "kam",
+                    account=a.id,
+                )
+            )
+    return out
+
+
+def _finding(code: str, severity: Severity, message: str) -> Diagnostic:
+    return Diagnostic("", 0, 0, severity, code, message)

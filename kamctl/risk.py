@@ -1,0 +1,628 @@
+"""Risk analysis (DOMAIN §7): concentration over the portfolio, and each account's risks.
+
+Portfolio level: the share of revenue carried by the top 5 customers and by
+the largest one, every customer at or above the disclosure level, the
+Herfindahl–Hirschman index with its band and the effective number of
+customers, and what happens if a customer halves or leaves. Accounts with a
+``parent`` are also rolled up into their group: concentration risk is the
+group's, since one group decision moves all its companies at once.
+
+Account level: every risk of §7 is a :class:`~kamctl.diagnostics.Diagnostic`
+with a stable code (``RISK1xx``), a severity and a message that names the
+account and the evidence, located at the field that shows it.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from .diagnostics import Diagnostic, Severity, field_path
+
+if TYPE_CHECKING:
+    from .account import Account
+    from .config import Config, RiskConfig
+    from .yamlsource import Document
+
+# --------------------------------------------------------------------- codes
+
+RISK_CODES = {
+    "RISK001": "one customer carries at least the configured share of revenue (default 40 %)",
+    "RISK002": "a customer or group at or above the major-customer level (default 10 %)",
+    "RISK003": "revenue is concentrated (HHI in the moderate or high band)",
+    "RISK101": "contract ends soon",
+    "RISK102": "contract has ended",
+    "RISK103": "short notice period",
+    "RISK104": "no contract recorded (full plan)",
+    "RISK110": "relationship rests on one person at the customer",
+    "RISK111": "no people at the customer recorded",
+    "RISK112": "every relationship is held by one person on our side",
+    "RISK113": "few strong relationships",
+    "RISK114": "no contact at top management",
+    "RISK120": "decision maker or high-influence person with a negative stance",
+    "RISK130": "strong competitor present",
+    "RISK140": "customer in an exposed industry",
+    "RISK150": "no contact with a person for a long time",
+    "RISK151": "overdue open action",
+    "RISK152": "plan not reviewed in time",
+    "RISK160": "loss-making customer (margin below zero)",
+}
+"""Stable ids of every finding ``kamctl risk`` can report. Never renumber."""
+
+
+# ------------------------------------------------------------ number helpers
+
+
+def fmt_amount(value: float, currency: str = "") -> str:
+    """``-230000`` → ``"−230 000 NOK"``: how a Norwegian reader writes an amount."""
+    whole = round(value)
+    text = f"{abs(whole):,}".replace(",", " ")
+    sign = "−" if whole < 0 else ""
+    return f"{sign}{text} {currency}".rstrip()
+
+
+def _months(n: int) -> str:
+    return f"{n} month" if n == 1 else f"{n} months"
+
+
+def _days(n: int) -> str:
+    return _plural(n, "day")
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def signed(n: int) -> str:
+    """A stance as people write it: +2, 0, −3 (with a real minus sign)."""
+    return f"{n:+d}".replace("-", "−") if n else "0"
+
+
+def add_months(day: _dt.date, months: int) -> _dt.date:
+    """``day`` plus whole calendar months; the 31st becomes the month's last day."""
+    import calendar
+
+    m = day.month - 1 + months
+    year, month = day.year + m // 12, m % 12 + 1
+    return _dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+# ------------------------------------------------------------- account level
+
+
+class _Findings:
+    def __init__(self, account: Account, path: str, doc: Document | None) -> None:
+        self.account = account
+        self.path = path
+        self.doc = doc
+        self.out: list[Diagnostic] = []
+
+    def add(self, code: str, severity: Severity, loc: tuple[int | str, ...], message: str) -> None:
+        line = col = 0
+        source = None
+        # An empty loc is the whole file (something missing): no line to point at.
+        if self.doc is not None and loc:
+            line, col = self.doc.locate(loc)
+            source = self.doc.source_line(line)
+        self.out.append(
+            Diagnostic(
+                self.path,
+                line,
+                col,
+                severity,
+                code,
+                f"{self.account.id}: {message}",
+                field_path(loc) or None,
+                source,
+                self.account.id,
+            )
+        )
+
+
+def _who(s: Any) -> str:
+    return f"{s.name} ({s.title})" if s.title else s.name
+
+
+def account_risks(
+    account: Account, config: Config, as_of: _dt.date, path: str = "", doc: Document | None = None
+) -> list[Diagnostic]:
+    """Every account-level risk of DOMAIN §7 found in ``account`` as of ``as_of``."""
+    from .account import STANCE_LABELS, DmuRole, Level, OrgLevel, Profile, Strength
+    from .portfolio import year_row
+
+    cfg: RiskConfig = config.risk
+    f = _Findings(account, path, doc)
+
+    # Contract: ending soon, ended, short notice, none at all.
+    c = account.contract
+    if c is not None and c.end is not None:
+        left = (c.end - as_of).days
+        notice = f" with {_months(c.notice_months)} notice" if c.notice_months is not None else ""
+        renew = ""
+        if c.auto_renew is True:
+            renew = "; it renews automatically"
+        elif c.auto_renew is False:
+            renew = " and no automatic renewal"
+        if left < 0:
+            f.add(
+                "RISK102",
+                Severity.warning,
+                ("contract", "end"),
+                f"contract ended {c.end.isoformat()} ({_days(-left)} ago){renew.replace(' and no', '; no')}",
+            )
+        elif left <= cfg.contract_ending_days:
+            f.add(
+                "RISK101",
+                Severity.info if c.auto_renew else Severity.warning,
+                ("contract", "end"),
+                f"contract ends {c.end.isoformat()} (in {_days(left)}){notice}{renew}",
+            )
+    if c is not None and c.notice_months is not None and c.notice_months < cfg.short_notice_months:
+        f.add(
+            "RISK103",
+            Severity.warning,
+            ("contract", "notice_months"),
+            f"notice period is {_months(c.notice_months)} (shorter than {_months(cfg.short_notice_months)}): "
+            "the customer can leave at short notice",
+        )
+    if c is None and account.profile is Profile.full:
+        f.add("RISK104", Severity.info, (), "no contract recorded (section 'contract')")
+
+    # People: concentration on one person, coverage, strength, stance.
+    people = account.stakeholders
+    if not people:
+        f.add("RISK111", Severity.warning, (), "no people at the customer recorded (section 'stakeholders')")
+    elif len(people) == 1:
+        f.add(
+            "RISK110",
+            Severity.warning,
+            ("stakeholders", 0, "name"),
+            f"the relationship rests on one person at the customer: {_who(people[0])}",
+        )
+    owners = {p.owner.strip() for p in people if p.owner and p.owner.strip()}
+    if people and len(owners) == 1 and all(p.owner for p in people):
+        (owner,) = owners
+        contacts = "the only contact" if len(people) == 1 else f"all {len(people)} contacts"
+        f.add(
+            "RISK112",
+            Severity.warning,
+            ("stakeholders", 0, "owner"),
+            f"every relationship at the customer is held by one person on our side: {owner} ({contacts})",
+        )
+    if people:
+        strong = [p for p in people if p.relationship is Strength.strong]
+        if len(strong) < cfg.min_strong_relationships:
+            f.add(
+                "RISK113",
+                Severity.warning,
+                ("stakeholders",),
+                f"{len(strong)} strong relationship{'s' if len(strong) != 1 else ''} "
+                f"(of {_plural(len(people), 'contact')}; at least {cfg.min_strong_relationships} wanted)",
+            )
+        if not any(p.level is OrgLevel.top for p in people):
+            levels = ", ".join(p.level.value if p.level else "unknown" for p in people)
+            f.add(
+                "RISK114",
+                Severity.warning,
+                ("stakeholders",),
+                f"no contact at top management (levels: {levels})",
+            )
+    for i, p in enumerate(people):
+        if p.stance is None or p.stance >= 0:
+            continue
+        key = p.role is DmuRole.decision_maker or p.influence is Level.high
+        if not key:
+            continue
+        who = "decision maker" if p.role is DmuRole.decision_maker else "high-influence contact"
+        f.add(
+            "RISK120",
+            Severity.warning,
+            ("stakeholders", i, "stance"),
+            f"{who} {_who(p)} has stance {signed(p.stance)} ({STANCE_LABELS[p.stance]})",
+        )
+
+    # Competitors.
+    for i, comp in enumerate(account.competitors):
+        if comp.strength is Level.high:
+            share = f", {comp.share:g} % of the customer's spend" if comp.share is not None else ""
+            f.add(
+                "RISK130",
+                Severity.warning,
+                ("competitors", i, "strength"),
+                f"strong competitor {comp.name} (strength high{share})",
+            )
+
+    # Industry exposure.
+    cust = account.customer
+    if cust is not None and cust.exposed_industry:
+        why = f": {cust.exposure_note}" if cust.exposure_note else ""
+        industry = f" ({account.industry})" if account.industry else ""
+        f.add(
+            "RISK140",
+            Severity.warning,
+            ("customer", "exposed_industry"),
+            f"the customer's industry{industry} is exposed to cuts or reorganisation{why}",
+        )
+
+    # Staleness: contacts, actions, the plan itself.
+    for i, p in enumerate(people):
+        if p.last_contact is None:
+            continue
+        age = (as_of - p.last_contact).days
+        if age > cfg.stale_contact_days:
+            f.add(
+                "RISK150",
+                Severity.warning,
+                ("stakeholders", i, "last_contact"),
+                f"no contact with {_who(p)} since {p.last_contact.isoformat()} "
+                f"({_days(age)}; limit {cfg.stale_contact_days})",
+            )
+    for i, a in enumerate(account.actions):
+        if a.due is None or a.due >= as_of or not (a.status is None or a.status.is_open):
+            continue
+        status = a.status.value.replace("_", " ") if a.status else "without a status"
+        owner = f" (owner {a.owner})" if a.owner else ""
+        late = (as_of - a.due).days
+        f.add(
+            "RISK151",
+            Severity.warning,
+            ("actions", i, "due"),
+            f"action {a.action!r}{owner} was due {a.due.isoformat()} ({_days(late)} ago) "
+            f"and is still {status}",
+        )
+    r = account.review
+    if r is None or r.reviewed is None:
+        f.add(
+            "RISK152",
+            Severity.info,
+            ("review",) if r else (),
+            "the plan has no review date (review.reviewed)",
+        )
+    else:
+        due = add_months(r.reviewed, cfg.stale_plan_months)
+        if as_of > due:
+            age = (as_of - r.reviewed).days
+            nxt = ""
+            if r.next_review is not None and r.next_review < as_of:
+                nxt = f"; the review planned for {r.next_review.isoformat()} has passed"
+            f.add(
+                "RISK152",
+                Severity.warning,
+                ("review", "reviewed"),
+                f"the plan was last reviewed {r.reviewed.isoformat()} ({_days(age)} ago; "
+                f"review at least every {_months(cfg.stale_plan_months)}){nxt}",
+            )
+
+    # Loss-making in the year analysed.
+    year = config.fiscal_year
+    row = year_row(account, year) if year is not None else account.latest_financials()
+    if row is not None:
+        index = account.financials.index(row)
+        currency = account.currency or config.currency
+        for name, label in (("contribution_margin", "contribution margin"), ("gross_margin", "gross margin")):
+            value = getattr(row, name)
+            if value is not None and value < 0:
+                f.add(
+                    "RISK160",
+                    Severity.warning,
+                    ("financials", index, name),
+                    f"{label} {row.year} is {fmt_amount(value, currency)}: "
+                    "high revenue is not good business if the margin is gone",
+                )
+                break
+    return f.out
+
+
+# ----------------------------------------------------------- portfolio level
+
+
+@dataclass(frozen=True)
+class Share:
+    id: str
+    name: str
+    revenue: float
+    gross_margin: float | None
+    share: float
+    """Percent of the portfolio's revenue."""
+    group: str
+    """The group the account belongs to (its own id when it has no parent)."""
+
+
+@dataclass(frozen=True)
+class Group:
+    id: str
+    name: str
+    members: tuple[str, ...]
+    revenue: float
+    gross_margin: float | None
+    share: float
+
+
+@dataclass(frozen=True)
+class WhatIf:
+    id: str
+    name: str
+    revenue: float
+    gross_margin: float | None
+    halves_revenue: float
+    """Revenue lost if the customer halves its volume."""
+    halves_share: float
+    """… as a percent of the portfolio's revenue."""
+    halves_margin: float | None
+    leaves_revenue: float
+    leaves_share: float
+    leaves_margin: float | None
+    leaves_margin_share: float | None
+    """Gross margin lost if it leaves, as a percent of the portfolio's gross margin."""
+
+
+@dataclass(frozen=True)
+class PortfolioRisk:
+    year: int | None
+    total_revenue: float
+    total_gross_margin: float | None
+    shares: list[Share]
+    """Every account with revenue in ``year``, largest first (ties by id)."""
+    top5_share: float
+    largest: Share | None
+    largest_share: float
+    major: list[Share]
+    """Accounts at or above the major-customer level."""
+    hhi: float
+    hhi_band: str
+    """"unconcentrated" | "moderate" | "high"."""
+    effective_n: float | None
+    what_if: list[WhatIf]
+    groups: list[Group]
+    """Groups with more than one member, or whose parent is not in the portfolio."""
+    group_hhi: float
+    group_hhi_band: str
+    group_effective_n: float | None
+    group_major: list[Group]
+    """Entities (groups merged, standalone accounts) at or above the major-customer level."""
+    missing: list[str] = field(default_factory=list)
+    """Accounts without revenue for ``year``: left out of every share."""
+
+
+def hhi_of(shares: Sequence[float]) -> float:
+    """Σ of squared percentage shares: 0 (atomised) to 10 000 (a single customer)."""
+    import math
+
+    return math.fsum(s * s for s in shares)
+
+
+def hhi_band(hhi: float, cfg: RiskConfig) -> str:
+    """DOMAIN §7 / 2023 US merger guidelines: < 1 000, 1 000–1 800, > 1 800."""
+    if hhi < cfg.hhi_moderate:
+        return "unconcentrated"
+    if hhi <= cfg.hhi_high:
+        return "moderate"
+    return "high"
+
+
+def group_of(account_id: str, parents: dict[str, str | None]) -> str:
+    """The top of ``account_id``'s parent chain (itself when it has no parent)."""
+    seen = {account_id}
+    current = account_id
+    while True:
+        parent = parents.get(current)
+        if not parent or parent in seen:  # no parent, or a cycle: stop where we are
+            return current
+        seen.add(parent)
+        current = parent
+
+
+def portfolio_risk(accounts: Sequence[Account], config: Config, *, year: int | None = None) -> PortfolioRisk:
+    """Concentration of the portfolio's revenue in ``year`` (default: config's fiscal_year, else latest)."""
+    import math
+
+    from .portfolio import analysis_year, year_row
+
+    cfg = config.risk
+    year = analysis_year(accounts, year if year is not None else config.fiscal_year)
+    parents = {a.id: a.parent for a in accounts}
+    names = {a.id: a.name for a in accounts}
+    rows: list[tuple[Account, float, float | None]] = []
+    missing: list[str] = []
+    for a in accounts:
+        row = year_row(a, year)
+        if row is None or row.revenue is None:
+            missing.append(a.id)
+            continue
+        rows.append((a, float(row.revenue), None if row.gross_margin is None else float(row.gross_margin)))
+    rows.sort(key=lambda r: (-r[1], r[0].id))
+    total = math.fsum(r[1] for r in rows)
+    margins = [r[2] for r in rows]
+    total_margin = (
+        math.fsum(m for m in margins if m is not None) if any(m is not None for m in margins) else None
+    )
+
+    def pct(value: float, of: float | None) -> float:
+        return value * 100.0 / of if of else 0.0
+
+    shares = [Share(a.id, a.name, rev, gm, pct(rev, total), group_of(a.id, parents)) for a, rev, gm in rows]
+    major_level = cfg.major_customer_share
+    major = [s for s in shares if s.share >= major_level]
+    hhi = hhi_of([s.share for s in shares])
+
+    what_if = [
+        WhatIf(
+            s.id,
+            s.name,
+            s.revenue,
+            s.gross_margin,
+            s.revenue / 2,
+            s.share / 2,
+            None if s.gross_margin is None else s.gross_margin / 2,
+            s.revenue,
+            s.share,
+            s.gross_margin,
+            None if s.gross_margin is None or not total_margin else pct(s.gross_margin, total_margin),
+        )
+        for s in shares
+        if s.revenue > 0
+    ]
+
+    # Roll up into groups.
+    members: dict[str, list[Share]] = {}
+    for s in shares:
+        members.setdefault(s.group, []).append(s)
+    entities: list[Group] = []
+    for gid, ms in members.items():
+        revenue = math.fsum(m.revenue for m in ms)
+        gms = [m.gross_margin for m in ms if m.gross_margin is not None]
+        entities.append(
+            Group(
+                gid,
+                names.get(gid, gid),
+                tuple(m.id for m in ms),
+                revenue,
+                math.fsum(gms) if gms else None,
+                pct(revenue, total),
+            )
+        )
+    entities.sort(key=lambda g: (-g.revenue, g.id))
+    groups = [g for g in entities if len(g.members) > 1 or g.id not in names]
+    group_hhi = hhi_of([g.share for g in entities])
+
+    return PortfolioRisk(
+        year=year,
+        total_revenue=total,
+        total_gross_margin=total_margin,
+        shares=shares,
+        top5_share=math.fsum(s.share for s in shares[:5]),
+        largest=shares[0] if shares else None,
+        largest_share=shares[0].share if shares else 0.0,
+        major=major,
+        hhi=hhi,
+        hhi_band=hhi_band(hhi, cfg),
+        effective_n=10_000 / hhi if hhi else None,
+        what_if=what_if,
+        groups=groups,
+        group_hhi=group_hhi,
+        group_hhi_band=hhi_band(group_hhi, cfg),
+        group_effective_n=10_000 / group_hhi if group_hhi else None,
+        group_major=[g for g in entities if g.share >= major_level],
+        missing=missing,
+    )
+
+
+def portfolio_findings(
+    pr: PortfolioRisk, config: Config, paths: dict[str, str] | None = None
+) -> list[Diagnostic]:
+    """The portfolio's concentration as findings (``RISK00x``), pointing at the account files."""
+    cfg = config.risk
+    paths = paths or {}
+    out: list[Diagnostic] = []
+    year = f" {pr.year}" if pr.year else ""
+    if pr.largest is not None and pr.largest_share >= cfg.single_customer_share:
+        s = pr.largest
+        out.append(
+            Diagnostic(
+                paths.get(s.id, ""),
+                0,
+                0,
+                Severity.warning,
+                "RISK001",
+                f"{s.id}: carries {s.share:.2f} % of the portfolio's revenue{year} "
+                f"(at or above {cfg.single_customer_share:g} %): one tree bearing that much of the harvest",
+                account=s.id,
+            )
+        )
+    flagged = {pr.largest.id} if out and pr.largest else set()
+    for g in pr.group_major:
+        if g.id in flagged:
+            continue
+        what = f"group {g.id} ({', '.join(g.members)})" if len(g.members) > 1 else g.members[0]
+        out.append(
+            Diagnostic(
+                paths.get(g.id, paths.get(g.members[0], "")),
+                0,
+                0,
+                Severity.info,
+                "RISK002",
+                f"{what}: {g.share:.2f} % of the portfolio's revenue{year}, at or above the "
+                f"major-customer level of {cfg.major_customer_share:g} %",
+                account=g.id,
+            )
+        )
+    if pr.group_hhi_band != "unconcentrated":
+        out.append(
+            Diagnostic(
+                "",
+                0,
+                0,
+                Severity.warning if pr.group_hhi_band == "high" else Severity.info,
+                "RISK003",
+                f"revenue{year} is {'highly' if pr.group_hhi_band == 'high' else 'moderately'} concentrated: "
+                f"HHI {pr.group_hhi:.0f} with groups merged (accounts alone {pr.hhi:.0f}); "
+                f"effectively {pr.group_effective_n:.1f} customers",
+            )
+        )
+    return out
+
+
+# ------------------------------------------------------------------ locating
+
+
+def parse_field_path(text: str | None) -> tuple[int | str, ...]:
+    """'stakeholders[2].stance' → ('stakeholders', 2, 'stance'); the inverse of field_path."""
+    import re
+
+    if not text:
+        return ()
+    out: list[int | str] = []
+    for name, index in re.findall(r"([^.\[\]]+)|\[(\d+)\]", text):
+        out.append(int(index) if index else name)
+    return tuple(out)
+
+
+def _locate_file(item: tuple[str, int, list[str | None]]) -> list[tuple[int, int, str] | None]:
+    from .loader import read_file
+    from .yamlsource import YamlProblem, decode, parse
+
+    path, max_size, fields = item
+    raw, problem = read_file(path, max_size)
+    if raw is None or problem is not None:
+        return [None] * len(fields)
+    try:
+        doc = parse(decode(raw))
+    except YamlProblem:
+        return [None] * len(fields)
+    out: list[tuple[int, int, str] | None] = []
+    for f in fields:
+        line, col = doc.locate(parse_field_path(f))
+        out.append((line, col, doc.source_line(line)))
+    return out
+
+
+def locate_findings(
+    findings: Sequence[Diagnostic], max_size: int, *, jobs: int | None = None
+) -> list[Diagnostic]:
+    """Fill in line, column and source of account findings made without a Document.
+
+    Analyses run on the loaded models, which keep no positions; only the files
+    that have findings are parsed again (on all cores when there are many), so
+    a clean portfolio costs nothing extra.
+    """
+    import dataclasses
+
+    from .loader import _map
+
+    todo: dict[str, list[int]] = {}
+    for i, d in enumerate(findings):
+        if d.path and d.line == 0 and d.account is not None and d.field is not None:
+            todo.setdefault(d.path, []).append(i)
+    if not todo:
+        return list(findings)
+    items = [(path, max_size, [findings[i].field for i in idx]) for path, idx in todo.items()]
+    located = _map(_locate_file, items, jobs)
+    out = list(findings)
+    for (_path, idx), positions in zip(todo.items(), located, strict=True):
+        for i, pos in zip(idx, positions, strict=True):
+            if pos is not None:
+                line, col, source = pos
+                out[i] = dataclasses.replace(out[i], line=line, column=col, source=source)
+    return out

@@ -1,0 +1,138 @@
+"""The stated relationship stage against the evidence in the plan (DOMAIN §4).
+
+Millman & Wilson's stages have observable signs: how many people talk on each
+side, at which levels, with what stance, whether plans are made jointly. A
+stage that the file's own data contradicts is a finding (``STAGE1xx``): either
+the stage is optimistic or the power map is out of date — both matter when
+budgets follow the stage.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .diagnostics import Diagnostic, Severity, field_path
+
+if TYPE_CHECKING:
+    from .account import Account
+    from .config import Config
+    from .yamlsource import Document
+
+STAGE_CODES = {
+    "STAGE101": "partnership or synergistic stage with a single contact at the customer",
+    "STAGE102": "partnership or synergistic stage with every relationship held by one person on our side",
+    "STAGE103": "partnership or synergistic stage with no contact at top management",
+    "STAGE104": "partnership or synergistic stage with a decision maker against us",
+    "STAGE105": "synergistic stage without a plan agreed with the customer",
+    "STAGE106": "mid-KAM with a single contact at the customer",
+    "STAGE107": "pre-KAM stated, but there is revenue",
+    "STAGE108": "a stage past pre-KAM stated, but no revenue in any year",
+}
+"""Stable ids of the stage checks. Never renumber."""
+
+
+def stage_findings(
+    account: Account, config: Config, path: str = "", doc: Document | None = None
+) -> list[Diagnostic]:
+    from .account import DmuRole, OrgLevel, Stage
+    from .risk import fmt_amount, signed
+
+    stage = account.stage
+    if stage is None:
+        return []
+    out: list[Diagnostic] = []
+
+    def add(code: str, severity: Severity, loc: tuple[int | str, ...], message: str) -> None:
+        line = col = 0
+        source = None
+        if doc is not None:
+            line, col = doc.locate(loc)
+            source = doc.source_line(line)
+        out.append(
+            Diagnostic(
+                path,
+                line,
+                col,
+                severity,
+                code,
+                f"{account.id}: stage is {stage.value}, but {message}",
+                field_path(loc),
+                source,
+                account.id,
+            )
+        )
+
+    people = account.stakeholders
+    close = stage in (Stage.partnership_kam, Stage.synergistic_kam)
+    if close:
+        if len(people) <= 1:
+            who = (
+                f"only one contact at the customer ({people[0].name})"
+                if people
+                else "no contacts at the customer"
+            )
+            add(
+                "STAGE101",
+                Severity.warning,
+                ("stage",),
+                f"there is {who}; a partnership has many contacts on both sides",
+            )
+        owners = {p.owner.strip() for p in people if p.owner and p.owner.strip()}
+        if len(people) > 1 and len(owners) == 1 and all(p.owner for p in people):
+            add(
+                "STAGE102",
+                Severity.warning,
+                ("stage",),
+                f"all {len(people)} contacts are held by {next(iter(owners))} on our side; "
+                "a partnership has many contacts on both sides",
+            )
+        if people and not any(p.level is OrgLevel.top for p in people):
+            add("STAGE103", Severity.warning, ("stage",), "there is no contact at top management")
+        for i, p in enumerate(people):
+            if p.role is DmuRole.decision_maker and p.stance is not None and p.stance < 0:
+                add(
+                    "STAGE104",
+                    Severity.warning,
+                    ("stakeholders", i, "stance"),
+                    f"decision maker {p.name} has stance {signed(p.stance)}",
+                )
+    if stage is Stage.synergistic_kam:
+        jp = account.joint_planning
+        if jp is None or not jp.agreed:
+            add(
+                "STAGE105",
+                Severity.warning,
+                ("joint_planning", "agreed") if jp is not None else ("stage",),
+                "the plan is not agreed with the customer (joint_planning.agreed); "
+                "synergistic KAM means joint business plans",
+            )
+    if stage is Stage.mid_kam and len(people) <= 1:
+        add(
+            "STAGE106",
+            Severity.warning,
+            ("stage",),
+            f"there is {'only one contact' if people else 'no contact'} at the customer; "
+            "mid-KAM means more contacts on both sides",
+        )
+
+    revenue_rows = [(i, f) for i, f in enumerate(account.financials) if f.revenue and not f.budget]
+    if stage is Stage.pre_kam:
+        year = config.fiscal_year
+        rows = [(i, f) for i, f in revenue_rows if year is None or f.year == year]
+        if rows:
+            i, f = max(rows, key=lambda r: r[1].year)
+            add(
+                "STAGE107",
+                Severity.warning,
+                ("financials", i, "revenue"),
+                f"revenue {f.year} is {fmt_amount(f.revenue, account.currency or config.currency)}; "
+                "pre-KAM means no transaction yet",
+            )
+    elif stage is not Stage.uncoupling and account.financials and not revenue_rows:
+        add(
+            "STAGE108",
+            Severity.info,
+            ("stage",),
+            "no year has any revenue; from early-KAM on there are deals",
+        )
+    return out

@@ -1,0 +1,269 @@
+"""One result type for the analyses (abc, classify, risk) and its formatters.
+
+A :class:`Report` is a few named tables, a summary of scalar facts, findings
+(:class:`~kamctl.diagnostics.Diagnostic`) and the files left out. Each format
+in :data:`FORMATTERS` renders any report:
+
+``table``
+    Rich tables for people (and, for classify, the KAISM matrix). Numbers are
+    written as the output language writes them (``96 400 000`` and ``43,10``
+    in ``nb``).
+``json``
+    The stable contract for scripts (see :func:`to_json`). Numbers are
+    unrounded; amounts are in the portfolio's currency.
+``csv``
+    One table (the report's first, or the one named with ``--table``) for a
+    spreadsheet: a header of column keys, ``,``-separated, ``.`` decimals,
+    unrounded numbers, UTF-8.
+
+Machine formats go straight to the stream; Rich never sees them.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import IO, Any
+
+from .diagnostics import Diagnostic
+
+JSON_VERSION = 1
+
+KINDS = ("text", "int", "money", "percent", "score", "number")
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    """Key in each row, in JSON and in the CSV header."""
+    header: str
+    """Heading in the terminal table."""
+    kind: str = "text"
+    """text | int | money | percent | score | number: how the table formatter writes it."""
+    show: bool = True
+    """Shown in the terminal table (every column is in JSON and CSV)."""
+
+
+@dataclass
+class Table:
+    name: str
+    """The table's key in JSON, e.g. ``customers``."""
+    title: str
+    columns: list[Column]
+    rows: list[dict[str, Any]] = field(default_factory=list)
+
+
+@dataclass
+class Matrix:
+    """The KAISM 2×2: quadrant → [(label, attractiveness, strength)], with axis titles."""
+
+    cells: dict[str, list[tuple[str, float, float]]]
+    titles: dict[str, str]
+    """Quadrant → heading (tier name and priority)."""
+    threshold: float
+
+
+@dataclass
+class Report:
+    tool: str
+    """``abc``, ``classify`` or ``risk``."""
+    meta: dict[str, Any] = field(default_factory=dict)
+    """What the analysis was run on: year, as_of, by, currency, source, files."""
+    summary: dict[str, Any] = field(default_factory=dict)
+    """Scalar facts (totals, HHI, counts); keys are part of the JSON contract."""
+    tables: list[Table] = field(default_factory=list)
+    findings: list[Diagnostic] = field(default_factory=list)
+    excluded: list[Diagnostic] = field(default_factory=list)
+    """Problems with the input (invalid files, bad CSV rows); those inputs were left out."""
+    matrix: Matrix | None = None
+    notes: list[str] = field(default_factory=list)
+    """Plain remarks for people, shown under the tables (not part of JSON)."""
+    lang: str = "en"
+
+    def table(self, name: str) -> Table:
+        for t in self.tables:
+            if t.name == name:
+                return t
+        raise KeyError(name)
+
+
+# -------------------------------------------------------------------- numbers
+
+
+def format_number(value: Any, kind: str, lang: str = "en") -> str:
+    """A cell as people read it; ``None`` is an en dash (unknown, not zero)."""
+    if value is None:
+        return "–"
+    if isinstance(value, bool):
+        return "yes" if value else ""
+    if kind == "text" or isinstance(value, str):
+        return str(value)
+    if kind == "int":
+        text = f"{int(value):,}"
+    elif kind == "money":
+        text = f"{round(value):,}"
+    elif kind in ("percent", "score"):
+        from .kaism import round_half_up
+
+        text = f"{round_half_up(float(value), 2):,.2f}"
+    else:
+        text = f"{value:,.2f}" if isinstance(value, float) else f"{value:,}"
+    text = text.replace("-", "−")
+    if lang == "nb":
+        # 1,234,567.50 → 1 234 567,50 (Norwegian: space groups, decimal comma).
+        text = text.replace(",", "\u00a0").replace(".", ",").replace("\u00a0", " ")
+    return text
+
+
+# ------------------------------------------------------------------ formatters
+
+
+def to_json(report: Report) -> dict[str, Any]:
+    """The JSON document (version 1)::
+
+        {"tool": "kamctl <command>", "version": 1,
+         "meta": {...}, "summary": {...},
+         "<table name>": [{<column key>: value, ...}, ...],   # one key per table
+         "findings": [Diagnostic...], "excluded": [Diagnostic...]}
+
+    Diagnostics have path, line, column, severity, code, message, field,
+    account. New keys may be added in version 1; none is removed or renamed.
+    """
+    doc: dict[str, Any] = {"tool": f"kamctl {report.tool}", "version": JSON_VERSION}
+    doc["meta"] = report.meta
+    doc["summary"] = report.summary
+    for t in report.tables:
+        doc[t.name] = [{c.key: row.get(c.key) for c in t.columns} for row in t.rows]
+    doc["findings"] = [_diag_json(d) for d in sorted(report.findings, key=Diagnostic.sort_key)]
+    doc["excluded"] = [_diag_json(d) for d in sorted(report.excluded, key=Diagnostic.sort_key)]
+    return doc
+
+
+def _diag_json(d: Diagnostic) -> dict[str, Any]:
+    return {k: v for k, v in d.to_dict().items() if k != "source"}
+
+
+def json_format(report: Report, stream: IO[str], table: str | None = None) -> None:
+    json.dump(to_json(report), stream, ensure_ascii=False, indent=2, default=str)
+    stream.write("\n")
+
+
+def csv_format(report: Report, stream: IO[str], table: str | None = None) -> None:
+    t = report.table(table) if table else report.tables[0]
+    writer = csv.writer(stream, lineterminator="\n")
+    writer.writerow([c.key for c in t.columns])
+    for row in t.rows:
+        writer.writerow([_csv_cell(row.get(c.key)) for c in t.columns])
+
+
+def _csv_cell(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (list, tuple)):
+        return " ".join(str(v) for v in value)
+    return value
+
+
+def table_format(report: Report, stream: IO[str], table: str | None = None) -> None:
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table as RichTable
+
+    from .formatters import use_color
+
+    tty = hasattr(stream, "isatty") and stream.isatty()
+    console = Console(
+        file=stream,
+        no_color=not use_color(stream),
+        color_system="auto" if use_color(stream) else None,
+        # Not a terminal (a file, a pager): wide enough that cells do not wrap.
+        width=None if tty else 160,
+        highlight=False,
+        emoji=False,
+        markup=False,
+    )
+    if report.matrix is not None:
+        console.print(_matrix(report.matrix, report.lang))
+    shown = [report.table(table)] if table else report.tables
+    for t in shown:
+        if not t.rows:
+            continue
+        rt = RichTable(title=t.title, box=box.SIMPLE_HEAD, title_justify="left", title_style="bold")
+        cols = [c for c in t.columns if c.show]
+        for c in cols:
+            rt.add_column(
+                c.header,
+                justify="left" if c.kind == "text" else "right",
+                overflow="fold",
+                no_wrap=c.key == "id",
+            )
+        for row in t.rows:
+            rt.add_row(*(format_number(_display(row.get(c.key)), c.kind, report.lang) for c in cols))
+        console.print(rt)
+    for note in report.notes:
+        console.print(note)
+    if report.findings:
+        from .formatters import format_location
+
+        console.print()
+        color = use_color(stream)
+        for d in sorted(report.findings, key=lambda d: (d.path == "", d.path, d.line, d.column, d.code)):
+            sev = d.severity.value
+            if color:
+                sev = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}[sev] + sev + "\033[0m"
+            where = format_location(d) if d.path else "portfolio"
+            stream.write(f"{where}: {sev}: [{d.code}] {d.message}\n")
+    stream.flush()
+
+
+def _display(value: Any) -> Any:
+    if isinstance(value, (list, tuple)):
+        return ", ".join(str(v) for v in value)
+    return value
+
+
+def _matrix(m: Matrix, lang: str) -> Any:
+    from rich import box
+    from rich.table import Table as RichTable
+
+    def cell(q: str) -> str:
+        lines = [m.titles[q]]
+        entries = m.cells.get(q, [])
+        for label, a, s in entries:
+            lines.append(f"  {label}  {format_number(a, 'score', lang)} / {format_number(s, 'score', lang)}")
+        if not entries:
+            lines.append("  –")
+        return "\n".join(lines)
+
+    t = format_number(m.threshold, "score", lang)
+    grid = RichTable(
+        title=f"KAISM (scores: attractiveness / strength; high = at or above {t})",
+        title_justify="left",
+        title_style="bold",
+        box=box.SQUARE,
+        show_lines=True,
+    )
+    grid.add_column("", justify="left")
+    grid.add_column(f"our strength low (< {t})", justify="left")
+    grid.add_column(f"our strength high (≥ {t})", justify="left")
+    grid.add_row(f"customer\nattractiveness\nhigh (≥ {t})", cell("key_development"), cell("key"))
+    grid.add_row(f"customer\nattractiveness\nlow (< {t})", cell("opportunistic"), cell("maintenance"))
+    return grid
+
+
+Formatter = Callable[[Report, IO[str], "str | None"], None]
+
+FORMATTERS: dict[str, Formatter] = {
+    "table": table_format,
+    "json": json_format,
+    "csv": csv_format,
+}
+
+
+def emit(report: Report, fmt: str, stream: IO[str] | None = None, table: str | None = None) -> None:
+    FORMATTERS[fmt](report, stream or sys.stdout, table)

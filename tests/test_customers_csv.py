@@ -1,0 +1,151 @@
+"""Reading customer exports: Norwegian and plain numbers, delimiters, BOM, errors at their line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kamctl.config import CsvConfig, load_config
+from kamctl.customers_csv import NumberError, parse_number, read_customers, sniff_delimiter
+from tests.conftest import EXAMPLES
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("1 234 567,50", 1234567.50),
+        ("1\u00a0234\u00a0567,50", 1234567.50),  # no-break space (Excel nb-NO)
+        ("1\u202f234\u202f567,50", 1234567.50),  # narrow no-break space
+        ("1234567,5", 1234567.5),
+        ("1234567.50", 1234567.50),
+        ("1.234.567,50", 1234567.50),
+        ("1,234,567.50", 1234567.50),
+        ("3900000", 3900000.0),
+        ("-230 000,00", -230000.0),
+        ("\u2212230 000", -230000.0),  # the minus sign U+2212
+        (" 42 ", 42.0),
+        ("0,00", 0.0),
+    ],
+)
+def test_numbers(text: str, value: float) -> None:
+    assert parse_number(text) == value
+
+
+@pytest.mark.parametrize("text", ["", "abc", "12 34", "1 234.567,5", "1,2,3", "kr 100", "1e5", "--1"])
+def test_not_numbers(text: str) -> None:
+    with pytest.raises(NumberError):
+        parse_number(text)
+
+
+def test_sniff() -> None:
+    assert sniff_delimiter("id;name;revenue;margin") == ";"
+    assert sniff_delimiter("id,name,revenue,margin") == ","
+    assert sniff_delimiter('"a;b",name,revenue') == ","  # quoted ; does not count
+    assert sniff_delimiter("id\tname\trevenue") == "\t"
+
+
+def write(tmp_path: Path, text: str, encoding: str = "utf-8") -> Path:
+    p = tmp_path / "customers.csv"
+    p.write_bytes(text.encode(encoding))
+    return p
+
+
+def test_semicolon_bom_crlf_norwegian(tmp_path: Path) -> None:
+    p = write(tmp_path, "\ufeffid;name;revenue;margin\r\n1;Berg, Hansen og Co AS;1\u00a0234,50;-10\r\n")
+    customers, diags = read_customers(p, CsvConfig())
+    assert diags == []
+    (c,) = customers
+    assert (c.id, c.name, c.revenue, c.gross_margin, c.line) == ("1", "Berg, Hansen og Co AS", 1234.5, -10, 2)
+
+
+def test_comma_delimited_with_quoted_norwegian_numbers(tmp_path: Path) -> None:
+    p = write(tmp_path, 'id,name,revenue\n7,"Berg, Hansen","1 234 567,50"\n8,Plain,99.5\n')
+    customers, diags = read_customers(p, CsvConfig())
+    assert diags == []
+    assert [(c.id, c.name, c.revenue) for c in customers] == [
+        ("7", "Berg, Hansen", 1234567.5),
+        ("8", "Plain", 99.5),
+    ]
+
+
+def test_configured_columns_case_insensitive(tmp_path: Path) -> None:
+    p = write(tmp_path, "Kundenr;Kundenavn;Omsetning;DB2\n10;Aker;100;5\n")
+    cfg = CsvConfig(id="kundenr", name="kundenavn", revenue="omsetning", contribution="db2")
+    customers, diags = read_customers(p, cfg, measure="contribution")
+    assert diags == []
+    assert (customers[0].id, customers[0].name, customers[0].revenue, customers[0].contribution) == (
+        "10",
+        "Aker",
+        100.0,
+        5.0,
+    )
+
+
+def test_missing_column_names_the_setting(tmp_path: Path) -> None:
+    p = write(tmp_path, "id;name;omsetning\n1;A;1\n")
+    customers, diags = read_customers(p, CsvConfig())
+    assert customers == []
+    (d,) = diags
+    assert d.line == 1 and d.severity.value == "error"
+    assert "no column 'revenue'" in d.message and "[csv] revenue" in d.message
+
+
+def test_bad_row_is_an_error_at_its_line(tmp_path: Path) -> None:
+    # Line 3 has a bad revenue, line 5 too few fields, line 6 an empty id.
+    text = "id;name;revenue\n1;A;100\n2;B;12 34\n3;C;5\n4;D\n;E;7\n"
+    customers, diags = read_customers(write(tmp_path, text), CsvConfig())
+    assert [c.id for c in customers] == ["1", "3"]
+    assert [(d.line, d.severity.value) for d in diags] == [(3, "error"), (5, "error"), (6, "error")]
+    assert "'12 34' is not a number" in diags[0].message
+    assert diags[0].source == "2;B;12 34"
+    assert "2 fields, the header 3" in diags[1].message
+
+
+def test_line_numbers_count_quoted_line_breaks(tmp_path: Path) -> None:
+    text = 'id;name;revenue\n1;"two\nlines";10\n2;B;x\n'
+    _, diags = read_customers(write(tmp_path, text), CsvConfig())
+    assert [d.line for d in diags] == [4]
+
+
+def test_duplicate_ids_are_errors(tmp_path: Path) -> None:
+    text = "id;name;revenue\n1;A;100\n2;B;50\n1;A again;30\n"
+    customers, diags = read_customers(write(tmp_path, text), CsvConfig())
+    assert [c.id for c in customers] == ["1", "2"]
+    (d,) = diags
+    assert (d.line, d.severity.value) == (4, "error")
+    assert "duplicate customer id '1' (first on line 2)" in d.message
+
+
+def test_bad_value_in_another_column_is_a_warning(tmp_path: Path) -> None:
+    text = "id;name;revenue;margin\n1;A;100;n/a\n"
+    customers, diags = read_customers(write(tmp_path, text), CsvConfig())
+    assert customers[0].revenue == 100 and customers[0].gross_margin is None
+    assert [(d.line, d.severity.value) for d in diags] == [(2, "warning")]
+
+
+def test_negative_revenue_is_an_error(tmp_path: Path) -> None:
+    _, diags = read_customers(write(tmp_path, "id;name;revenue\n1;A;-5\n"), CsvConfig())
+    assert [(d.line, d.severity.value) for d in diags] == [(2, "error")]
+
+
+def test_not_utf8_names_the_line(tmp_path: Path) -> None:
+    p = write(tmp_path, "id;name;revenue\n1;Sørlandet;5\n", encoding="latin-1")
+    customers, diags = read_customers(p, CsvConfig())
+    assert customers == []
+    assert diags[0].line == 2 and "not UTF-8" in diags[0].message
+
+
+def test_examples_csv() -> None:
+    cfg = load_config(EXAMPLES / "kamctl.toml")
+    customers, diags = read_customers(EXAMPLES / "customers.csv", cfg.csv)
+    assert diags == []
+    assert len(customers) == 243
+    # README: total revenue 477 601 233,15 NOK.
+    assert sum(c.revenue for c in customers) == pytest.approx(477_601_233.15, abs=0.001)
+    by_id = {c.id: c for c in customers}
+    # The key accounts carry their 2025 figures (README, revenue table).
+    assert by_id["havbris-sjomat"].revenue == 96_400_000
+    assert by_id["vestgruppen-logistikk"].revenue == 8_350_000  # written with a no-break space
+    assert by_id["sorlandet-frukt"].gross_margin == 190_000
+    assert by_id["grenland-kjemi"].revenue == 0
