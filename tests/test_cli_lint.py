@@ -78,6 +78,27 @@ def test_unscored_kaism_criterion_is_an_error(kamctl: Kamctl) -> None:
     assert findings(r) == [("agder-elektro.yaml", 26, 3, "KAM114")]
 
 
+@pytest.mark.parametrize(
+    ("account", "fires"),
+    [
+        # kystlab: attractiveness 100 / 20 = 5.00, at the threshold = high; strength
+        # 54 / 12 = 4.50, low → key_development: needs a next QBR, and has no rhythm.
+        ("kystlab", True),
+        # innlandet-trykk: 99 / 20 = 4.95, just below → opportunistic: no QBR required.
+        ("innlandet-trykk", False),
+    ],
+)
+def test_qbr_rule_follows_the_kaism_quadrant(
+    kamctl: Kamctl, tmp_path: Path, account: str, fires: bool
+) -> None:
+    # Both are light plans; as full plans KAM113 applies to them.
+    text = (ACCOUNTS / f"{account}.yaml").read_text(encoding="utf-8")
+    write(tmp_path / f"{account}.yaml", text.replace("profile: light", "profile: full"))
+    r = kamctl("lint", f"{account}.yaml", *CONFIG, *AS_OF, "--format", "json")
+    qbr = [(d["line"], d["column"]) for d in r.json()["diagnostics"] if d["code"] == "KAM113"]  # type: ignore[index]
+    assert qbr == ([(1, 1)] if fires else [])  # no rhythm section at all → 1:1
+
+
 def test_text_format_is_compiler_style(kamctl: Kamctl) -> None:
     r = kamctl("lint", ACCOUNTS / "agder-elektro.yaml", *CONFIG, *AS_OF)
     first = r.stdout.splitlines()[0]
