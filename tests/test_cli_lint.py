@@ -543,3 +543,19 @@ def test_lint_document_api_without_node_tree() -> None:
     assert {d.code for d in diags} >= {"KAM101", "KAM112", "KAM114"}
     assert {(d.line, d.column) for d in diags} == {(0, 0)}
     assert all(d.account == "acme" for d in diags)
+
+
+def test_absent_section_is_shown_without_a_source_line(kamctl: Kamctl) -> None:
+    r = kamctl("lint", ACCOUNTS / "mjosen-bakeri.yaml", *CONFIG, *AS_OF)
+    lines = r.stdout.splitlines()
+    # 1:1 is a convention for "not in the file"; line 1 (a comment) is not shown under it.
+    assert lines[0].endswith(
+        "[KAM101] section 'white_space' is missing: the white-space matrix (our offerings × the customer's units)"
+    )
+    assert lines[1].endswith(
+        "[KAM115] the plan does not say whether it was agreed with the customer (joint_planning.agreed)"
+    )
+    assert lines[2].endswith(
+        ":87:1: warning: [KAM103] the strategy does not state: distribution, communication and relationship"
+    )
+    assert lines[3:5] == ["    strategy:", "    ^"]

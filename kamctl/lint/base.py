@@ -34,6 +34,9 @@ class Hit:
     column: int
     message: str
     field: str | None = None
+    absent: bool = False
+    """Nothing of the path is in the file (a whole section is missing): the
+    position is only a convention, so no source line is shown under it."""
 
 
 class CheckFn(Protocol):
@@ -92,6 +95,13 @@ class Context:
         """
         if self.doc is None:
             return 0, 0
+        mark = self._deepest(loc)
+        if mark is None:
+            return 1, 1
+        return mark.line + 1, mark.column + 1
+
+    def _deepest(self, loc: Sequence[int | str]) -> Any:
+        assert self.doc is not None
         node = self.doc.root
         mark = None
         for part in loc:
@@ -100,13 +110,12 @@ class Context:
                 break
             key_node, node = found
             mark = (key_node or node).start_mark
-        if mark is None:
-            return 1, 1
-        return mark.line + 1, mark.column + 1
+        return mark
 
     def hit(self, loc: Loc, message: str) -> Hit:
         line, column = self.where(loc)
-        return Hit(line, column, message, field_path(loc) or None)
+        absent = self.doc is not None and self._deepest(loc) is None
+        return Hit(line, column, message, field_path(loc) or None, absent)
 
     @cached_property
     def quadrant(self) -> str | None:

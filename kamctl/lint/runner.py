@@ -322,7 +322,9 @@ def _diagnostic(rule_id: str, severity: Severity, hit: Hit, ctx: Context) -> Dia
         code=rule_id,
         message=hit.message,
         field=hit.field,
-        source=ctx.doc.source_line(hit.line) if ctx.doc is not None and hit.line > 0 else None,
+        source=ctx.doc.source_line(hit.line)
+        if ctx.doc is not None and hit.line > 0 and not hit.absent
+        else None,
         account=ctx.account.id,
     )
 
