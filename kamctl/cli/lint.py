@@ -82,7 +82,7 @@ def lint(
     config: Path | None = CONFIG_OPTION,
     jobs: int | None = JOBS_OPTION,
 ) -> None:
-    """Check account plans for completeness and quality (rules KAM001–KAM115; see 'kamctl rules').
+    """Check account plans for completeness and quality (rules KAM0xx and KAM1xx; 'kamctl rules' lists them).
 
     Pre-commit passes the changed files; CI passes a folder. Suppress a finding
     with '# kamctl: disable=KAM104' on its line. Exit 0 when no finding reaches
@@ -222,6 +222,8 @@ _ANSI = {"green": "32", "amber": "33", "red": "31"}
 
 
 def _cells(r: AccountStatus) -> list[tuple[str, str | None]]:
+    from kamctl.kaism import round_half_up
+
     def days(v: int | None) -> str:
         return "never" if v is None else f"{v} d"
 
@@ -234,7 +236,7 @@ def _cells(r: AccountStatus) -> list[tuple[str, str | None]]:
             (f"{r.errors}/{r.warnings}/{r.info}", "red"),
         ]
     complete = (
-        f"{r.completeness:.0f}% ({len(r.passed)}/{len(r.passed) + len(r.failed)})"
+        f"{round_half_up(r.completeness, 0):.0f}% ({len(r.passed)}/{len(r.passed) + len(r.failed)})"
         if r.completeness is not None
         else "-"
     )
@@ -295,13 +297,16 @@ def write_status_markdown(rows: list[AccountStatus], stream: IO[str], as_of: _dt
 
 
 def write_explanation(rows: list[AccountStatus], stream: IO[str]) -> None:
+    from kamctl.kaism import round_half_up
     from kamctl.lint.registry import BY_ID
 
     for r in rows:
         if not r.valid or r.completeness is None:
             continue
         total = len(r.passed) + len(r.failed)
-        stream.write(f"\n{r.account}: {len(r.passed)} of {total} checks passed = {r.completeness:.1f}%\n")
+        stream.write(
+            f"\n{r.account}: {len(r.passed)} of {total} checks passed = {round_half_up(r.completeness, 1):.1f}%\n"
+        )
         for rid in sorted(r.passed + r.failed):
             mark = "pass" if rid in r.passed else "FAIL"
             stream.write(f"  {mark}  {rid}  {BY_ID[rid].summary}\n")

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from kamctl.account import DmuRole, Level
 from kamctl.diagnostics import Severity
+from kamctl.kaism import round_half_up
 
 from .runner import FAIL, PASS, SUPPRESSED, Outcome
 
@@ -61,7 +62,7 @@ class AccountStatus:
             "name": self.name,
             "profile": self.profile,
             "valid": self.valid,
-            "completeness": None if self.completeness is None else round(self.completeness, 1),
+            "completeness": None if self.completeness is None else round_half_up(self.completeness, 1),
             "checks": {"passed": self.passed, "failed": self.failed},
             "review_days": self.review_days,
             "contact_days": self.contact_days,
