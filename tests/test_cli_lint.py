@@ -569,3 +569,22 @@ def test_status_rounds_half_up(kamctl: Kamctl) -> None:
     assert rows["nordlys-dagligvare"]["bands"]["completeness"] == "red"
     text = kamctl("status", ACCOUNTS / "nordlys-dagligvare.yaml", *CONFIG, *AS_OF).stdout
     assert " 69% (11/16) R " in text
+
+
+def test_parallel_run_gives_the_same_results(kamctl: Kamctl, tmp_path: Path) -> None:
+    # 4 × 17 = 68 files: above loader.PARALLEL_FROM (64), so -j 2 uses a process pool
+    # (outcomes cross processes without their Account models).
+    shutil.copy(EXAMPLES / "kamctl.toml", tmp_path / "kamctl.toml")
+    for n in range(4):
+        for src in sorted(ACCOUNTS.glob("*.yaml")):
+            text = src.read_text(encoding="utf-8").replace(f"\nid: {src.stem}\n", f"\nid: {src.stem}-{n}\n")
+            write(tmp_path / "accounts" / f"{src.stem}-{n}.yaml", text)
+    one = kamctl("status", *AS_OF, "-f", "json", "-j", "1")
+    two = kamctl("status", *AS_OF, "-f", "json", "-j", "2")
+    assert one.stdout == two.stdout
+    assert len(one.json()["accounts"]) == 68  # type: ignore[index]
+    assert {a["valid"] for a in one.json()["accounts"]} == {True}  # type: ignore[index]
+    lint1 = kamctl("lint", *AS_OF, "-f", "json", "-j", "1")
+    lint2 = kamctl("lint", *AS_OF, "-f", "json", "-j", "2")
+    assert lint1.stdout == lint2.stdout
+    assert lint1.json()["summary"]["files"] == 68  # type: ignore[index]

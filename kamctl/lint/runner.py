@@ -216,19 +216,68 @@ def _inside_scalar(node: Any, line: int, column: int) -> bool:
 # --------------------------------------------------------------------- running
 
 
+@dataclass(frozen=True)
+class PlanFacts:
+    """The few facts of a valid plan that ``status`` shows besides the checks."""
+
+    id: str
+    name: str
+    profile: str
+    reviewed: _dt.date | None
+    key_contact: _dt.date | None
+    """Latest ``last_contact`` with a decision maker or a high-influence person."""
+    coverage: int
+    """0 no contacts, 1 no decision maker, 2 none supportive, 3 a supportive decision maker."""
+
+
+def plan_facts(account: Account) -> PlanFacts:
+    from kamctl.account import DmuRole, Level
+
+    people = account.stakeholders
+    key_dates = [
+        p.last_contact
+        for p in people
+        if p.last_contact is not None and (p.role is DmuRole.decision_maker or p.influence is Level.high)
+    ]
+    deciders = [p for p in people if p.role is DmuRole.decision_maker]
+    if not people:
+        coverage = 0
+    elif not deciders:
+        coverage = 1
+    elif not any(p.stance is not None and p.stance >= 1 for p in deciders):
+        coverage = 2
+    else:
+        coverage = 3
+    return PlanFacts(
+        id=account.id,
+        name=account.name,
+        profile=account.profile.value,
+        reviewed=account.review.reviewed if account.review else None,
+        key_contact=max(key_dates, default=None),
+        coverage=coverage,
+    )
+
+
 @dataclass
 class Outcome:
     """What lint found in one file, and which plan checks passed (for status)."""
 
     path: str
     account: Account | None
+    """The plan; not carried across processes (``--jobs``): pickling a model
+    costs about as much as parsing the file. Use :attr:`facts` there."""
     diagnostics: list[Diagnostic] = field(default_factory=list)
     checks: dict[str, str] = field(default_factory=dict)
     """Plan rule id → pass, fail, suppressed, n/a (profile) or off (config)."""
+    facts: PlanFacts | None = None
+    """Set for a valid plan."""
 
     @property
     def valid(self) -> bool:
-        return self.account is not None
+        return self.facts is not None
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {**self.__dict__, "account": None}
 
 
 def evaluate(
@@ -274,7 +323,7 @@ def evaluate(
                 sev = selection.severity_of(registry.UNUSED_SUPPRESSION)
                 out.append(_diagnostic(registry.UNUSED_SUPPRESSION, sev, hit, ctx))
     out.sort(key=Diagnostic.sort_key)
-    return Outcome(path, account, out, checks)
+    return Outcome(path, account, out, checks, plan_facts(account))
 
 
 def lint_document(
@@ -400,9 +449,9 @@ def lint_paths(
     outcomes: list[Outcome] = _map(_lint_one, [(f, config, as_of) for f in files], jobs)
     first_seen: dict[str, str] = {}
     for o in outcomes:
-        if o.account is None:
+        if o.facts is None:
             continue
-        other = first_seen.setdefault(o.account.id, o.path)
+        other = first_seen.setdefault(o.facts.id, o.path)
         if other != o.path:
             d = Diagnostic(
                 o.path,
@@ -410,11 +459,12 @@ def lint_paths(
                 1,
                 Severity.error,
                 registry.INVALID,
-                f"duplicate account id {o.account.id!r} (also in {other})",
-                account=o.account.id,
+                f"duplicate account id {o.facts.id!r} (also in {other})",
+                account=o.facts.id,
             )
             o.diagnostics = [d]
             o.checks = {}
             o.account = None
+            o.facts = None
     invalid_paths = [_invalid(p, None) for p in problems]
     return len(files) + len({p.path for p in problems}), outcomes, invalid_paths
