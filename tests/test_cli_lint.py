@@ -332,6 +332,18 @@ def test_github_format_is_chosen_in_github_actions(
     assert kamctl("lint", "acme.yaml", *AS_OF, "--format", "text").stdout.startswith("acme.yaml:10:55:")
 
 
+def test_machine_formats_use_repository_paths(kamctl: Kamctl, tmp_path: Path) -> None:
+    # No paths: the config's accounts folder, which the config gives as an absolute
+    # path; GitHub needs the path in the repository (the working folder).
+    write(tmp_path / "kamctl.toml", 'accounts = "plans"\n')
+    write(tmp_path / "plans" / "acme.yaml", WARN_ONLY)
+    gh = kamctl("lint", *AS_OF, "--format", "github").stdout
+    assert gh.startswith("::warning file=plans/acme.yaml,line=10,col=55,")
+    sarif = kamctl("lint", *AS_OF, "--format", "sarif").json()
+    loc = sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]  # type: ignore[index]
+    assert loc["artifactLocation"] == {"uri": "plans/acme.yaml", "uriBaseId": "%SRCROOT%"}
+
+
 def test_github_levels_and_step_summary(
     kamctl: Kamctl, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
