@@ -600,3 +600,18 @@ def test_parallel_run_gives_the_same_results(kamctl: Kamctl, tmp_path: Path) -> 
     lint2 = kamctl("lint", *AS_OF, "-f", "json", "-j", "2")
     assert lint1.stdout == lint2.stdout
     assert lint1.json()["summary"]["files"] == 68  # type: ignore[index]
+
+
+def test_suppression_with_a_token_that_is_no_rule(kamctl: Kamctl, tmp_path: Path) -> None:
+    write(tmp_path / "kamctl.toml", '[lint]\nselect = ["KAM105", "KAM002"]\n')
+    write(
+        tmp_path / "acme.yaml",
+        "id: acme\nname: Acme AS\nactions:\n  - action: X  # kamctl: disable=all, KAM105 why\n",
+    )
+    r = kamctl("lint", "acme.yaml", *AS_OF, "--format", "json")
+    # "  - action: X  " is 15 characters, "# kamctl: disable=" 18 → 'all' at column 34;
+    # KAM105 (the action has no owner, due or status) is suppressed by the second id.
+    assert findings(r) == [("acme.yaml", 4, 34, "KAM002")]
+    assert r.json()["diagnostics"][0]["message"] == (  # type: ignore[index]
+        "'# kamctl: disable=all': there is no rule 'all' (see 'kamctl rules')"
+    )

@@ -152,11 +152,13 @@ def selection_for(path: str, config: Config) -> Selection:
 
 # ---------------------------------------------------------------- suppression
 
+# Ids are separated by commas; text after the last id (a space, then anything)
+# is the reason and is ignored. A token that is no rule id ("all") is reported.
 _DIRECTIVE = re.compile(
     r"#\s*kamctl:\s*(?P<kind>disable-next-line|disable-file|disable)\s*=\s*"
-    r"(?P<ids>[A-Za-z]+[0-9]+(?:\s*,\s*[A-Za-z]+[0-9]+)*)"
+    r"(?P<ids>[^\s,]+(?:\s*,\s*[^\s,]+)*)"
 )
-_ID = re.compile(r"[A-Za-z]+[0-9]+")
+_ID = re.compile(r"[^\s,]+")
 
 
 @dataclass
@@ -167,6 +169,8 @@ class Suppression:
     """Column of the rule id in the comment (where KAM002 points)."""
     kind: str
     rule_id: str
+    """As written, upper-cased (ids are case-insensitive)."""
+    written: str = ""
     used: bool = False
 
     def covers(self, line: int) -> bool:
@@ -197,6 +201,7 @@ def find_suppressions(doc: Document) -> list[Suppression]:
                         column=m.start("ids") + idm.start() + 1,
                         kind=m.group("kind"),
                         rule_id=idm.group().upper(),
+                        written=idm.group(),
                     )
                 )
     return found
@@ -352,7 +357,7 @@ def _suppress(suppressions: list[Suppression], rule_id: str, hit: Hit) -> bool:
 
 def _unused(s: Suppression, judged: set[str]) -> str | None:
     if s.rule_id not in registry.BY_ID:
-        return f"'# kamctl: {s.kind}={s.rule_id}': there is no rule {s.rule_id} (see 'kamctl rules')"
+        return f"'# kamctl: {s.kind}={s.written}': there is no rule {s.written!r} (see 'kamctl rules')"
     if s.rule_id == registry.INVALID:
         return f"'# kamctl: {s.kind}={s.rule_id}': {s.rule_id} cannot be suppressed"
     # A rule that did not run (other profile, turned off for this path) cannot
