@@ -65,7 +65,7 @@ def test_fail_case_has_exactly_the_expected_findings(rule_id: str) -> None:
 def test_rule_documents_itself(rule: Rule) -> None:
     # The docstring is the user documentation `kamctl rules ID` prints.
     assert rule.doc.startswith(f"{rule.id} {rule.name}:")
-    for part in ("What it checks", "Why", "PASS::", "FAIL::", "Instead"):
+    for part in ("What it checks", "Why", "Options", "PASS::", "FAIL::", "Instead"):
         assert part in rule.doc, f"{rule.id} docstring lacks {part!r}"
     if not rule.meta:
         assert "§" in rule.doc, f"{rule.id} should cite DOMAIN.md"

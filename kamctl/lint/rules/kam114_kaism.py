@@ -12,6 +12,10 @@ Why
     the matrix (with the default ``min_scored = 1.0``), so it gets no
     investment priority and no class-specific approach.
 
+Options
+    The criteria are those weighed in ``[kaism.customer_attractiveness]`` and
+    ``[kaism.our_strength]``.
+
 Where
     At the axis key naming the unscored criteria; at a criterion the config
     does not know; at ``kaism:`` or ``1:1`` when an axis or the section is

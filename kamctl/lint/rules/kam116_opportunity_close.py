@@ -11,6 +11,9 @@ Why
     weighted pipeline (Σ value × probability), which then promises revenue
     that is not coming this quarter. Without a date it cannot be forecast at all.
 
+Options
+    None; ``--as-of`` sets today.
+
 Where
     At ``expected_close:``; at the opportunity's entry when there is no date.
 
