@@ -154,6 +154,14 @@ def test_fail_on_from_config(kamctl: Kamctl, tmp_path: Path) -> None:
     assert kamctl("lint", "acme.yaml", *AS_OF).exit_code == 1
 
 
+def test_a_prefix_does_not_turn_off_KAM001(kamctl: Kamctl, tmp_path: Path) -> None:
+    write(tmp_path / "kamctl.toml", '[lint]\nignore = ["KAM0"]\nseverity = {KAM0 = "info"}\n')
+    write(tmp_path / "bad.yaml", "id: acme\nname: [\n")
+    r = kamctl("lint", "bad.yaml", *AS_OF, "--format", "json")
+    assert [(d["code"], d["severity"]) for d in r.json()["diagnostics"]] == [("KAM001", "error")]  # type: ignore[index]
+    assert r.exit_code == 1
+
+
 def test_invalid_file_is_a_KAM001_finding(kamctl: Kamctl, tmp_path: Path) -> None:
     write(tmp_path / "bad.yaml", "id: acme\nname: Acme AS\nstakeholders:\n  - name: X\n    stance: 5\n")
     r = kamctl("lint", "bad.yaml", *AS_OF, "--format", "json")
@@ -191,6 +199,8 @@ def test_usage_errors_exit_2(kamctl: Kamctl, tmp_path: Path, args: tuple[str, ..
         ('[lint]\nseverity = {KAM101 = "fatal"}\n', "'fatal' is not a severity"),
         ('[lint.per_path."x/*"]\nignores = ["KAM101"]\n', "unknown key 'ignores'"),
         ('[lint]\nfail_on = "never"\n', "fail_on"),
+        ('[lint]\nignore = ["KAM001"]\n', "KAM001 (invalid file) cannot be ignored"),
+        ('[lint.per_path."*"]\nseverity = {KAM001 = "info"}\n', "cannot be ignored or downgraded"),
     ],
 )
 def test_bad_lint_config_exits_2(kamctl: Kamctl, tmp_path: Path, toml: str, message: str) -> None:

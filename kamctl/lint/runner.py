@@ -99,6 +99,8 @@ def check_settings(cfg: LintConfig) -> None:
     _expand(cfg.select, "[lint] select")
     _expand(cfg.ignore, "[lint] ignore")
     _severities(cfg.severity, "[lint] severity")
+    _not_invalid(cfg.ignore, "[lint] ignore")
+    _not_invalid(cfg.severity, "[lint] severity")
     for glob, table in cfg.per_path.items():
         where = f'[lint.per_path."{glob}"]'
         if not isinstance(table, dict):
@@ -108,8 +110,21 @@ def check_settings(cfg: LintConfig) -> None:
                 raise LintSettingsError(f"{where}: unknown key {key!r}; use {', '.join(PER_PATH_KEYS)}")
             if key == "severity":
                 _severities(value, f"{where} severity")
+                _not_invalid(value, f"{where} severity")
             else:
                 _expand(_list(value, f"{where} {key}"), f"{where} {key}")
+                if key == "ignore":
+                    _not_invalid(_list(value, where), f"{where} ignore")
+
+
+def _not_invalid(ids: Iterable[str], where: str) -> None:
+    # A prefix such as "KAM0" may cover KAM001 (it is then left alone); naming
+    # it is a mistake worth saying: an invalid file is always an error.
+    if any(str(i).strip().upper() == registry.INVALID for i in ids):
+        raise LintSettingsError(
+            f"{where}: {registry.INVALID} (invalid file) cannot be ignored or downgraded; "
+            "an account file that does not validate is always an error"
+        )
 
 
 def path_matches(glob: str, path: str, root: Path | None) -> bool:
@@ -147,6 +162,7 @@ def selection_for(path: str, config: Config) -> Selection:
         if "severity" in table:
             severity.update(_severities(table["severity"], where))
     enabled = (selected - ignored) | {registry.INVALID}
+    severity.pop(registry.INVALID, None)
     return Selection(frozenset(enabled), severity)
 
 
