@@ -625,3 +625,15 @@ def test_suppression_with_a_token_that_is_no_rule(kamctl: Kamctl, tmp_path: Path
     assert r.json()["diagnostics"][0]["message"] == (  # type: ignore[index]
         "'# kamctl: disable=all': there is no rule 'all' (see 'kamctl rules')"
     )
+
+
+def test_lint_document_api_without_an_account() -> None:
+    import datetime as dt
+
+    from kamctl.config import Config
+    from kamctl.lint import lint_document
+
+    diags = lint_document("x.yaml", None, None, [], Config(), dt.date(2026, 11, 24))
+    assert [(d.code, d.severity.value, d.message) for d in diags] == [
+        ("KAM001", "error", "not a valid account file")
+    ]

@@ -312,6 +312,9 @@ def evaluate(
     selection = selection_for(path, config)
     errors = [d for d in diagnostics if d.severity is Severity.error]
     if account is None or errors:
+        if not errors:  # a caller with no model and no reason why
+            errors = [Diagnostic(path, 0, 0, Severity.error, "schema", "not a valid account file")]
+            diagnostics = [*diagnostics, *errors]
         return Outcome(path, None, [_invalid(d, account) for d in diagnostics])
     ctx = Context(path=path, account=account, doc=doc, config=config, as_of=as_of)
     suppressions = find_suppressions(doc) if doc is not None else []
