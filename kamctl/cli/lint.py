@@ -1,3 +1,6 @@
+"""``kamctl lint``, ``kamctl status`` and ``kamctl rules``: options, output and
+exit codes only; the rules and the runner live in :mod:`kamctl.lint`."""
+
 from __future__ import annotations
 
 import datetime as _dt
@@ -121,8 +124,11 @@ def lint(
         write_status_table(rows, stream, day)
         step_summary = os.environ.get("GITHUB_STEP_SUMMARY")
         if fmt == "github" and step_summary:
-            with open(step_summary, "a", encoding="utf-8") as fh:
-                write_status_markdown(rows, fh, day)
+            try:
+                with open(step_summary, "a", encoding="utf-8") as fh:
+                    write_status_markdown(rows, fh, day)
+            except OSError as exc:  # the findings matter more than the summary page
+                sys.stderr.write(f"kamctl: cannot write the job summary ({exc.strerror})\n")
     failing = any(d.severity.at_least(level) for d in diags)
     raise typer.Exit(1 if failing and not exit_zero else 0)
 
