@@ -228,6 +228,29 @@ def test_select_ignore_and_severity(kamctl: Kamctl, tmp_path: Path) -> None:
     assert kamctl("lint", "acme.yaml", *AS_OF, "--fail-on", "info").exit_code == 0
 
 
+def test_select_and_ignore_on_the_command_line(kamctl: Kamctl, tmp_path: Path) -> None:
+    write(tmp_path / "kamctl.toml", '[lint]\nignore = ["KAM112"]\n')
+    write(tmp_path / "acme.yaml", "id: acme\nname: Acme AS\nprofile: light\n")
+
+    def codes(*args: str) -> list[str]:
+        return sorted(
+            {
+                d["code"]
+                for d in kamctl("lint", "acme.yaml", *AS_OF, "-f", "json", *args).json()["diagnostics"]
+            }
+        )  # type: ignore[index]
+
+    # light, nearly empty: KAM101 (sections) and KAM114 (no KAISM); KAM112 ignored in the config.
+    assert codes() == ["KAM101", "KAM114"]
+    assert codes("--select", "KAM11") == ["KAM114"]  # KAM112 stays ignored
+    assert codes("--select", "KAM101, KAM112") == ["KAM101"]
+    assert codes("--ignore", "KAM101") == ["KAM114"]
+    bad = kamctl("lint", "acme.yaml", "--select", "KAM1,XYZ")
+    assert bad.exit_code == 2 and "--select: no rule matches 'XYZ'" in bad.stderr
+    bad = kamctl("lint", "acme.yaml", "--ignore", "KAM001")
+    assert bad.exit_code == 2 and "cannot be ignored" in bad.stderr
+
+
 def test_per_path_overrides(kamctl: Kamctl, tmp_path: Path) -> None:
     write(tmp_path / "accounts" / "legacy" / "old.yaml", WARN_ONLY)
     write(tmp_path / "accounts" / "new.yaml", WARN_ONLY.replace("acme", "acme-new"))

@@ -54,6 +54,10 @@ def _run(
     return files, outcomes
 
 
+def _ids(value: str) -> list[str]:
+    return [part.strip() for part in value.split(",") if part.strip()]
+
+
 def rule_infos() -> dict[str, RuleInfo]:
     from kamctl.formatters import RuleInfo
     from kamctl.lint.registry import RULES
@@ -78,6 +82,18 @@ def lint(
         show_default=False,
     ),
     exit_zero: bool = typer.Option(False, "--exit-zero", help="Exit 0 even with findings (gradual rollout)."),
+    select: str | None = typer.Option(
+        None,
+        "--select",
+        help="Run only these rules (comma-separated ids or prefixes, e.g. KAM101,KAM11); replaces [lint] select.",
+        show_default=False,
+    ),
+    ignore: str | None = typer.Option(
+        None,
+        "--ignore",
+        help="Also skip these rules (comma-separated ids or prefixes); added to [lint] ignore.",
+        show_default=False,
+    ),
     as_of: str | None = AS_OF_OPTION,
     summary: bool = typer.Option(
         False, "--summary", help="Also show plan health per account (as 'kamctl status')."
@@ -102,6 +118,20 @@ def lint(
         check_format(fail_on, LEVELS)
     day = _as_of(as_of)
     cfg = get_config(config)
+    if select is not None or ignore is not None:
+        from kamctl.lint.runner import LintSettingsError, check_ids
+
+        try:
+            check_ids(_ids(select or ""), "--select")
+            check_ids(_ids(ignore or ""), "--ignore", ignoring=True)
+        except LintSettingsError as exc:
+            fail(str(exc))
+        update: dict[str, list[str]] = {}
+        if select is not None:
+            update["select"] = _ids(select)
+        if ignore is not None:
+            update["ignore"] = [*cfg.lint.ignore, *_ids(ignore)]
+        cfg = cfg.model_copy(update={"lint": cfg.lint.model_copy(update=update)})
     level = Severity(fail_on or cfg.lint.fail_on)
     files, outcomes = _run(paths, cfg, day, jobs)
     diags = [d for o in outcomes for d in o.diagnostics]

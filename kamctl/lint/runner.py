@@ -117,6 +117,14 @@ def check_settings(cfg: LintConfig) -> None:
                     _not_invalid(_list(value, where), f"{where} ignore")
 
 
+def check_ids(ids: list[str], where: str, *, ignoring: bool = False) -> None:
+    """Raise :class:`LintSettingsError` unless every id or prefix names a rule
+    (and, for an ignore list, none is KAM001)."""
+    _expand(ids, where)
+    if ignoring:
+        _not_invalid(ids, where)
+
+
 def _not_invalid(ids: Iterable[str], where: str) -> None:
     # A prefix such as "KAM0" may cover KAM001 (it is then left alone); naming
     # it is a mistake worth saying: an invalid file is always an error.
