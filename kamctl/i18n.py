@@ -458,6 +458,7 @@ _FINDINGS: dict[str, tuple[str, str]] = {
     "KAM113": ("Ingen neste QBR planlagt", "No next QBR scheduled"),
     "KAM114": ("KAISM-poeng mangler", "KAISM scores missing"),
     "KAM115": ("Uklart om planen er omforent med kunden", "Joint planning not stated"),
+    "KAM116": ("Åpen mulighet med passert avslutningsdato", "Open opportunity past its expected close"),
     "PORT101": ("For få nøkkelkunder", "Too few key accounts"),
     "PORT102": ("For mange nøkkelkunder", "Too many key accounts"),
     "PORT103": ("Antall nøkkelkunder utenfor anbefalt spenn", "Number of key accounts outside the guide"),
