@@ -137,7 +137,7 @@ def test_every_label_a_template_asks_for_exists() -> None:
         used |= set(re.findall(r"""\bt\(\s*["']([a-z0-9_.-]+)["']\s*\)""", path.read_text(encoding="utf-8")))
     assert used, "no labels found; the pattern is wrong"
     missing = sorted(used - label_keys())
-    assert not missing
+    assert not missing, f"templates ask for labels missing from kamctl/i18n.py: {missing}"
 
 
 def test_labels_are_translated() -> None:
@@ -164,7 +164,7 @@ def test_every_finding_code_has_a_title_in_both_languages() -> None:
     codes = set(RISK_CODES) | set(STAGE_CODES) | set(BY_ID) | port
     assert len(port) >= 5 and len(codes) > 40
     missing = sorted(c for c in codes if not (NB.finding_title(c) and EN.finding_title(c)))
-    assert not missing
+    assert not missing, f"add a title for {missing} to _FINDINGS in kamctl/i18n.py"
 
 
 def test_finding_titles_are_norwegian_in_nb() -> None:

@@ -408,3 +408,10 @@ def test_no_valid_files_writes_nothing(kamctl: Kamctl, tmp_path: Path) -> None:
     (tmp_path / "empty").mkdir()
     run = kamctl("render", "empty", "-o", "out", "--as-of", AS_OF)
     assert run.exit_code == 1 and "no account files found" in run.stderr
+
+
+def test_an_account_named_like_the_report_is_warned_about(kamctl: Kamctl, tmp_path: Path) -> None:
+    (tmp_path / "index.yaml").write_text("id: index\nname: Index AS\n", encoding="utf-8")
+    run = kamctl("render", "index.yaml", "-f", "md", "--as-of", AS_OF)
+    assert run.exit_code == 0
+    assert "report's file name (index.md)" in run.stderr

@@ -115,6 +115,13 @@ def _run(
     if not good:
         # Nothing to render; an empty report would only mislead.
         fail("no valid account files to render" if bad else "no account files found", 1)
+    from kamctl.render import REPORT_STEM
+
+    if any(lf.account is not None and lf.account.id == REPORT_STEM for lf in good):
+        sys.stderr.write(
+            f"kamctl: warning: account id {REPORT_STEM!r} has the report's file name "
+            f"({REPORT_STEM}.{fmt}); render the plans and the report into different folders\n"
+        )
     try:
         written = render_documents(
             kind,
