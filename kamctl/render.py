@@ -32,7 +32,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jinja2 import (
     BaseLoader,
@@ -51,6 +51,10 @@ from .account import Account, Level, PipelineStage
 from .facts import AccountFacts, PortfolioFacts
 from .i18n import Locale
 from .types import id_problem
+
+if TYPE_CHECKING:
+    from .config import Config
+    from .loader import LoadedFile
 
 FORMATS = ("md", "html")
 EXTENSIONS = {"md": "md", "html": "html"}
@@ -121,7 +125,7 @@ def packaged_templates() -> Path:
     raise RenderError(f"kamctl's own templates are missing (looked in {here / 'templates'})")
 
 
-def template_dirs(config: Any, override: Path | None = None) -> list[Path]:
+def template_dirs(config: Config | None, override: Path | None = None) -> list[Path]:
     """The search path, first match wins (see the module docstring)."""
     dirs: list[Path] = []
     if override is not None:
@@ -475,7 +479,7 @@ def _quadrant_names(loc: Locale) -> dict[str, str]:
     return {q: loc.t(f"quadrant.{q}") for q in ("key_development", "key", "maintenance", "opportunistic")}
 
 
-def _kaism_weights(config: Any, account: Account) -> dict[str, list[dict[str, Any]]]:
+def _kaism_weights(config: Config, account: Account) -> dict[str, list[dict[str, Any]]]:
     """Criterion, weight and score per axis, in the config's order."""
     scores = account.kaism
     out: dict[str, list[dict[str, Any]]] = {}
@@ -488,7 +492,7 @@ def _kaism_weights(config: Any, account: Account) -> dict[str, list[dict[str, An
     return out
 
 
-def plan_context(facts: AccountFacts, config: Any, opts: Options) -> dict[str, Any]:
+def plan_context(facts: AccountFacts, config: Config, opts: Options) -> dict[str, Any]:
     acc = facts.account
     loc = Locale(opts.lang, acc.currency or opts.currency)
     light = acc.profile.value == "light"
@@ -557,7 +561,7 @@ def plan_context(facts: AccountFacts, config: Any, opts: Options) -> dict[str, A
     }
 
 
-def report_context(portfolio: PortfolioFacts, config: Any, opts: Options) -> dict[str, Any]:
+def report_context(portfolio: PortfolioFacts, config: Config, opts: Options) -> dict[str, Any]:
     loc = Locale(opts.lang, opts.currency)
     rows = sorted(
         portfolio.accounts,
@@ -738,8 +742,8 @@ def _document(path: str) -> Any:
 
 def render_documents(
     kind: str,
-    loaded: Sequence[Any],
-    config: Any,
+    loaded: Sequence[LoadedFile],
+    config: Config,
     *,
     fmt: str,
     lang: str,
@@ -761,40 +765,31 @@ def render_documents(
     loc = Locale(lang, config.currency)
     envs = environments(template_dirs(config, templates), loc)
     opts = Options(fmt, lang, as_of, config.currency)
+    files = [(lf.path, lf.account, lf.diagnostics) for lf in loaded if lf.account is not None]
     everyone = {a.id: a for a in context}
-    everyone.update({lf.account.id: lf.account for lf in loaded})
+    everyone.update({acc.id: acc for _, acc, _ in files})
     # One year for every figure in every document: the config's fiscal_year,
     # else the latest with actuals across the portfolio (as kamctl abc/risk).
     year = analysis_year(list(everyone.values()), config.fiscal_year)
     facts = [
-        account_facts(
-            lf.account,
-            config,
-            as_of,
-            year=year,
-            path=lf.path,
-            doc=_document(lf.path),
-            diagnostics=lf.diagnostics,
-        )
-        for lf in loaded
+        account_facts(acc, config, as_of, year=year, path=path, doc=_document(path), diagnostics=diags)
+        for path, acc, diags in files
     ]
     portfolio = portfolio_facts(facts, config, year=year, context=context)
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise RenderError(f"cannot create {out_dir}: {exc}") from None
-    jobs: list[tuple[str, str]] = []
-    if kind == "plan":
-        for f in facts:
-            text = render_template(envs, "plan", fmt, plan_context(f, config, opts))
-            jobs.append((f.account.id, text))
-    else:
-        jobs.append(
-            (REPORT_STEM, render_template(envs, "report", fmt, report_context(portfolio, config, opts)))
-        )
-    written = []
-    for stem, text in jobs:
-        if fmt == "md":
-            text = _tidy_markdown(text)
-        written.append(write_output(out_dir, stem, fmt, text))
+
+    def write(stem: str, text: str) -> Path:
+        return write_output(out_dir, stem, fmt, _tidy_markdown(text) if fmt == "md" else text)
+
+    if kind == "report":
+        return [
+            write(REPORT_STEM, render_template(envs, "report", fmt, report_context(portfolio, config, opts)))
+        ]
+    # One at a time: a portfolio of thousands never sits in memory as text.
+    written = [
+        write(f.account.id, render_template(envs, "plan", fmt, plan_context(f, config, opts))) for f in facts
+    ]
     return written
