@@ -79,8 +79,6 @@ _LABELS: dict[str, tuple[str, str]] = {
     "none": ("ingen", "none"),
     "yes": ("ja", "yes"),
     "no": ("nei", "no"),
-    "total": ("Sum", "Total"),
-    "contents": ("Innhold", "Contents"),
     "light_note": (
         "KAM light: forenklet plan uten alle seksjonene i en full kundeplan.",
         "KAM light: a simplified plan without every section of a full account plan.",
@@ -116,7 +114,6 @@ _LABELS: dict[str, tuple[str, str]] = {
     "priority": ("Investeringsprioritet", "Investment priority"),
     "attractiveness": ("Kundens attraktivitet", "Customer attractiveness"),
     "strength": ("Vår styrke", "Our strength"),
-    "axis_score": ("Aksepoeng (0–10)", "Axis score (0–10)"),
     "criterion": ("Kriterium", "Criterion"),
     "weight": ("Vekt", "Weight"),
     "score": ("Poeng", "Score"),
@@ -147,7 +144,6 @@ _LABELS: dict[str, tuple[str, str]] = {
     "pipeline_chart": ("Åpen pipeline per fase", "Open pipeline by stage"),
     "kaism_chart": ("KAISM-matrise", "KAISM matrix"),
     "pareto_chart": ("ABC-analyse (Pareto)", "ABC analysis (Pareto)"),
-    "million_short": ("mill.", "m"),
     # customer profile
     "name": ("Navn", "Name"),
     "org_number": ("Org.nr.", "Org. no."),
@@ -199,9 +195,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "reliability": ("Pålitelighet", "Reliability"),
     "intimacy": ("Nærhet", "Intimacy"),
     "self_orientation": ("Egenorientering", "Self-orientation"),
-    "coverage": ("Dekning", "Coverage"),
     "stakeholder_map": ("Interessentkart (sortert etter innflytelse)", "Stakeholder map (by influence)"),
-    "people": ("personer", "people"),
     # opportunities
     "opportunity": ("Mulighet", "Opportunity"),
     "value": ("Verdi", "Value"),
@@ -241,7 +235,6 @@ _LABELS: dict[str, tuple[str, str]] = {
     "findings": ("Funn", "Findings"),
     "severity": ("Alvorlighet", "Severity"),
     "code": ("Kode", "Code"),
-    "field": ("Felt", "Field"),
     # actions
     "action": ("Aktivitet", "Action"),
     "overdue": ("forfalt", "overdue"),
@@ -253,20 +246,15 @@ _LABELS: dict[str, tuple[str, str]] = {
     "renewal_rate": ("Fornyelsesgrad", "Renewal rate"),
     "sow_target": ("Mål for share of wallet", "Share of wallet target"),
     "strong_relationships": ("Sterke relasjoner", "Strong relationships"),
-    "relationships": ("Relasjoner", "Relationships"),
     # rhythm
     "operational_meetings": ("Driftsmøter", "Operational meetings"),
     "relationship_meetings": ("Relasjonsmøter", "Relationship meetings"),
     "last_qbr": ("Siste QBR", "Last QBR"),
     "next_qbr": ("Neste QBR", "Next QBR"),
-    "joint_planning": ("Felles planlegging med kunden", "Joint planning with the customer"),
     "agreed": ("Omforent med kunden", "Agreed with the customer"),
-    "agreed_with": ("Omforent med", "Agreed with"),
     "reviewed": ("Sist gjennomgått", "Last reviewed"),
-    "reviewed_by": ("Gjennomgått av", "Reviewed by"),
     "next_review": ("Neste gjennomgang", "Next review"),
     # quality
-    "lint_findings": ("Funn fra kamctl lint", "Findings from kamctl lint"),
     # report
     "accounts_count": ("Kunder i porteføljen", "Accounts in the portfolio"),
     "total_revenue": ("Samlet omsetning", "Total revenue"),
@@ -279,7 +267,6 @@ _LABELS: dict[str, tuple[str, str]] = {
     ),
     "accounts_short": ("Kunder", "Accounts"),
     "major_accounts": ("Kunder over vesentlighetsgrensen", "Accounts above the disclosure level"),
-    "groups": ("Konsern samlet", "Groups combined"),
     "what_if": ("Hva om kunden faller bort", "What if the account leaves"),
     "if_halves": ("Halvert volum", "Volume halved"),
     "if_leaves": ("Faller bort", "Leaves"),
@@ -287,10 +274,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "errors": ("Feil", "Errors"),
     "warnings": ("Advarsler", "Warnings"),
     "infos": ("Info", "Info"),
-    "risk_signals": ("Risikosignaler", "Risk signals"),
-    "plan": ("Plan", "Plan"),
     "accounts_with_findings": ("Kunder med funn", "Accounts with findings"),
-    "by_code": ("Per kode", "By code"),
     # hhi bands
     "hhi_groups": ("HHI med konsern samlet", "HHI with groups merged"),
     "margin_if_leaves": ("Tapt bruttomargin om den faller bort", "Gross margin lost if it leaves"),

@@ -20,11 +20,9 @@ from .i18n import Locale
 
 BLUE = "#0072B2"
 ORANGE = "#E69F00"
-GREEN = "#009E73"
 RED = "#D55E00"
 SKY = "#56B4E9"
 GREY = "#6b6b6b"
-LIGHT = "#f2f2f2"
 INK = "#1a1a1a"
 
 QUADRANT_FILL = {
