@@ -1,3 +1,9 @@
+"""``kamctl render`` (one plan per account) and ``kamctl report`` (the portfolio).
+
+Options, loading and exit codes only; the documents are built by
+:mod:`kamctl.render` from the facts in :mod:`kamctl.facts`.
+"""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -83,6 +89,7 @@ def _run(
     import sys
 
     from kamctl.cli.common import check_format, fail
+    from kamctl.diagnostics import Severity
     from kamctl.formatters import CheckResult, text
 
     check_format(fmt, ("md", "html"))
@@ -98,7 +105,7 @@ def _run(
         raise typer.BadParameter(f"{as_of!r} is not a date like 2026-11-24", param_hint="--as-of") from None
 
     from kamctl.loader import load_accounts
-    from kamctl.render import RenderError, render_documents
+    from kamctl.render import REPORT_STEM, RenderError, render_documents
 
     loaded, problems = load_accounts(paths, cfg, jobs=jobs)
     context = []
@@ -108,15 +115,13 @@ def _run(
         # exactly the accounts it is given.)
         others, _ = load_accounts([str(cfg.accounts_dir)], cfg, jobs=jobs)
         context = [lf.account for lf in others if lf.account is not None]
-    bad = [d for lf in loaded for d in lf.diagnostics if d.severity.value == "error"] + problems
+    bad = [d for lf in loaded for d in lf.diagnostics if d.severity is Severity.error] + problems
     if bad:
-        text(CheckResult(kind, len(loaded), bad), sys.stderr)
+        text(CheckResult("render" if kind == "plan" else "report", len(loaded), bad), sys.stderr)
     good = [lf for lf in loaded if lf.ok]
     if not good:
         # Nothing to render; an empty report would only mislead.
         fail("no valid account files to render" if bad else "no account files found", 1)
-    from kamctl.render import REPORT_STEM
-
     if any(lf.account is not None and lf.account.id == REPORT_STEM for lf in good):
         sys.stderr.write(
             f"kamctl: warning: account id {REPORT_STEM!r} has the report's file name "
