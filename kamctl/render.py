@@ -32,7 +32,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from jinja2 import (
     BaseLoader,
@@ -741,7 +741,7 @@ def _document(path: str) -> Any:
 
 
 def render_documents(
-    kind: str,
+    kind: Literal["plan", "report"],
     loaded: Sequence[LoadedFile],
     config: Config,
     *,
