@@ -25,7 +25,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
@@ -122,6 +122,7 @@ class Document:
     data: Any
     root: Any  # yaml.Node (PyYAML) or ruamel.yaml node: both have the same shape
     text: str
+    _lines: list[str] | None = field(default=None, init=False, repr=False, compare=False)
 
     def locate(self, loc: Sequence[int | str], *, key: bool = False) -> tuple[int, int]:
         """1-based (line, column) of the value at ``loc``; of its key with ``key``.
@@ -141,7 +142,9 @@ class Document:
         return mark.line + 1, mark.column + 1
 
     def source_line(self, line: int) -> str:
-        lines = self.text.splitlines()
+        lines = self._lines
+        if lines is None:  # split once: a file with many findings asks many times
+            lines = self._lines = self.text.splitlines()
         return lines[line - 1] if 0 < line <= len(lines) else ""
 
 
