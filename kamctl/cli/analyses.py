@@ -105,7 +105,10 @@ def _load(
             good.append((lf.path, lf.account))
         else:
             excluded.extend(d for d in lf.diagnostics if d.severity is Severity.error)
-    return good, excluded, len(loaded) + len({d.path for d in problems})
+    seen = len(loaded) + len({d.path for d in problems})
+    if not loaded and not problems:
+        _note(f"no account files (*.yaml, *.yml) in {', '.join(paths or ['.'])}")
+    return good, excluded, seen
 
 
 def _report_excluded(excluded: list[Diagnostic], what: str = "file") -> None:
@@ -503,7 +506,8 @@ def risk_report(
         else "–"
     )
     report.notes += [
-        f"Total revenue {pr.year}: {n(pr.total_revenue, 'money')} {cur}; top 5: {n(pr.top5_share, 'percent')} %; "
+        f"Total revenue {pr.year or ''}: {n(pr.total_revenue, 'money')} {cur}; "
+        f"top 5: {n(pr.top5_share, 'percent')} %; "
         f"largest: {largest}",
         f"HHI {n(pr.hhi, 'number')} ({pr.hhi_band}), effectively {n(pr.effective_n, 'number')} customers; "
         f"groups merged: HHI {n(pr.group_hhi, 'number')} ({pr.group_hhi_band}), "
