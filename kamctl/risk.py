@@ -385,6 +385,8 @@ class PortfolioRisk:
     """Entities (groups merged, standalone accounts) at or above the major-customer level."""
     missing: list[str] = field(default_factory=list)
     """Accounts without revenue for ``year``: left out of every share."""
+    other_currency: list[str] = field(default_factory=list)
+    """Accounts whose amounts are in another currency than the portfolio's: left out of every share."""
 
 
 def hhi_of(shares: Sequence[float]) -> float:
@@ -419,9 +421,10 @@ def portfolio_risk(accounts: Sequence[Account], config: Config, *, year: int | N
     """Concentration of the portfolio's revenue in ``year`` (default: config's fiscal_year, else latest)."""
     import math
 
-    from .portfolio import analysis_year, year_row
+    from .portfolio import analysis_year, in_currency, year_row
 
     cfg = config.risk
+    accounts, foreign = in_currency(accounts, config.currency)
     year = analysis_year(accounts, year if year is not None else config.fiscal_year)
     parents = {a.id: a.parent for a in accounts}
     names = {a.id: a.name for a in accounts}
@@ -507,6 +510,7 @@ def portfolio_risk(accounts: Sequence[Account], config: Config, *, year: int | N
         group_effective_n=10_000 / group_hhi if group_hhi else None,
         group_major=[g for g in entities if g.share >= major_level],
         missing=missing,
+        other_currency=[a.id for a in foreign],
     )
 
 

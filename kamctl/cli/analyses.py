@@ -163,6 +163,14 @@ def _note(message: str) -> None:
     sys.stderr.write(f"kamctl: {message}\n")
 
 
+def _note_currency(foreign: list[Account], currency: str) -> None:
+    if foreign:
+        named = ", ".join(f"{a.id} ({a.currency})" for a in foreign)
+        _note(
+            f"amounts in another currency than {currency} cannot be added up; left out of sums and shares: {named}"
+        )
+
+
 # --------------------------------------------------------------- builders
 
 
@@ -224,14 +232,18 @@ def classify_report(
     from kamctl.abc import abc_classify
     from kamctl.diagnostics import Diagnostic, Severity
     from kamctl.kaism import PRIORITY, QUADRANTS, classify_account, round_half_up, tier_name
-    from kamctl.portfolio import figures, portfolio_checks
+    from kamctl.portfolio import figures, in_currency, portfolio_checks
     from kamctl.tabular import Column, Matrix, Report, Table
 
     year = meta.get("year")
     accs = [a for _, a in accounts]
     paths = {a.id: p for p, a in accounts}
-    items, missing = figures(accs, year, "revenue")
+    same, foreign = in_currency(accs, cfg.currency)
+    items, missing = figures(same, year, "revenue")
     abc = {r.id: r.cls for r in abc_classify(items, cfg.abc)}
+    _note_currency(foreign, cfg.currency)
+    if missing:
+        _note(f"no revenue for {year} in {len(missing)} account(s), so no ABC class: {', '.join(missing)}")
     results = {a.id: classify_account(a, cfg.kaism) for a in accs}
     findings: list[Diagnostic] = []
     for a in accs:
@@ -371,6 +383,7 @@ def classify_report(
         "key_accounts": key_account_count(accs),
         "quadrants": counts,
         "missing_revenue": missing,
+        "other_currency": [a.id for a in foreign],
     }
     unclassified = [row for row in rows if row["reason"]]
     for row in unclassified:
@@ -389,6 +402,11 @@ def risk_report(
     paths = {a.id: p for p, a in accounts}
     pr = portfolio_risk(accs, cfg, year=meta.get("year"))
     meta["year"] = pr.year
+    _note_currency([a for a in accs if a.id in set(pr.other_currency)], cfg.currency)
+    if pr.missing:
+        _note(
+            f"no revenue for {pr.year} in {len(pr.missing)} account(s), left out of the shares: {', '.join(pr.missing)}"
+        )
     findings = portfolio_findings(pr, cfg, paths)
     per_account: list[Diagnostic] = []
     for path, a in accounts:
@@ -492,6 +510,7 @@ def risk_report(
         "group_effective_n": pr.group_effective_n,
         "group_major": [{"id": g.id, "members": list(g.members), "share": g.share} for g in pr.group_major],
         "missing_revenue": pr.missing,
+        "other_currency": pr.other_currency,
         "findings": _count(findings),
     }
     from kamctl.tabular import format_number
@@ -566,17 +585,19 @@ def abc(
         report = abc_report(items, cfg, by, meta, [])  # type: ignore[arg-type]
         report.excluded = problems
         _finish(report, fmt, fail_on, table)
-    from kamctl.portfolio import analysis_year, figures
+    from kamctl.portfolio import analysis_year, figures, in_currency
 
     accounts, excluded, files = _load(paths, cfg, jobs)
     _report_excluded(excluded)
-    accs = [a for _, a in accounts]
+    accs, foreign = in_currency([a for _, a in accounts], cfg.currency)
+    _note_currency(foreign, cfg.currency)
     the_year = analysis_year(accs, cfg.fiscal_year, by)
     items, missing = figures(accs, the_year, by)
     if missing:
         _note(f"no {by} for {the_year} in {len(missing)} account(s), left out: {', '.join(missing)}")
     meta = {"source": "accounts", "by": by, "year": the_year, "currency": cfg.currency, "files": files}
     report = abc_report(items, cfg, by, meta, missing)
+    report.summary["other_currency"] = [a.id for a in foreign]
     report.excluded = excluded
     _finish(report, fmt, fail_on, table)
 
@@ -618,6 +639,14 @@ def classify(
     }
     report, blocks = classify_report(accounts, cfg, meta, jobs)
     report.excluded = excluded
+    if write and any(d.severity.value == "error" for d in excluded):
+        # The ABC classes depend on every account's revenue: written over an
+        # incomplete portfolio they would be wrong in every other file too.
+        _note("nothing written: fix the invalid files first (they would shift every account's ABC class)")
+        from kamctl.tabular import emit
+
+        emit(report, fmt, table=table)
+        raise typer.Exit(1)
     if write:
         from kamctl.classify_write import write_classifications
 
