@@ -320,3 +320,17 @@ def test_other_currency_is_left_out_of_sums_and_named(kamctl, tmp_path: Path) ->
     assert doc["summary"]["other_currency"] == ["eu"]
     r = kamctl("abc", accounts, "--format", "json")
     assert [row["id"] for row in r.json()["customers"]] == ["a", "b"]
+
+
+@pytest.mark.parametrize("command", ["abc", "classify", "risk"])
+def test_every_table_is_in_json_and_selectable(kamctl, command: str) -> None:
+    from kamctl.cli.analyses import TABLES
+
+    doc = kamctl(command, "--config", CONFIG, ACCOUNTS, "--as-of", AS_OF, "--format", "json").json()
+    tables = tuple(k for k, v in doc.items() if isinstance(v, list) and k not in ("findings", "excluded"))
+    assert tables == TABLES[command]
+    for name in tables:
+        r = kamctl(
+            command, "--config", CONFIG, ACCOUNTS, "--as-of", AS_OF, "--format", "csv", "--table", name
+        )
+        assert r.exit_code in (0, 1) and r.stdout.count("\n") == len(doc[name]) + 1

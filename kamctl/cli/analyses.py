@@ -32,6 +32,12 @@ if TYPE_CHECKING:
 FORMATS = ("table", "json", "csv")
 FAIL_ON = ("error", "warning", "info", "never")
 MEASURES = ("revenue", "gross_margin", "contribution")
+TABLES = {
+    "abc": ("customers", "classes"),
+    "classify": ("accounts", "kams"),
+    "risk": ("customers", "groups", "what_if"),
+}
+"""The tables of each command's report, by their JSON names (for --table)."""
 
 FORMAT_OPTION = typer.Option(
     "table", "--format", "-f", help="Output: table (people), json (scripts; stable) or csv (spreadsheets)."
@@ -114,6 +120,7 @@ def _load(
 def _report_excluded(excluded: list[Diagnostic], what: str = "file") -> None:
     if not excluded:
         return
+    from kamctl.diagnostics import Severity
     from kamctl.formatters import format_location, use_color
 
     color = use_color(sys.stderr)
@@ -128,8 +135,6 @@ def _report_excluded(excluded: list[Diagnostic], what: str = "file") -> None:
             if d.column > 0:
                 pad = "".join(c if c == "\t" else " " for c in d.source[: d.column - 1])
                 sys.stderr.write(f"    {pad}^\n")
-    from kamctl.diagnostics import Severity
-
     bad = sorted(
         {(d.path, d.line) if what == "row" else d.path for d in excluded if d.severity is Severity.error}
     )
@@ -142,8 +147,6 @@ def _finish(report: Report, fmt: str, fail_on: str, table: str | None) -> NoRetu
     from kamctl.diagnostics import Severity
     from kamctl.tabular import emit
 
-    if table is not None and table not in [t.name for t in report.tables]:
-        fail(f"no table {table!r}; this command has: {', '.join(t.name for t in report.tables)}")
     emit(report, fmt, table=table)
     code = 0
     if any(d.severity is Severity.error for d in report.excluded):
@@ -153,6 +156,11 @@ def _finish(report: Report, fmt: str, fail_on: str, table: str | None) -> NoRetu
         if any(d.severity.at_least(limit) for d in report.findings):
             code = 1
     raise typer.Exit(code)
+
+
+def _check_table(command: str, table: str | None) -> None:
+    if table is not None and table not in TABLES[command]:
+        fail(f"no table {table!r}; '{command}' has: {', '.join(TABLES[command])}")
 
 
 def _with_year(cfg: Config, year: int | None) -> Config:
@@ -557,6 +565,7 @@ def abc(
     ),
     by: str = typer.Option("revenue", "--by", help="Rank by revenue, gross_margin or contribution."),
     year: int | None = YEAR_OPTION,
+    as_of: str | None = AS_OF_OPTION,
     fmt: str = FORMAT_OPTION,
     fail_on: str = FAIL_ON_OPTION,
     table: str | None = TABLE_OPTION,
@@ -569,7 +578,9 @@ def abc(
     """
     check_format(fmt, FORMATS)
     check_format(fail_on, FAIL_ON)
+    _check_table("abc", table)
     check_format(by, MEASURES)
+    today = _as_of(as_of)
     cfg = _with_year(get_config(config), year)
     if csv_file is not None:
         if paths:
@@ -581,7 +592,13 @@ def abc(
         customers, problems = read_customers(csv_file, cfg.csv, measure=by)
         _report_excluded(problems, "row")
         items = [(c.id, c.name, c.value(by)) for c in customers]
-        meta = {"source": str(csv_file), "by": by, "year": None, "currency": cfg.currency}
+        meta = {
+            "source": str(csv_file),
+            "by": by,
+            "year": None,
+            "as_of": today.isoformat(),
+            "currency": cfg.currency,
+        }
         report = abc_report(items, cfg, by, meta, [])  # type: ignore[arg-type]
         report.excluded = problems
         _finish(report, fmt, fail_on, table)
@@ -595,7 +612,14 @@ def abc(
     items, missing = figures(accs, the_year, by)
     if missing:
         _note(f"no {by} for {the_year} in {len(missing)} account(s), left out: {', '.join(missing)}")
-    meta = {"source": "accounts", "by": by, "year": the_year, "currency": cfg.currency, "files": files}
+    meta = {
+        "source": "accounts",
+        "by": by,
+        "year": the_year,
+        "as_of": today.isoformat(),
+        "currency": cfg.currency,
+        "files": files,
+    }
     report = abc_report(items, cfg, by, meta, missing)
     report.summary["other_currency"] = [a.id for a in foreign]
     report.excluded = excluded
@@ -623,6 +647,7 @@ def classify(
     """
     check_format(fmt, FORMATS)
     check_format(fail_on, FAIL_ON)
+    _check_table("classify", table)
     today = _as_of(as_of)
     cfg = _with_year(get_config(config), year)
     from kamctl.portfolio import analysis_year
@@ -683,6 +708,7 @@ def risk(
     """
     check_format(fmt, FORMATS)
     check_format(fail_on, FAIL_ON)
+    _check_table("risk", table)
     today = _as_of(as_of)
     cfg = _with_year(get_config(config), year)
     from kamctl.portfolio import analysis_year
