@@ -297,8 +297,11 @@ def account_risks(
             )
 
     # Loss-making in the year analysed.
+    # Without a fiscal year: the latest actuals (a budget is a plan, not a loss).
     year = config.fiscal_year
-    row = year_row(account, year) if year is not None else account.latest_financials()
+    if year is None:
+        year = max((f.year for f in account.financials if not f.budget), default=None)
+    row = year_row(account, year)
     if row is not None:
         index = account.financials.index(row)
         currency = account.currency or config.currency

@@ -352,3 +352,18 @@ def test_locate_findings_falls_back_to_the_parser(tmp_path) -> None:
     # "stakeholders: [{name: X, stance: " is 33 characters: the value starts in column 34.
     assert (located.line, located.column) == (3, 34)
     assert located.source == "stakeholders: [{name: X, stance: -2}]"
+
+
+def test_loss_is_judged_on_actuals_not_on_a_budget() -> None:
+    # 2025 actual contribution −50 000; 2026 budget +10 000. Without a fiscal
+    # year the latest ACTUAL year (2025) is judged: the loss is reported.
+    a = acc(
+        "l",
+        financials=[
+            {"year": 2025, "revenue": 100, "contribution_margin": -50000},
+            {"year": 2026, "revenue": 100, "contribution_margin": 10000, "budget": True},
+        ],
+    )
+    found = {d.code: d for d in account_risks(a, Config(), AS_OF)}
+    assert "contribution margin 2025 is −50 000 NOK" in found["RISK160"].message
+    assert found["RISK160"].field == "financials[0].contribution_margin"
