@@ -227,6 +227,14 @@ def table_format(report: Report, stream: IO[str], table: str | None = None) -> N
                 sev = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}[sev] + sev + "\033[0m"
             where = format_location(d) if d.path else "portfolio"
             stream.write(f"{where}: {sev}: [{d.code}] {d.message}\n")
+        counts = {
+            sev: sum(1 for d in report.findings if d.severity.value == sev)
+            for sev in ("error", "warning", "info")
+        }
+        parts = [f"{n} {sev}{'s' if n != 1 and sev != 'info' else ''}" for sev, n in counts.items() if n]
+        stream.write(
+            f"{len(report.findings)} finding{'s' if len(report.findings) != 1 else ''}: {', '.join(parts)}\n"
+        )
     stream.flush()
 
 
