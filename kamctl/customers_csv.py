@@ -152,7 +152,7 @@ def read_customers(
     if not first.strip():
         problem(1, "no header line; the first line must name the columns (e.g. id;name;revenue;margin)")
         return [], diags
-    delimiter = sniff_delimiter(first)
+    delimiter = {"auto": None, "tab": "\t"}.get(cfg.delimiter, cfg.delimiter) or sniff_delimiter(first)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
         header = [h.strip() for h in next(reader)]

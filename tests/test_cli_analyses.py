@@ -291,3 +291,46 @@ def test_year_defaults_to_latest_actual_without_config(kamctl, tmp_path: Path) -
     doc = r.json()
     assert doc["meta"]["year"] == 2025
     assert doc["summary"]["total_revenue"] == 223_650_000
+
+
+def test_write_refused_while_files_are_invalid(kamctl, broken_portfolio: Path) -> None:
+    before = {p: p.read_bytes() for p in (broken_portfolio / "accounts").iterdir()}
+    r = kamctl(
+        "classify", "--write", "--config", broken_portfolio / "kamctl.toml", broken_portfolio / "accounts"
+    )
+    assert r.exit_code == 1
+    assert "nothing written: fix the invalid files first" in r.stderr
+    assert {p: p.read_bytes() for p in (broken_portfolio / "accounts").iterdir()} == before
+
+
+def test_other_currency_is_left_out_of_sums_and_named(kamctl, tmp_path: Path) -> None:
+    # Two NOK accounts (60 + 40) and one in EUR: adding EUR to NOK would be wrong.
+    accounts = tmp_path / "accounts"
+    accounts.mkdir()
+    for acc_id, revenue, currency in (("a", 60, None), ("b", 40, None), ("eu", 1000, "EUR")):
+        cur = f"currency: {currency}\n" if currency else ""
+        (accounts / f"{acc_id}.yaml").write_text(
+            f"id: {acc_id}\nname: {acc_id.upper()}\n{cur}financials:\n  - year: 2025\n    revenue: {revenue}\n",
+            encoding="utf-8",
+        )
+    r = kamctl("risk", accounts, "--as-of", AS_OF, "--format", "json")
+    assert "left out of sums and shares: eu (EUR)" in r.stderr
+    doc = r.json()
+    assert doc["summary"]["total_revenue"] == 100  # 60 + 40, no euros
+    assert doc["summary"]["other_currency"] == ["eu"]
+    r = kamctl("abc", accounts, "--format", "json")
+    assert [row["id"] for row in r.json()["customers"]] == ["a", "b"]
+
+
+@pytest.mark.parametrize("command", ["abc", "classify", "risk"])
+def test_every_table_is_in_json_and_selectable(kamctl, command: str) -> None:
+    from kamctl.cli.analyses import TABLES
+
+    doc = kamctl(command, "--config", CONFIG, ACCOUNTS, "--as-of", AS_OF, "--format", "json").json()
+    tables = tuple(k for k, v in doc.items() if isinstance(v, list) and k not in ("findings", "excluded"))
+    assert tables == TABLES[command]
+    for name in tables:
+        r = kamctl(
+            command, "--config", CONFIG, ACCOUNTS, "--as-of", AS_OF, "--format", "csv", "--table", name
+        )
+        assert r.exit_code in (0, 1) and r.stdout.count("\n") == len(doc[name]) + 1

@@ -286,3 +286,84 @@ def test_auto_renewing_contract_ending_is_info() -> None:
     found = {d.code: d for d in account_risks(a, Config(), AS_OF)}
     assert found["RISK101"].severity.value == "info"
     assert "contract ends 2027-01-31 (in 68 days) with 1 month notice" in found["RISK101"].message
+
+
+# ----------------------------------------------------------------- locating
+
+
+def _paths(data: Any, path: tuple = ()):
+    yield path
+    if isinstance(data, dict):
+        for k, v in data.items():
+            yield from _paths(v, (*path, k))
+    elif isinstance(data, list):
+        for i, v in enumerate(data):
+            yield from _paths(v, (*path, i))
+
+
+def test_quick_locate_agrees_with_the_parser_on_every_field() -> None:
+    from kamctl.risk import quick_locate
+    from tests.conftest import POSITIVE
+
+    files = sorted((EXAMPLES / "accounts").glob("*.yaml")) + sorted(POSITIVE.glob("*.yaml"))
+    checked = answered = 0
+    for f in files:
+        text = f.read_text(encoding="utf-8-sig")
+        doc = parse(text)
+        lines = text.splitlines()
+        for p in _paths(doc.data):
+            if not p:
+                continue
+            checked += 1
+            q = quick_locate(lines, p)
+            if q is not None:  # None means "ask the parser"; a wrong answer is never allowed
+                answered += 1
+                assert q == doc.locate(p), (f.name, p)
+    # The scanner answers for the block-style bulk of the files (flow lists are left to the parser).
+    assert answered > 0.8 * checked
+
+
+@pytest.mark.parametrize(
+    ("text", "loc"),
+    [
+        ("a: {b: 1}\n", ("a", "b")),  # flow mapping
+        ("a: &x\n  b: 1\n", ("a", "b")),  # anchor
+        ("a:\n  - {b: 1}\n", ("a", 0, "b")),  # flow item
+        ("a:\n  b: 1\n", ("a", "c")),  # missing key: the parser says where it should be
+        ("---\na: 1\n", ("a",)),  # document marker
+        ('"a": 1\n', ("a",)),  # quoted key
+        ("a: |\n  text\n", ("a",)),  # block scalar indicator
+    ],
+)
+def test_quick_locate_declines_what_it_does_not_read(text: str, loc: tuple) -> None:
+    from kamctl.risk import quick_locate
+
+    assert quick_locate(text.splitlines(), loc) is None
+
+
+def test_locate_findings_falls_back_to_the_parser(tmp_path) -> None:
+    from kamctl.diagnostics import Diagnostic, Severity
+    from kamctl.risk import locate_findings
+
+    p = tmp_path / "a.yaml"
+    p.write_text("id: a\nname: A\nstakeholders: [{name: X, stance: -2}]\n", encoding="utf-8")
+    d = Diagnostic(str(p), 0, 0, Severity.warning, "RISK120", "a: x", "stakeholders[0].stance", account="a")
+    (located,) = locate_findings([d], 10_000)
+    # "stakeholders: [{name: X, stance: " is 33 characters: the value starts in column 34.
+    assert (located.line, located.column) == (3, 34)
+    assert located.source == "stakeholders: [{name: X, stance: -2}]"
+
+
+def test_loss_is_judged_on_actuals_not_on_a_budget() -> None:
+    # 2025 actual contribution −50 000; 2026 budget +10 000. Without a fiscal
+    # year the latest ACTUAL year (2025) is judged: the loss is reported.
+    a = acc(
+        "l",
+        financials=[
+            {"year": 2025, "revenue": 100, "contribution_margin": -50000},
+            {"year": 2026, "revenue": 100, "contribution_margin": 10000, "budget": True},
+        ],
+    )
+    found = {d.code: d for d in account_risks(a, Config(), AS_OF)}
+    assert "contribution margin 2025 is −50 000 NOK" in found["RISK160"].message
+    assert found["RISK160"].field == "financials[0].contribution_margin"
