@@ -113,6 +113,17 @@ class CsvConfig(_Section):
     revenue: Text = Field(default="revenue", description="Column with revenue.")
     gross_margin: Text = Field(default="margin", description="Column with gross margin.")
     contribution: Text = Field(default="contribution", description="Column with contribution margin.")
+    delimiter: Text = Field(
+        default="auto",
+        description="Field separator: 'auto' (sniffed from the header line), ';', ',' or 'tab'.",
+    )
+
+    @field_validator("delimiter")
+    @classmethod
+    def _delimiter(cls, v: str) -> str:
+        if v not in ("auto", ";", ",", "tab"):
+            raise ValueError(f"must be 'auto', ';', ',' or 'tab' (got {v!r})")
+        return v
 
 
 class PortfolioConfig(_Section):

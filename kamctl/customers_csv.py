@@ -152,7 +152,7 @@ def read_customers(
     if not first.strip():
         problem(1, "no header line; the first line must name the columns (e.g. id;name;revenue;margin)")
         return [], diags
-    delimiter = sniff_delimiter(first)
+    delimiter = {"auto": None, "tab": "\t"}.get(cfg.delimiter, cfg.delimiter) or sniff_delimiter(first)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
         header = [h.strip() for h in next(reader)]
@@ -212,7 +212,7 @@ def read_customers(
             if not cell.strip():
                 values[m] = None
                 if m == measure:
-                    problem(line, f"{wanted[m]} is empty for customer {cid!r}", wanted[m])
+                    problem(line, f"no value for customer {cid!r}", wanted[m])
                     bad = True
                 continue
             try:
@@ -220,10 +220,10 @@ def read_customers(
             except NumberError as exc:
                 values[m] = None
                 if m == measure:
-                    problem(line, f"{wanted[m]}: {exc}", wanted[m])
+                    problem(line, str(exc), wanted[m])
                     bad = True
                 else:
-                    problem(line, f"{wanted[m]}: {exc}; left empty", wanted[m], Severity.warning)
+                    problem(line, f"{exc}; left empty", wanted[m], Severity.warning)
         if not bad and values["revenue"] is not None and values["revenue"] < 0 and measure == "revenue":
             problem(line, f"revenue is negative ({row[index['revenue']].strip()}) for customer {cid!r}")
             bad = True

@@ -51,6 +51,23 @@ def year_row(account: Account, year: int | None) -> Financials | None:
     return next((f for f in account.financials if f.year == year), None)
 
 
+def in_currency(accounts: Sequence[Account], currency: str) -> tuple[list[Account], list[Account]]:
+    """(accounts whose amounts are in ``currency``, the others).
+
+    An account without its own ``currency`` uses the portfolio's. Amounts in
+    different currencies cannot be added up, so the others are left out of
+    every sum and share (and named, so that nobody wonders where they went).
+    """
+    same: list[Account] = []
+    other: list[Account] = []
+    for a in accounts:
+        if a.currency and a.currency.strip().upper() != currency.strip().upper():
+            other.append(a)
+        else:
+            same.append(a)
+    return same, other
+
+
 def figures(
     accounts: Sequence[Account], year: int | None, measure: str = "revenue"
 ) -> tuple[list[tuple[str, str, float]], list[str]]:

@@ -15,6 +15,7 @@ account and the evidence, located at the field that shows it.
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -296,8 +297,11 @@ def account_risks(
             )
 
     # Loss-making in the year analysed.
+    # Without a fiscal year: the latest actuals (a budget is a plan, not a loss).
     year = config.fiscal_year
-    row = year_row(account, year) if year is not None else account.latest_financials()
+    if year is None:
+        year = max((f.year for f in account.financials if not f.budget), default=None)
+    row = year_row(account, year)
     if row is not None:
         index = account.financials.index(row)
         currency = account.currency or config.currency
@@ -384,6 +388,8 @@ class PortfolioRisk:
     """Entities (groups merged, standalone accounts) at or above the major-customer level."""
     missing: list[str] = field(default_factory=list)
     """Accounts without revenue for ``year``: left out of every share."""
+    other_currency: list[str] = field(default_factory=list)
+    """Accounts whose amounts are in another currency than the portfolio's: left out of every share."""
 
 
 def hhi_of(shares: Sequence[float]) -> float:
@@ -418,9 +424,10 @@ def portfolio_risk(accounts: Sequence[Account], config: Config, *, year: int | N
     """Concentration of the portfolio's revenue in ``year`` (default: config's fiscal_year, else latest)."""
     import math
 
-    from .portfolio import analysis_year, year_row
+    from .portfolio import analysis_year, in_currency, year_row
 
     cfg = config.risk
+    accounts, foreign = in_currency(accounts, config.currency)
     year = analysis_year(accounts, year if year is not None else config.fiscal_year)
     parents = {a.id: a.parent for a in accounts}
     names = {a.id: a.name for a in accounts}
@@ -506,6 +513,7 @@ def portfolio_risk(accounts: Sequence[Account], config: Config, *, year: int | N
         group_effective_n=10_000 / group_hhi if group_hhi else None,
         group_major=[g for g in entities if g.share >= major_level],
         missing=missing,
+        other_currency=[a.id for a in foreign],
     )
 
 
@@ -569,8 +577,6 @@ def portfolio_findings(
 
 def parse_field_path(text: str | None) -> tuple[int | str, ...]:
     """'stakeholders[2].stance' → ('stakeholders', 2, 'stance'); the inverse of field_path."""
-    import re
-
     if not text:
         return ()
     out: list[int | str] = []
@@ -579,22 +585,153 @@ def parse_field_path(text: str | None) -> tuple[int | str, ...]:
     return tuple(out)
 
 
+_SCALAR_START = re.compile(r"[^\s#]")
+
+
+def _content(line: str) -> tuple[int, str] | None:
+    """(indent, text) of a line that holds YAML content; None for blanks and comments."""
+    stripped = line.lstrip(" ")
+    if not stripped or stripped.startswith("#") or stripped.isspace():
+        return None
+    return len(line) - len(stripped), stripped.rstrip("\r\n")
+
+
+def quick_locate(lines: Sequence[str], loc: Sequence[int | str]) -> tuple[int, int] | None:
+    """(line, column) of ``loc`` in plain block-style YAML by indentation alone; None if unsure.
+
+    A fast path for :func:`locate_findings`: composing a node tree costs most
+    of a full parse, and findings point into the simple block structure that
+    people (and ``kamctl new``) write. Anything unusual — flow collections,
+    anchors, tags, quoted keys, a key that is not there — returns None and
+    the caller composes the file properly. Results agree with
+    :meth:`kamctl.yamlsource.Document.locate` (tests compare them on every
+    field of every example file).
+    """
+    entries = _entries(lines)
+    return None if entries is None else _locate_entries(list(entries), loc)
+
+
+def _entries(lines: Sequence[str]) -> list[tuple[int, int, str]] | None:
+    """The content lines as (line index, indent, text); None for files the scanner does not read."""
+    entries: list[tuple[int, int, str]] = []
+    for number, line in enumerate(lines):
+        c = _content(line)
+        if c is None:
+            continue
+        if "\t" in line[: c[0] + 1] or (c[0] == 0 and c[1][:3] in ("---", "...")) or c[1].startswith("%"):
+            return None
+        entries.append((number, c[0], c[1]))
+    return entries
+
+
+def _locate_entries(entries: list[tuple[int, int, str]], loc: Sequence[int | str]) -> tuple[int, int] | None:
+    # Scope: entries[lo:hi] are the lines that may hold the next part of loc.
+    # ``entries`` is the caller's copy: a "- key: value" line is rewritten in it.
+    lo, hi = 0, len(entries)
+    pos: tuple[int, int] | None = None
+    last = len(loc) - 1
+    for depth, part in enumerate(loc):
+        if lo >= hi:
+            return None
+        indent = entries[lo][1]
+        if isinstance(part, str):
+            found = None
+            for i in range(lo, hi):
+                _, ind, text = entries[i]
+                if ind != indent:
+                    continue
+                if text.startswith("- ") or text == "-":
+                    return None
+                if text.startswith(f"{part}:") and (
+                    len(text) == len(part) + 1 or text[len(part) + 1] in " #"
+                ):
+                    found = i
+                    break
+            if found is None:
+                return None
+            number, ind, text = entries[found]
+            rest = text[len(part) + 1 :]
+            m = _SCALAR_START.search(rest)
+            if m is not None:
+                # An inline value: nothing to descend into, and only plain,
+                # quoted or flow values start where their first character is.
+                if depth != last or rest[m.start()] in "&*!|>":
+                    return None
+                return number + 1, ind + len(part) + 1 + m.start() + 1
+            end = found + 1
+            while end < hi and (
+                entries[end][1] > ind
+                or (entries[end][1] == ind and (entries[end][2].startswith("- ") or entries[end][2] == "-"))
+            ):
+                end += 1
+            lo, hi = found + 1, end
+            if lo >= hi:
+                return None
+            pos = (entries[lo][0] + 1, entries[lo][1] + 1)
+        else:
+            items = [i for i in range(lo, hi) if entries[i][1] == indent]
+            if not all(entries[i][2].startswith("- ") or entries[i][2] == "-" for i in items):
+                return None
+            if not 0 <= part < len(items):
+                return None
+            start = items[part]
+            end = items[part + 1] if part + 1 < len(items) else hi
+            number, ind, text = entries[start]
+            after = text[1:]
+            inner = after.lstrip(" ")
+            if not inner:
+                lo, hi = start + 1, end
+                if lo >= hi:
+                    return None
+                pos = (entries[lo][0] + 1, entries[lo][1] + 1)
+                continue
+            if inner[0] in "&*!|>-?":
+                return None
+            column = ind + 1 + (len(after) - len(inner))
+            # Read "- key: value" as the line "key: value" indented past the dash.
+            entries[start] = (number, column, inner)
+            pos = (number + 1, column + 1)
+            lo, hi = start, end
+    return pos
+
+
 def _locate_file(item: tuple[str, int, list[str | None]]) -> list[tuple[int, int, str] | None]:
+    import yaml
+
     from .loader import read_file
-    from .yamlsource import YamlProblem, decode, parse
+    from .yamlsource import Document
 
     path, max_size, fields = item
     raw, problem = read_file(path, max_size)
     if raw is None or problem is not None:
         return [None] * len(fields)
     try:
-        doc = parse(decode(raw))
-    except YamlProblem:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
         return [None] * len(fields)
+    lines = text.splitlines()
+    entries = _entries(lines)
     out: list[tuple[int, int, str] | None] = []
+    doc: Document | None = None
     for f in fields:
-        line, col = doc.locate(parse_field_path(f))
-        out.append((line, col, doc.source_line(line)))
+        loc = parse_field_path(f)
+        pos = None if entries is None else _locate_entries(list(entries), loc)
+        if pos is None:
+            if doc is None:
+                # Positions need only the node tree: compose with libyaml and
+                # skip construction. The file was validated moments ago, so the
+                # guards of the full parse (alias bombs, depth) have done their work.
+                try:
+                    root = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+                except yaml.YAMLError:
+                    root = None
+                if root is None:
+                    out.append(None)
+                    continue
+                doc = Document(None, root, text)
+            pos = doc.locate(loc)
+        line, col = pos
+        out.append((line, col, lines[line - 1] if 0 < line <= len(lines) else ""))
     return out
 
 

@@ -22,6 +22,7 @@ Machine formats go straight to the stream; Rich never sees them.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import json
 import sys
 from collections.abc import Callable
@@ -143,11 +144,19 @@ def to_json(report: Report) -> dict[str, Any]:
 
 
 def _diag_json(d: Diagnostic) -> dict[str, Any]:
-    return {k: v for k, v in d.to_dict().items() if k != "source"}
+    # Built by hand: dataclasses.asdict deep-copies, which costs seconds over
+    # the tens of thousands of findings of a large portfolio.
+    out = {name: getattr(d, name) for name in _DIAG_FIELDS}
+    out["severity"] = d.severity.value
+    return out
+
+
+_DIAG_FIELDS = tuple(f.name for f in dataclasses.fields(Diagnostic) if f.name != "source")
 
 
 def json_format(report: Report, stream: IO[str], table: str | None = None) -> None:
-    json.dump(to_json(report), stream, ensure_ascii=False, indent=2, default=str)
+    # One write: json.dump() makes millions of small writes on a large report.
+    stream.write(json.dumps(to_json(report), ensure_ascii=False, indent=2, default=str))
     stream.write("\n")
 
 
@@ -218,6 +227,14 @@ def table_format(report: Report, stream: IO[str], table: str | None = None) -> N
                 sev = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}[sev] + sev + "\033[0m"
             where = format_location(d) if d.path else "portfolio"
             stream.write(f"{where}: {sev}: [{d.code}] {d.message}\n")
+        counts = {
+            sev: sum(1 for d in report.findings if d.severity.value == sev)
+            for sev in ("error", "warning", "info")
+        }
+        parts = [f"{n} {sev}{'s' if n != 1 and sev != 'info' else ''}" for sev, n in counts.items() if n]
+        stream.write(
+            f"{len(report.findings)} finding{'s' if len(report.findings) != 1 else ''}: {', '.join(parts)}\n"
+        )
     stream.flush()
 
 

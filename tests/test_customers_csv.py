@@ -149,3 +149,16 @@ def test_examples_csv() -> None:
     assert by_id["vestgruppen-logistikk"].revenue == 8_350_000  # written with a no-break space
     assert by_id["sorlandet-frukt"].gross_margin == 190_000
     assert by_id["grenland-kjemi"].revenue == 0
+
+
+def test_configured_delimiter_overrides_sniffing(tmp_path: Path) -> None:
+    # The header has more commas than semicolons, but the file is ;-separated.
+    p = write(tmp_path, "id;name, with comma, and more;revenue\n1;A, B;1,5\n")
+    customers, diags = read_customers(p, CsvConfig(name="name, with comma, and more", delimiter=";"))
+    assert diags == []
+    assert (customers[0].name, customers[0].revenue) == ("A, B", 1.5)
+
+
+def test_bad_delimiter_setting() -> None:
+    with pytest.raises(ValueError):
+        CsvConfig(delimiter="|")

@@ -9,9 +9,12 @@ portfolio unnoticed.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as _dt
+import gc
 import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
@@ -29,6 +32,12 @@ if TYPE_CHECKING:
 FORMATS = ("table", "json", "csv")
 FAIL_ON = ("error", "warning", "info", "never")
 MEASURES = ("revenue", "gross_margin", "contribution")
+TABLES = {
+    "abc": ("customers", "classes"),
+    "classify": ("accounts", "kams"),
+    "risk": ("customers", "groups", "what_if"),
+}
+"""The tables of each command's report, by their JSON names (for --table)."""
 
 FORMAT_OPTION = typer.Option(
     "table", "--format", "-f", help="Output: table (people), json (scripts; stable) or csv (spreadsheets)."
@@ -52,6 +61,25 @@ TABLE_OPTION = typer.Option(
 # ---------------------------------------------------------------- plumbing
 
 
+@contextlib.contextmanager
+def _no_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a command runs.
+
+    Loading 10,000 accounts creates millions of objects that all live to the
+    end; each automatic collection rescans them, which made loading several
+    times slower than parsing. The models hold no reference cycles worth
+    collecting in a short-lived command. Re-enabled afterwards (tests run
+    many commands in one process).
+    """
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
 def _as_of(value: str | None) -> _dt.date:
     if value is None:
         return _dt.date.today()
@@ -71,7 +99,11 @@ def _load(
     if not paths and cfg.accounts_dir.is_dir():
         # The config's folder, shown relative to where the user is (as they would type it).
         paths = [os.path.relpath(cfg.accounts_dir)]
-    loaded, problems = load_accounts(paths or [], cfg, jobs=jobs)
+    with _no_gc():
+        loaded, problems = load_accounts(paths or [], cfg, jobs=jobs)
+    # Everything loaded lives to the end of the command: take it out of the
+    # collector's view so later collections do not rescan it.
+    gc.freeze()
     good: list[tuple[str, Account]] = []
     excluded: list[Diagnostic] = list(problems)
     for lf in loaded:
@@ -79,12 +111,16 @@ def _load(
             good.append((lf.path, lf.account))
         else:
             excluded.extend(d for d in lf.diagnostics if d.severity is Severity.error)
-    return good, excluded, len(loaded) + len({d.path for d in problems})
+    seen = len(loaded) + len({d.path for d in problems})
+    if not loaded and not problems:
+        _note(f"no account files (*.yaml, *.yml) in {', '.join(paths or ['.'])}")
+    return good, excluded, seen
 
 
 def _report_excluded(excluded: list[Diagnostic], what: str = "file") -> None:
     if not excluded:
         return
+    from kamctl.diagnostics import Severity
     from kamctl.formatters import format_location, use_color
 
     color = use_color(sys.stderr)
@@ -99,8 +135,6 @@ def _report_excluded(excluded: list[Diagnostic], what: str = "file") -> None:
             if d.column > 0:
                 pad = "".join(c if c == "\t" else " " for c in d.source[: d.column - 1])
                 sys.stderr.write(f"    {pad}^\n")
-    from kamctl.diagnostics import Severity
-
     bad = sorted(
         {(d.path, d.line) if what == "row" else d.path for d in excluded if d.severity is Severity.error}
     )
@@ -113,8 +147,6 @@ def _finish(report: Report, fmt: str, fail_on: str, table: str | None) -> NoRetu
     from kamctl.diagnostics import Severity
     from kamctl.tabular import emit
 
-    if table is not None and table not in [t.name for t in report.tables]:
-        fail(f"no table {table!r}; this command has: {', '.join(t.name for t in report.tables)}")
     emit(report, fmt, table=table)
     code = 0
     if any(d.severity is Severity.error for d in report.excluded):
@@ -126,12 +158,25 @@ def _finish(report: Report, fmt: str, fail_on: str, table: str | None) -> NoRetu
     raise typer.Exit(code)
 
 
+def _check_table(command: str, table: str | None) -> None:
+    if table is not None and table not in TABLES[command]:
+        fail(f"no table {table!r}; '{command}' has: {', '.join(TABLES[command])}")
+
+
 def _with_year(cfg: Config, year: int | None) -> Config:
     return cfg if year is None else cfg.model_copy(update={"fiscal_year": year})
 
 
 def _note(message: str) -> None:
     sys.stderr.write(f"kamctl: {message}\n")
+
+
+def _note_currency(foreign: list[Account], currency: str) -> None:
+    if foreign:
+        named = ", ".join(f"{a.id} ({a.currency})" for a in foreign)
+        _note(
+            f"amounts in another currency than {currency} cannot be added up; left out of sums and shares: {named}"
+        )
 
 
 # --------------------------------------------------------------- builders
@@ -195,14 +240,18 @@ def classify_report(
     from kamctl.abc import abc_classify
     from kamctl.diagnostics import Diagnostic, Severity
     from kamctl.kaism import PRIORITY, QUADRANTS, classify_account, round_half_up, tier_name
-    from kamctl.portfolio import figures, portfolio_checks
+    from kamctl.portfolio import figures, in_currency, portfolio_checks
     from kamctl.tabular import Column, Matrix, Report, Table
 
     year = meta.get("year")
     accs = [a for _, a in accounts]
     paths = {a.id: p for p, a in accounts}
-    items, missing = figures(accs, year, "revenue")
+    same, foreign = in_currency(accs, cfg.currency)
+    items, missing = figures(same, year, "revenue")
     abc = {r.id: r.cls for r in abc_classify(items, cfg.abc)}
+    _note_currency(foreign, cfg.currency)
+    if missing:
+        _note(f"no revenue for {year} in {len(missing)} account(s), so no ABC class: {', '.join(missing)}")
     results = {a.id: classify_account(a, cfg.kaism) for a in accs}
     findings: list[Diagnostic] = []
     for a in accs:
@@ -342,6 +391,7 @@ def classify_report(
         "key_accounts": key_account_count(accs),
         "quadrants": counts,
         "missing_revenue": missing,
+        "other_currency": [a.id for a in foreign],
     }
     unclassified = [row for row in rows if row["reason"]]
     for row in unclassified:
@@ -360,6 +410,11 @@ def risk_report(
     paths = {a.id: p for p, a in accounts}
     pr = portfolio_risk(accs, cfg, year=meta.get("year"))
     meta["year"] = pr.year
+    _note_currency([a for a in accs if a.id in set(pr.other_currency)], cfg.currency)
+    if pr.missing:
+        _note(
+            f"no revenue for {pr.year} in {len(pr.missing)} account(s), left out of the shares: {', '.join(pr.missing)}"
+        )
     findings = portfolio_findings(pr, cfg, paths)
     per_account: list[Diagnostic] = []
     for path, a in accounts:
@@ -463,6 +518,7 @@ def risk_report(
         "group_effective_n": pr.group_effective_n,
         "group_major": [{"id": g.id, "members": list(g.members), "share": g.share} for g in pr.group_major],
         "missing_revenue": pr.missing,
+        "other_currency": pr.other_currency,
         "findings": _count(findings),
     }
     from kamctl.tabular import format_number
@@ -477,7 +533,8 @@ def risk_report(
         else "–"
     )
     report.notes += [
-        f"Total revenue {pr.year}: {n(pr.total_revenue, 'money')} {cur}; top 5: {n(pr.top5_share, 'percent')} %; "
+        f"Total revenue {pr.year or ''}: {n(pr.total_revenue, 'money')} {cur}; "
+        f"top 5: {n(pr.top5_share, 'percent')} %; "
         f"largest: {largest}",
         f"HHI {n(pr.hhi, 'number')} ({pr.hhi_band}), effectively {n(pr.effective_n, 'number')} customers; "
         f"groups merged: HHI {n(pr.group_hhi, 'number')} ({pr.group_hhi_band}), "
@@ -508,6 +565,7 @@ def abc(
     ),
     by: str = typer.Option("revenue", "--by", help="Rank by revenue, gross_margin or contribution."),
     year: int | None = YEAR_OPTION,
+    as_of: str | None = AS_OF_OPTION,
     fmt: str = FORMAT_OPTION,
     fail_on: str = FAIL_ON_OPTION,
     table: str | None = TABLE_OPTION,
@@ -520,7 +578,9 @@ def abc(
     """
     check_format(fmt, FORMATS)
     check_format(fail_on, FAIL_ON)
+    _check_table("abc", table)
     check_format(by, MEASURES)
+    today = _as_of(as_of)
     cfg = _with_year(get_config(config), year)
     if csv_file is not None:
         if paths:
@@ -532,21 +592,36 @@ def abc(
         customers, problems = read_customers(csv_file, cfg.csv, measure=by)
         _report_excluded(problems, "row")
         items = [(c.id, c.name, c.value(by)) for c in customers]
-        meta = {"source": str(csv_file), "by": by, "year": None, "currency": cfg.currency}
+        meta = {
+            "source": str(csv_file),
+            "by": by,
+            "year": None,
+            "as_of": today.isoformat(),
+            "currency": cfg.currency,
+        }
         report = abc_report(items, cfg, by, meta, [])  # type: ignore[arg-type]
         report.excluded = problems
         _finish(report, fmt, fail_on, table)
-    from kamctl.portfolio import analysis_year, figures
+    from kamctl.portfolio import analysis_year, figures, in_currency
 
     accounts, excluded, files = _load(paths, cfg, jobs)
     _report_excluded(excluded)
-    accs = [a for _, a in accounts]
+    accs, foreign = in_currency([a for _, a in accounts], cfg.currency)
+    _note_currency(foreign, cfg.currency)
     the_year = analysis_year(accs, cfg.fiscal_year, by)
     items, missing = figures(accs, the_year, by)
     if missing:
         _note(f"no {by} for {the_year} in {len(missing)} account(s), left out: {', '.join(missing)}")
-    meta = {"source": "accounts", "by": by, "year": the_year, "currency": cfg.currency, "files": files}
+    meta = {
+        "source": "accounts",
+        "by": by,
+        "year": the_year,
+        "as_of": today.isoformat(),
+        "currency": cfg.currency,
+        "files": files,
+    }
     report = abc_report(items, cfg, by, meta, missing)
+    report.summary["other_currency"] = [a.id for a in foreign]
     report.excluded = excluded
     _finish(report, fmt, fail_on, table)
 
@@ -572,6 +647,7 @@ def classify(
     """
     check_format(fmt, FORMATS)
     check_format(fail_on, FAIL_ON)
+    _check_table("classify", table)
     today = _as_of(as_of)
     cfg = _with_year(get_config(config), year)
     from kamctl.portfolio import analysis_year
@@ -588,6 +664,14 @@ def classify(
     }
     report, blocks = classify_report(accounts, cfg, meta, jobs)
     report.excluded = excluded
+    if write and any(d.severity.value == "error" for d in excluded):
+        # The ABC classes depend on every account's revenue: written over an
+        # incomplete portfolio they would be wrong in every other file too.
+        _note("nothing written: fix the invalid files first (they would shift every account's ABC class)")
+        from kamctl.tabular import emit
+
+        emit(report, fmt, table=table)
+        raise typer.Exit(1)
     if write:
         from kamctl.classify_write import write_classifications
 
@@ -624,6 +708,7 @@ def risk(
     """
     check_format(fmt, FORMATS)
     check_format(fail_on, FAIL_ON)
+    _check_table("risk", table)
     today = _as_of(as_of)
     cfg = _with_year(get_config(config), year)
     from kamctl.portfolio import analysis_year
