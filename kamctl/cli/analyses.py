@@ -239,7 +239,7 @@ def classify_report(
     """The report and, per account id, the block ``classify --write`` stores."""
     from kamctl.abc import abc_classify
     from kamctl.diagnostics import Diagnostic, Severity
-    from kamctl.kaism import PRIORITY, QUADRANTS, classify_account, round_half_up, tier_name
+    from kamctl.kaism import PRIORITY, QUADRANTS, classify_account, shown_score, tier_name
     from kamctl.portfolio import figures, in_currency, portfolio_checks
     from kamctl.tabular import Column, Matrix, Report, Table
 
@@ -323,7 +323,7 @@ def classify_report(
             block.update(quadrant=r.quadrant, tier=r.tier, priority=r.priority)
         for key, value in (("customer_attractiveness", r.attractiveness), ("our_strength", r.strength)):
             if value is not None and r.quadrant is not None:
-                block[key] = round_half_up(value, 2)
+                block[key] = shown_score(value, cfg.kaism.threshold)
         if abc.get(a.id):
             block["abc"] = abc[a.id]
         blocks[a.id] = block
@@ -382,6 +382,7 @@ def classify_report(
     titles = {q: f"{tier_name(q, cfg.kaism)} (priority {PRIORITY[q]})" for q in QUADRANTS}
     report = Report("classify", meta=meta, tables=[table, kams], findings=findings, lang=cfg.lang)
     report.matrix = Matrix(cells, titles, cfg.kaism.threshold)
+    report.threshold = cfg.kaism.threshold
     counts = {q: len(cells[q]) for q in QUADRANTS}
     counts["unclassified"] = sum(1 for r in results.values() if r.quadrant is None)
     from kamctl.portfolio import key_account_count
