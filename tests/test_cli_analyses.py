@@ -59,7 +59,7 @@ def test_classify_json_contract(kamctl) -> None:
     # agder-elektro cannot be classified.
     assert codes == ["KAISM101", "PORT103", "PORT104"]
     kams = {k["kam"]: k for k in doc["kams"]}
-    assert kams["Magnus Haugen"]["accounts"] == 5 and kams["Magnus Haugen"]["over_capacity"] == "yes"
+    assert kams["Magnus Haugen"]["accounts"] == 5 and kams["Magnus Haugen"]["over_capacity"] is True
 
 
 def test_classify_table_shows_matrix_and_priority_order(kamctl) -> None:

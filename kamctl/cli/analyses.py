@@ -371,8 +371,6 @@ def classify_report(
             for k, ids in load.items()
         ],
     )
-    for row in kams.rows:
-        row["over_capacity"] = "yes" if row["over_capacity"] else ""
 
     cells: dict[str, list[tuple[str, float, float]]] = {q: [] for q in QUADRANTS}
     for a in sorted(accs, key=order):
