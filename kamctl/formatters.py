@@ -151,11 +151,30 @@ def gh_escape_property(value: str) -> str:
     return gh_escape_data(value).replace(":", "%3A").replace(",", "%2C")
 
 
+def repo_relative(path: str) -> str:
+    """``path`` relative to the working folder when it lies inside it.
+
+    GitHub attaches annotations and code-scanning alerts to files by their
+    path in the repository; a folder taken from the config is absolute.
+    """
+    from pathlib import Path
+
+    p = Path(path)
+    if not p.is_absolute():
+        return p.as_posix()
+    for base in (Path.cwd(), Path.cwd().resolve()):
+        try:
+            return p.relative_to(base).as_posix()
+        except ValueError:
+            continue
+    return path
+
+
 def github(result: CheckResult, stream: IO[str]) -> None:
     """Workflow commands (``::error file=…,line=…,col=…,title=…::message``) that
     GitHub Actions turns into annotations on the pull request's lines."""
     for d in result.sorted():
-        props = [f"file={gh_escape_property(d.path)}"]
+        props = [f"file={gh_escape_property(repo_relative(d.path))}"]
         if d.line > 0:
             props.append(f"line={d.line}")
             if d.column > 0:
@@ -186,7 +205,7 @@ def _artifact(path: str) -> dict[str, str]:
     from pathlib import Path
     from urllib.parse import quote
 
-    p = Path(path)
+    p = Path(repo_relative(path))
     if p.is_absolute():
         return {"uri": p.as_uri()}
     return {"uri": quote(p.as_posix()), "uriBaseId": "%SRCROOT%"}

@@ -25,7 +25,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
@@ -122,6 +122,7 @@ class Document:
     data: Any
     root: Any  # yaml.Node (PyYAML) or ruamel.yaml node: both have the same shape
     text: str
+    _lines: list[str] | None = field(default=None, init=False, repr=False, compare=False)
 
     def locate(self, loc: Sequence[int | str], *, key: bool = False) -> tuple[int, int]:
         """1-based (line, column) of the value at ``loc``; of its key with ``key``.
@@ -141,7 +142,9 @@ class Document:
         return mark.line + 1, mark.column + 1
 
     def source_line(self, line: int) -> str:
-        lines = self.text.splitlines()
+        lines = self._lines
+        if lines is None:  # split once: a file with many findings asks many times
+            lines = self._lines = self.text.splitlines()
         return lines[line - 1] if 0 < line <= len(lines) else ""
 
 
@@ -213,7 +216,7 @@ def parse(text: str, *, pure: bool = False) -> Document:
         raise YamlProblem(
             "the file is empty: an account file is a mapping that starts with 'id:' and 'name:'"
         )
-    return Document(construct(root), root, text)
+    return Document(construct(root, aliases="*" in text), root, text)
 
 
 def _guard_depth(text: str) -> None:
@@ -270,18 +273,41 @@ def _yaml_problem(exc: yaml.MarkedYAMLError, text: str) -> YamlProblem:
 # ------------------------------------------------------------------- construction
 
 
-def construct(root: Any) -> Any:
-    """Node tree → Python data by the YAML 1.2 core schema. Raises YamlProblem."""
-    sizes: dict[int, int] = {}
-    if _expanded_size(root, sizes, 0) > MAX_NODES:
-        m = root.start_mark
-        raise YamlProblem(
-            f"the file expands to more than {MAX_NODES:,} values through anchors and "
-            "aliases (an alias bomb?)",
-            m.line + 1,
-            m.column + 1,
-        )
-    return _construct(root, {}, 0)
+def construct(root: Any, *, aliases: bool = True) -> Any:
+    """Node tree → Python data by the YAML 1.2 core schema. Raises YamlProblem.
+
+    ``aliases=False`` promises that the text had no ``*alias`` (so every node
+    appears once in the tree) and skips the separate pass that guards against
+    alias bombs and deep nesting: size and depth are then checked while
+    constructing. If construction finds any problem, the guard pass runs after
+    all, so the error reported is the one it would have found first.
+    """
+    if aliases:
+        _check_size(root)
+        return _construct(root, {}, 0)
+    count = [1]
+    try:
+        data = _construct(root, {}, 0, count)
+    except YamlProblem:
+        _check_size(root)
+        raise
+    if count[0] > MAX_NODES:
+        raise _too_big(root)
+    return data
+
+
+def _check_size(root: Any) -> None:
+    if _expanded_size(root, {}, 0) > MAX_NODES:
+        raise _too_big(root)
+
+
+def _too_big(root: Any) -> YamlProblem:
+    m = root.start_mark
+    return YamlProblem(
+        f"the file expands to more than {MAX_NODES:,} values through anchors and aliases (an alias bomb?)",
+        m.line + 1,
+        m.column + 1,
+    )
 
 
 def _expanded_size(node: Any, sizes: dict[int, int], depth: int) -> int:
@@ -312,11 +338,16 @@ def _tag(node: Any) -> str:
     return tag if isinstance(tag, str) else str(getattr(tag, "value", tag))
 
 
-def _construct(node: Any, active: dict[int, bool], depth: int) -> Any:
+def _construct(node: Any, active: dict[int, bool], depth: int, count: list[int] | None = None) -> Any:
+    if depth > MAX_DEPTH:
+        m = node.start_mark
+        raise YamlProblem(f"nesting deeper than {MAX_DEPTH} levels", m.line + 1, m.column + 1)
     tag = _tag(node)
     value = node.value
     if isinstance(value, str):
         return _scalar(node, tag, value)
+    if count is not None:
+        count[0] += len(value) * (2 if node.id == "mapping" else 1)
     key = id(node)
     if key in active:
         m = node.start_mark
@@ -327,7 +358,7 @@ def _construct(node: Any, active: dict[int, bool], depth: int) -> Any:
             out: dict[Any, Any] = {}
             seen: dict[Any, Any] = {}
             for knode, vnode in value:
-                k = _construct(knode, active, depth + 1)
+                k = _construct(knode, active, depth + 1, count)
                 if isinstance(k, (dict, list)):
                     m = knode.start_mark
                     raise YamlProblem(
@@ -341,10 +372,10 @@ def _construct(node: Any, active: dict[int, bool], depth: int) -> Any:
                         m.column + 1,
                     )
                 seen[k] = knode
-                out[k] = _construct(vnode, active, depth + 1)
+                out[k] = _construct(vnode, active, depth + 1, count)
             return out
         if node.id == "sequence" and tag == _SEQ:
-            return [_construct(item, active, depth + 1) for item in value]
+            return [_construct(item, active, depth + 1, count) for item in value]
         raise _unknown_tag(node, tag)
     finally:
         del active[key]

@@ -66,21 +66,35 @@ def test_duplicate_is_reported_besides_other_errors(kamctl, tmp_path: Path) -> N
     assert found == {(4, 8, "stage"), (3, 6, "id")}
 
 
-def test_duplicates_across_many_files_on_all_cores(kamctl, tmp_path: Path) -> None:
-    # 70 files: above PARALLEL_FROM (64), so the files are checked in a process pool.
+def test_duplicates_across_many_files_on_all_cores(
+    kamctl, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import concurrent.futures
+
+    pools: list[object] = []
+    real_pool = concurrent.futures.ProcessPoolExecutor
+
+    def counting_pool(*args: object, **kwargs: object) -> object:
+        pools.append(args)
+        return real_pool(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", counting_pool)
+    # 130 files: above PARALLEL_FROM (128), so the files are checked in a process pool.
     folder = tmp_path / "accounts"
     folder.mkdir()
-    for i in range(70):
-        (folder / f"k{i:02d}.yaml").write_text(f"id: k{i:02d}\nname: K{i}\n")
-    (folder / "k69.yaml").write_text("id: k07\nname: K69\n")
+    for i in range(130):
+        (folder / f"k{i:03d}.yaml").write_text(f"id: k{i:03d}\nname: K{i}\n")
+    (folder / "k129.yaml").write_text("id: k007\nname: K129\n")
     for args in (["--no-cache"], [], []):
         r = kamctl("validate", "--jobs", "2", *args, "accounts")
         assert r.exit_code == 1
         assert (
-            "accounts/k69.yaml:1:5: error: id: duplicate account id 'k07': accounts/k07.yaml already uses it"
+            "accounts/k129.yaml:1:5: error: id: duplicate account id 'k007': accounts/k007.yaml already uses it"
             in (r.stdout)
         )
-        assert r.stdout.endswith("70 files checked, 1 invalid, 1 error\n")
+        assert r.stdout.endswith("130 files checked, 1 invalid, 1 error\n")
+    # Parsed in a pool on the first two runs; the third had every file cached.
+    assert len(pools) == 2
 
 
 def test_load_accounts_reports_the_same_place_and_drops_the_second(tmp_path: Path) -> None:

@@ -38,6 +38,7 @@ COMMAND_MODULES = [
     "scaffold",
     "analyses",
     "lint",
+    "render",
 ]
 
 

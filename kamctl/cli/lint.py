@@ -1,3 +1,6 @@
+"""``kamctl lint``, ``kamctl status`` and ``kamctl rules``: options, output and
+exit codes only; the rules and the runner live in :mod:`kamctl.lint`."""
+
 from __future__ import annotations
 
 import datetime as _dt
@@ -51,6 +54,10 @@ def _run(
     return files, outcomes
 
 
+def _ids(value: str) -> list[str]:
+    return [part.strip() for part in value.split(",") if part.strip()]
+
+
 def rule_infos() -> dict[str, RuleInfo]:
     from kamctl.formatters import RuleInfo
     from kamctl.lint.registry import RULES
@@ -75,6 +82,18 @@ def lint(
         show_default=False,
     ),
     exit_zero: bool = typer.Option(False, "--exit-zero", help="Exit 0 even with findings (gradual rollout)."),
+    select: str | None = typer.Option(
+        None,
+        "--select",
+        help="Run only these rules (comma-separated ids or prefixes, e.g. KAM101,KAM11); replaces [lint] select.",
+        show_default=False,
+    ),
+    ignore: str | None = typer.Option(
+        None,
+        "--ignore",
+        help="Also skip these rules (comma-separated ids or prefixes); added to [lint] ignore.",
+        show_default=False,
+    ),
     as_of: str | None = AS_OF_OPTION,
     summary: bool = typer.Option(
         False, "--summary", help="Also show plan health per account (as 'kamctl status')."
@@ -82,7 +101,7 @@ def lint(
     config: Path | None = CONFIG_OPTION,
     jobs: int | None = JOBS_OPTION,
 ) -> None:
-    """Check account plans for completeness and quality (rules KAM001–KAM115; see 'kamctl rules').
+    """Check account plans for completeness and quality (rules KAM0xx and KAM1xx; 'kamctl rules' lists them).
 
     Pre-commit passes the changed files; CI passes a folder. Suppress a finding
     with '# kamctl: disable=KAM104' on its line. Exit 0 when no finding reaches
@@ -99,6 +118,20 @@ def lint(
         check_format(fail_on, LEVELS)
     day = _as_of(as_of)
     cfg = get_config(config)
+    if select is not None or ignore is not None:
+        from kamctl.lint.runner import LintSettingsError, check_ids
+
+        try:
+            check_ids(_ids(select or ""), "--select")
+            check_ids(_ids(ignore or ""), "--ignore", ignoring=True)
+        except LintSettingsError as exc:
+            fail(str(exc))
+        update: dict[str, list[str]] = {}
+        if select is not None:
+            update["select"] = _ids(select)
+        if ignore is not None:
+            update["ignore"] = [*cfg.lint.ignore, *_ids(ignore)]
+        cfg = cfg.model_copy(update={"lint": cfg.lint.model_copy(update=update)})
     level = Severity(fail_on or cfg.lint.fail_on)
     files, outcomes = _run(paths, cfg, day, jobs)
     diags = [d for o in outcomes for d in o.diagnostics]
@@ -121,8 +154,11 @@ def lint(
         write_status_table(rows, stream, day)
         step_summary = os.environ.get("GITHUB_STEP_SUMMARY")
         if fmt == "github" and step_summary:
-            with open(step_summary, "a", encoding="utf-8") as fh:
-                write_status_markdown(rows, fh, day)
+            try:
+                with open(step_summary, "a", encoding="utf-8") as fh:
+                    write_status_markdown(rows, fh, day)
+            except OSError as exc:  # the findings matter more than the summary page
+                sys.stderr.write(f"kamctl: cannot write the job summary ({exc.strerror})\n")
     failing = any(d.severity.at_least(level) for d in diags)
     raise typer.Exit(1 if failing and not exit_zero else 0)
 
@@ -222,6 +258,8 @@ _ANSI = {"green": "32", "amber": "33", "red": "31"}
 
 
 def _cells(r: AccountStatus) -> list[tuple[str, str | None]]:
+    from kamctl.kaism import round_half_up
+
     def days(v: int | None) -> str:
         return "never" if v is None else f"{v} d"
 
@@ -234,7 +272,7 @@ def _cells(r: AccountStatus) -> list[tuple[str, str | None]]:
             (f"{r.errors}/{r.warnings}/{r.info}", "red"),
         ]
     complete = (
-        f"{r.completeness:.0f}% ({len(r.passed)}/{len(r.passed) + len(r.failed)})"
+        f"{round_half_up(r.completeness, 0):.0f}% ({len(r.passed)}/{len(r.passed) + len(r.failed)})"
         if r.completeness is not None
         else "-"
     )
@@ -295,13 +333,16 @@ def write_status_markdown(rows: list[AccountStatus], stream: IO[str], as_of: _dt
 
 
 def write_explanation(rows: list[AccountStatus], stream: IO[str]) -> None:
+    from kamctl.kaism import round_half_up
     from kamctl.lint.registry import BY_ID
 
     for r in rows:
         if not r.valid or r.completeness is None:
             continue
         total = len(r.passed) + len(r.failed)
-        stream.write(f"\n{r.account}: {len(r.passed)} of {total} checks passed = {r.completeness:.1f}%\n")
+        stream.write(
+            f"\n{r.account}: {len(r.passed)} of {total} checks passed = {round_half_up(r.completeness, 1):.1f}%\n"
+        )
         for rid in sorted(r.passed + r.failed):
             mark = "pass" if rid in r.passed else "FAIL"
             stream.write(f"  {mark}  {rid}  {BY_ID[rid].summary}\n")

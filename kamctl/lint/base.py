@@ -34,6 +34,9 @@ class Hit:
     column: int
     message: str
     field: str | None = None
+    absent: bool = False
+    """Nothing of the path is in the file (a whole section is missing): the
+    position is only a convention, so no source line is shown under it."""
 
 
 class CheckFn(Protocol):
@@ -92,6 +95,13 @@ class Context:
         """
         if self.doc is None:
             return 0, 0
+        mark = self._deepest(loc)
+        if mark is None:
+            return 1, 1
+        return mark.line + 1, mark.column + 1
+
+    def _deepest(self, loc: Sequence[int | str]) -> Any:
+        assert self.doc is not None
         node = self.doc.root
         mark = None
         for part in loc:
@@ -100,13 +110,12 @@ class Context:
                 break
             key_node, node = found
             mark = (key_node or node).start_mark
-        if mark is None:
-            return 1, 1
-        return mark.line + 1, mark.column + 1
+        return mark
 
     def hit(self, loc: Loc, message: str) -> Hit:
         line, column = self.where(loc)
-        return Hit(line, column, message, field_path(loc) or None)
+        absent = self.doc is not None and self._deepest(loc) is None
+        return Hit(line, column, message, field_path(loc) or None, absent)
 
     @cached_property
     def quadrant(self) -> str | None:
@@ -126,40 +135,13 @@ def _child(node: Any, part: int | str) -> tuple[Any, Any] | None:
 
 
 def quadrant_of(account: Account, config: Config) -> str | None:
-    """KAISM quadrant by DOMAIN §3, or None when the scores are incomplete.
+    """KAISM quadrant by DOMAIN §3, or None when the account cannot be classified.
 
-    Uses :func:`kamctl.kaism.classify_account` where it exists, so lint and
-    ``classify`` can never disagree; the fallback applies the same rule.
+    The same function as ``kamctl classify``, so lint and classify never disagree.
     """
-    try:
-        from kamctl.kaism import classify_account  # type: ignore[import-not-found,unused-ignore]
-    except ImportError:
-        return _quadrant_fallback(account, config)
-    return classify_account(account, config.kaism).quadrant  # type: ignore[no-any-return,unused-ignore]
+    from kamctl.kaism import classify_account
 
-
-def _axis(scores: dict[str, float], weights: dict[str, float], min_scored: float) -> float | None:
-    scored = [c for c in weights if scores.get(c) is not None]
-    if not weights or len(scored) < min_scored * len(weights):
-        return None
-    total = sum(weights[c] for c in scored)
-    if total <= 0:
-        return None
-    return sum(weights[c] * scores[c] for c in scored) / total
-
-
-def _quadrant_fallback(account: Account, config: Config) -> str | None:
-    k = config.kaism
-    if account.kaism is None:
-        return None
-    ca = _axis(account.kaism.customer_attractiveness, k.customer_attractiveness, k.min_scored)
-    os_ = _axis(account.kaism.our_strength, k.our_strength, k.min_scored)
-    if ca is None or os_ is None:
-        return None
-    high_ca, high_os = ca >= k.threshold, os_ >= k.threshold
-    if high_ca:
-        return "key" if high_os else "key_development"
-    return "maintenance" if high_os else "opportunistic"
+    return classify_account(account, config.kaism).quadrant
 
 
 def add_months(day: _dt.date, months: int) -> _dt.date:

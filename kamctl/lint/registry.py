@@ -22,6 +22,7 @@ from .rules import (
     kam113_qbr,
     kam114_kaism,
     kam115_joint_planning,
+    kam116_opportunity_close,
 )
 
 RULES: tuple[Rule, ...] = tuple(
@@ -44,6 +45,7 @@ RULES: tuple[Rule, ...] = tuple(
         kam113_qbr,
         kam114_kaism,
         kam115_joint_planning,
+        kam116_opportunity_close,
     )
 )
 

@@ -99,6 +99,8 @@ def check_settings(cfg: LintConfig) -> None:
     _expand(cfg.select, "[lint] select")
     _expand(cfg.ignore, "[lint] ignore")
     _severities(cfg.severity, "[lint] severity")
+    _not_invalid(cfg.ignore, "[lint] ignore")
+    _not_invalid(cfg.severity, "[lint] severity")
     for glob, table in cfg.per_path.items():
         where = f'[lint.per_path."{glob}"]'
         if not isinstance(table, dict):
@@ -108,8 +110,29 @@ def check_settings(cfg: LintConfig) -> None:
                 raise LintSettingsError(f"{where}: unknown key {key!r}; use {', '.join(PER_PATH_KEYS)}")
             if key == "severity":
                 _severities(value, f"{where} severity")
+                _not_invalid(value, f"{where} severity")
             else:
                 _expand(_list(value, f"{where} {key}"), f"{where} {key}")
+                if key == "ignore":
+                    _not_invalid(_list(value, where), f"{where} ignore")
+
+
+def check_ids(ids: list[str], where: str, *, ignoring: bool = False) -> None:
+    """Raise :class:`LintSettingsError` unless every id or prefix names a rule
+    (and, for an ignore list, none is KAM001)."""
+    _expand(ids, where)
+    if ignoring:
+        _not_invalid(ids, where)
+
+
+def _not_invalid(ids: Iterable[str], where: str) -> None:
+    # A prefix such as "KAM0" may cover KAM001 (it is then left alone); naming
+    # it is a mistake worth saying: an invalid file is always an error.
+    if any(str(i).strip().upper() == registry.INVALID for i in ids):
+        raise LintSettingsError(
+            f"{where}: {registry.INVALID} (invalid file) cannot be ignored or downgraded; "
+            "an account file that does not validate is always an error"
+        )
 
 
 def path_matches(glob: str, path: str, root: Path | None) -> bool:
@@ -147,16 +170,19 @@ def selection_for(path: str, config: Config) -> Selection:
         if "severity" in table:
             severity.update(_severities(table["severity"], where))
     enabled = (selected - ignored) | {registry.INVALID}
+    severity.pop(registry.INVALID, None)
     return Selection(frozenset(enabled), severity)
 
 
 # ---------------------------------------------------------------- suppression
 
+# Ids are separated by commas; text after the last id (a space, then anything)
+# is the reason and is ignored. A token that is no rule id ("all") is reported.
 _DIRECTIVE = re.compile(
     r"#\s*kamctl:\s*(?P<kind>disable-next-line|disable-file|disable)\s*=\s*"
-    r"(?P<ids>[A-Za-z]+[0-9]+(?:\s*,\s*[A-Za-z]+[0-9]+)*)"
+    r"(?P<ids>[^\s,]+(?:\s*,\s*[^\s,]+)*)"
 )
-_ID = re.compile(r"[A-Za-z]+[0-9]+")
+_ID = re.compile(r"[^\s,]+")
 
 
 @dataclass
@@ -167,6 +193,8 @@ class Suppression:
     """Column of the rule id in the comment (where KAM002 points)."""
     kind: str
     rule_id: str
+    """As written, upper-cased (ids are case-insensitive)."""
+    written: str = ""
     used: bool = False
 
     def covers(self, line: int) -> bool:
@@ -197,6 +225,7 @@ def find_suppressions(doc: Document) -> list[Suppression]:
                         column=m.start("ids") + idm.start() + 1,
                         kind=m.group("kind"),
                         rule_id=idm.group().upper(),
+                        written=idm.group(),
                     )
                 )
     return found
@@ -216,19 +245,68 @@ def _inside_scalar(node: Any, line: int, column: int) -> bool:
 # --------------------------------------------------------------------- running
 
 
+@dataclass(frozen=True)
+class PlanFacts:
+    """The few facts of a valid plan that ``status`` shows besides the checks."""
+
+    id: str
+    name: str
+    profile: str
+    reviewed: _dt.date | None
+    key_contact: _dt.date | None
+    """Latest ``last_contact`` with a decision maker or a high-influence person."""
+    coverage: int
+    """0 no contacts, 1 no decision maker, 2 none supportive, 3 a supportive decision maker."""
+
+
+def plan_facts(account: Account) -> PlanFacts:
+    from kamctl.account import DmuRole, Level
+
+    people = account.stakeholders
+    key_dates = [
+        p.last_contact
+        for p in people
+        if p.last_contact is not None and (p.role is DmuRole.decision_maker or p.influence is Level.high)
+    ]
+    deciders = [p for p in people if p.role is DmuRole.decision_maker]
+    if not people:
+        coverage = 0
+    elif not deciders:
+        coverage = 1
+    elif not any(p.stance is not None and p.stance >= 1 for p in deciders):
+        coverage = 2
+    else:
+        coverage = 3
+    return PlanFacts(
+        id=account.id,
+        name=account.name,
+        profile=account.profile.value,
+        reviewed=account.review.reviewed if account.review else None,
+        key_contact=max(key_dates, default=None),
+        coverage=coverage,
+    )
+
+
 @dataclass
 class Outcome:
     """What lint found in one file, and which plan checks passed (for status)."""
 
     path: str
     account: Account | None
+    """The plan; not carried across processes (``--jobs``): pickling a model
+    costs about as much as parsing the file. Use :attr:`facts` there."""
     diagnostics: list[Diagnostic] = field(default_factory=list)
     checks: dict[str, str] = field(default_factory=dict)
     """Plan rule id → pass, fail, suppressed, n/a (profile) or off (config)."""
+    facts: PlanFacts | None = None
+    """Set for a valid plan."""
 
     @property
     def valid(self) -> bool:
-        return self.account is not None
+        return self.facts is not None
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {**self.__dict__, "account": None}
 
 
 def evaluate(
@@ -242,6 +320,9 @@ def evaluate(
     selection = selection_for(path, config)
     errors = [d for d in diagnostics if d.severity is Severity.error]
     if account is None or errors:
+        if not errors:  # a caller with no model and no reason why
+            errors = [Diagnostic(path, 0, 0, Severity.error, "schema", "not a valid account file")]
+            diagnostics = [*diagnostics, *errors]
         return Outcome(path, None, [_invalid(d, account) for d in diagnostics])
     ctx = Context(path=path, account=account, doc=doc, config=config, as_of=as_of)
     suppressions = find_suppressions(doc) if doc is not None else []
@@ -274,7 +355,7 @@ def evaluate(
                 sev = selection.severity_of(registry.UNUSED_SUPPRESSION)
                 out.append(_diagnostic(registry.UNUSED_SUPPRESSION, sev, hit, ctx))
     out.sort(key=Diagnostic.sort_key)
-    return Outcome(path, account, out, checks)
+    return Outcome(path, account, out, checks, plan_facts(account))
 
 
 def lint_document(
@@ -303,7 +384,7 @@ def _suppress(suppressions: list[Suppression], rule_id: str, hit: Hit) -> bool:
 
 def _unused(s: Suppression, judged: set[str]) -> str | None:
     if s.rule_id not in registry.BY_ID:
-        return f"'# kamctl: {s.kind}={s.rule_id}': there is no rule {s.rule_id} (see 'kamctl rules')"
+        return f"'# kamctl: {s.kind}={s.written}': there is no rule {s.written!r} (see 'kamctl rules')"
     if s.rule_id == registry.INVALID:
         return f"'# kamctl: {s.kind}={s.rule_id}': {s.rule_id} cannot be suppressed"
     # A rule that did not run (other profile, turned off for this path) cannot
@@ -322,7 +403,9 @@ def _diagnostic(rule_id: str, severity: Severity, hit: Hit, ctx: Context) -> Dia
         code=rule_id,
         message=hit.message,
         field=hit.field,
-        source=ctx.doc.source_line(hit.line) if ctx.doc is not None and hit.line > 0 else None,
+        source=ctx.doc.source_line(hit.line)
+        if ctx.doc is not None and hit.line > 0 and not hit.absent
+        else None,
         account=ctx.account.id,
     )
 
@@ -398,9 +481,9 @@ def lint_paths(
     outcomes: list[Outcome] = _map(_lint_one, [(f, config, as_of) for f in files], jobs)
     first_seen: dict[str, str] = {}
     for o in outcomes:
-        if o.account is None:
+        if o.facts is None:
             continue
-        other = first_seen.setdefault(o.account.id, o.path)
+        other = first_seen.setdefault(o.facts.id, o.path)
         if other != o.path:
             d = Diagnostic(
                 o.path,
@@ -408,11 +491,12 @@ def lint_paths(
                 1,
                 Severity.error,
                 registry.INVALID,
-                f"duplicate account id {o.account.id!r} (also in {other})",
-                account=o.account.id,
+                f"duplicate account id {o.facts.id!r} (also in {other})",
+                account=o.facts.id,
             )
             o.diagnostics = [d]
             o.checks = {}
             o.account = None
+            o.facts = None
     invalid_paths = [_invalid(p, None) for p in problems]
     return len(files) + len({p.path for p in problems}), outcomes, invalid_paths

@@ -24,13 +24,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from kamctl.account import DmuRole, Level
 from kamctl.diagnostics import Severity
+from kamctl.kaism import round_half_up
 
 from .runner import FAIL, PASS, SUPPRESSED, Outcome
 
 if TYPE_CHECKING:
-    from kamctl.account import Account
     from kamctl.config import LintConfig
 
 GREEN, AMBER, RED = "green", "amber", "red"
@@ -61,7 +60,7 @@ class AccountStatus:
             "name": self.name,
             "profile": self.profile,
             "valid": self.valid,
-            "completeness": None if self.completeness is None else round(self.completeness, 1),
+            "completeness": None if self.completeness is None else round_half_up(self.completeness, 1),
             "checks": {"passed": self.passed, "failed": self.failed},
             "review_days": self.review_days,
             "contact_days": self.contact_days,
@@ -69,28 +68,6 @@ class AccountStatus:
             "findings": {"errors": self.errors, "warnings": self.warnings, "info": self.info},
             "bands": self.bands,
         }
-
-
-def key_people_contact(account: Account) -> _dt.date | None:
-    """The latest contact with a decision maker or a high-influence person."""
-    dates = [
-        p.last_contact
-        for p in account.stakeholders
-        if p.last_contact is not None and (p.role is DmuRole.decision_maker or p.influence is Level.high)
-    ]
-    return max(dates, default=None)
-
-
-def coverage(account: Account) -> int:
-    people = account.stakeholders
-    if not people:
-        return 0
-    deciders = [p for p in people if p.role is DmuRole.decision_maker]
-    if not deciders:
-        return 1
-    if not any(p.stance is not None and p.stance >= 1 for p in deciders):
-        return 2
-    return 3
 
 
 def _band_high(value: float | None, green: float, amber: float) -> str:
@@ -108,8 +85,8 @@ def _band_low(value: float | None, green: float, amber: float) -> str:
 def account_status(outcome: Outcome, cfg: LintConfig, as_of: _dt.date) -> AccountStatus:
     diags = outcome.diagnostics
     counts = {s: sum(1 for d in diags if d.severity is s) for s in Severity}
-    account = outcome.account
-    if account is None:
+    facts = outcome.facts
+    if facts is None:
         return AccountStatus(
             path=outcome.path,
             account=None,
@@ -126,11 +103,9 @@ def account_status(outcome: Outcome, cfg: LintConfig, as_of: _dt.date) -> Accoun
     failed = [rid for rid, state in outcome.checks.items() if state == FAIL]
     judged = len(passed) + len(failed)
     completeness = 100.0 * len(passed) / judged if judged else None
-    reviewed = account.review.reviewed if account.review else None
-    review_days = (as_of - reviewed).days if reviewed else None
-    contact = key_people_contact(account)
-    contact_days = (as_of - contact).days if contact else None
-    cov = coverage(account)
+    review_days = (as_of - facts.reviewed).days if facts.reviewed else None
+    contact_days = (as_of - facts.key_contact).days if facts.key_contact else None
+    cov = facts.coverage
     t = cfg.status
     findings_band = GREEN
     if counts[Severity.error]:
@@ -139,9 +114,9 @@ def account_status(outcome: Outcome, cfg: LintConfig, as_of: _dt.date) -> Accoun
         findings_band = AMBER
     return AccountStatus(
         path=outcome.path,
-        account=account.id,
-        name=account.name,
-        profile=account.profile.value,
+        account=facts.id,
+        name=facts.name,
+        profile=facts.profile,
         valid=True,
         completeness=completeness,
         passed=passed,

@@ -16,9 +16,12 @@ What it checks
     Joint planning and the plan review have rules of their own (KAM115, KAM112).
 
 Why
-    §6 (seed 004): a plan without these cannot answer who does what, where we
+    DOMAIN §6 (seed 004): a plan without these cannot answer who does what, where we
     want to go, how, with whom at the customer, and what happens next. A plan
     must be readable by people who did not write it (seed 002).
+
+Options
+    None; the plan's ``profile`` decides which sections are required.
 
 Where
     An absent section is reported at ``1:1``; an empty one at its key.
@@ -39,8 +42,11 @@ PASS::
 FAIL::
 
     profile: light
-    customer: {}              # KAM101: empty
-    goals: ...                # (strategy, stakeholders, actions absent: KAM101 at 1:1)
+    customer: {}              # KAM101 at customer: (empty)
+    goals:
+      operational:
+        - {goal: Omsetning 2026, metric: revenue, target: 2100000, unit: NOK}
+    # strategy, stakeholders and actions absent: three KAM101 findings at 1:1
 
 Instead
     Add the section; ``kamctl new`` scaffolds a plan with every section.

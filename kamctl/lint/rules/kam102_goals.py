@@ -13,6 +13,9 @@ Why
     followed up in the QBR, and a missing horizon means the plan either has
     no direction (strategic) or no next step (operational).
 
+Options
+    None; the plan's ``profile`` decides which horizons are required.
+
 Where
     A missing horizon is reported at ``goals:``; a horizon whose goals all
     lack a target at that horizon's key.

@@ -10,6 +10,9 @@ Why
     part-strategies. A part left blank is usually a decision nobody took —
     price set by whoever answers the next tender, service by habit.
 
+Options
+    None.
+
 Where
     At ``strategy:``, naming the missing parts.
 

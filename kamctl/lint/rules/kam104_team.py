@@ -10,6 +10,9 @@ Why
     does what. A list of names does not tell the customer's planner whom to
     call, and DOMAIN §8 counts "a dedicated team" among the success factors.
 
+Options
+    None.
+
 Where
     At the team member's entry.
 

@@ -10,6 +10,9 @@ Why
     without a date it is never late; without a status nobody can measure the
     share of planned actions actually done (§6, measures).
 
+Options
+    None.
+
 Where
     At the action's entry.
 

@@ -10,6 +10,9 @@ Why
     overdue action is either not done (say so: move the date) or done and not
     recorded (set ``status: done``).
 
+Options
+    None; ``--as-of`` sets today.
+
 Where
     At the action's ``due:`` key.
 

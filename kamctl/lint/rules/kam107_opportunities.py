@@ -10,6 +10,9 @@ Why
     smaller than it is, or (when someone guesses later) larger. Without an
     owner nobody moves it.
 
+Options
+    None.
+
 Where
     At the opportunity's entry.
 

@@ -15,6 +15,9 @@ Why
     §7 counts "none at top management" as an account risk. Decisions are made
     where we have nobody.
 
+Options
+    None.
+
 Where
     At ``stakeholders:``, one finding per missing group.
 

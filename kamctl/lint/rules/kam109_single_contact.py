@@ -10,6 +10,9 @@ Why
     them. The commonest cause of losing a key account is "not staying close
     over time" (seed 003).
 
+Options
+    None.
+
 Where
     At the single stakeholder's entry.
 

@@ -11,6 +11,9 @@ Why
     can only see if the stance is written down. "Unknown" is itself a
     finding: find out.
 
+Options
+    None.
+
 Where
     At the decision maker's entry.
 

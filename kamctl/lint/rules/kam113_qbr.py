@@ -14,19 +14,28 @@ Why
     are where the investment goes, so they are the ones that must not drift.
     A QBR that is not in the calendar does not happen.
 
+Options
+    The quadrant follows ``[kaism]``: ``threshold``, the criteria weights and ``min_scored``.
+
 Where
     At ``next_qbr:`` when it has passed; at ``rhythm:`` when it is missing;
     at ``1:1`` when there is no ``rhythm`` section.
 
 PASS::
 
-    rhythm:                       # as of 2026-11-24, a key account
+    kaism:                        # every criterion 8 (default config): a key account
+      customer_attractiveness: {volume_potential: 8, margin_potential: 8, growth: 8, strategic_fit: 8, reference_value: 8, relationship_potential: 8}
+      our_strength: {product_fit: 8, relationship_depth: 8, delivery_record: 8, price_position: 8, share_of_wallet: 8}
+    rhythm:                       # as of 2026-11-24
       last_qbr: 2026-10-08
       next_qbr: 2027-01-14
 
 FAIL::
 
-    rhythm:                       # as of 2026-11-24, a key account
+    kaism:                        # every criterion 8 (default config): a key account
+      customer_attractiveness: {volume_potential: 8, margin_potential: 8, growth: 8, strategic_fit: 8, reference_value: 8, relationship_potential: 8}
+      our_strength: {product_fit: 8, relationship_depth: 8, delivery_record: 8, price_position: 8, share_of_wallet: 8}
+    rhythm:                       # as of 2026-11-24
       last_qbr: 2026-08-20
       next_qbr: 2026-11-20        # KAM113: passed
 

@@ -12,6 +12,10 @@ Why
     the matrix (with the default ``min_scored = 1.0``), so it gets no
     investment priority and no class-specific approach.
 
+Options
+    The criteria are those weighed in ``[kaism.customer_attractiveness]`` and
+    ``[kaism.our_strength]``.
+
 Where
     At the axis key naming the unscored criteria; at a criterion the config
     does not know; at ``kaism:`` or ``1:1`` when an axis or the section is
@@ -19,9 +23,9 @@ Where
 
 PASS::
 
-    kaism:
-      customer_attractiveness: {volume_potential: 8, margin_potential: 6, growth: 5, ...}
-      our_strength: {product_fit: 8, price_position: 7, ...}
+    kaism:                        # the default config's criteria
+      customer_attractiveness: {volume_potential: 8, margin_potential: 6, growth: 5, strategic_fit: 8, reference_value: 8, relationship_potential: 7}
+      our_strength: {product_fit: 8, relationship_depth: 8, delivery_record: 9, price_position: 7, share_of_wallet: 7}
 
 FAIL::
 

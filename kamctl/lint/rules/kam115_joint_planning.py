@@ -10,6 +10,9 @@ Why
     stage, and §8 counts mutual value creation among the success factors.
     ``agreed: false`` is a fine answer; not knowing is not.
 
+Options
+    None.
+
 Where
     At ``1:1`` when the section is absent.
 

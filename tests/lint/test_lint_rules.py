@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -64,9 +65,29 @@ def test_fail_case_has_exactly_the_expected_findings(rule_id: str) -> None:
 def test_rule_documents_itself(rule: Rule) -> None:
     # The docstring is the user documentation `kamctl rules ID` prints.
     assert rule.doc.startswith(f"{rule.id} {rule.name}:")
-    for part in ("What it checks", "Why", "PASS::", "FAIL::", "Instead"):
+    for part in ("What it checks", "Why", "Options", "PASS::", "FAIL::", "Instead"):
         assert part in rule.doc, f"{rule.id} docstring lacks {part!r}"
     if not rule.meta:
         assert "§" in rule.doc, f"{rule.id} should cite DOMAIN.md"
     assert rule.profiles <= {"full", "light"} and rule.profiles
     assert re.fullmatch(r"KAM[01]\d\d", rule.id)
+
+
+def _doc_example(rule: Rule, label: str) -> str:
+    m = re.search(label + r"::\n\n((?:    .*\n|\n)+)", rule.doc + "\n")
+    assert m, f"{rule.id}: no {label} example"
+    body = textwrap.dedent(m.group(1))
+    # Examples show the part of a plan that matters; give them an id and name.
+    return body if body.startswith("id:") else "id: doc\nname: Doc AS\n" + body
+
+
+@pytest.mark.parametrize("rule", registry.RULES, ids=lambda r: r.id)
+def test_documented_examples_do_what_the_docs_say(rule: Rule, tmp_path: Path) -> None:
+    for label, should_fire in (("PASS", False), ("FAIL", True)):
+        path = tmp_path / f"{label}.yaml"
+        path.write_text(_doc_example(rule, label), encoding="utf-8")
+        diags = lint_file(str(path), Config(), AS_OF).diagnostics
+        if rule.id != "KAM001":
+            assert not [d for d in diags if d.code == "KAM001"], f"{label} example is not a valid file"
+        fired = [d for d in diags if d.code == rule.id]
+        assert bool(fired) is should_fire, f"{rule.id} {label} example: {fired}"

@@ -1,0 +1,146 @@
+"""``kamctl render`` (one plan per account) and ``kamctl report`` (the portfolio).
+
+Options, loading and exit codes only; the documents are built by
+:mod:`kamctl.render` from the facts in :mod:`kamctl.facts`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from kamctl.cli import app
+from kamctl.cli.common import CONFIG_OPTION, JOBS_OPTION, PATHS_ARGUMENT, get_config
+
+FORMAT_OPTION = typer.Option(
+    "html", "--format", "-f", help="Output format: md (Markdown) or html (self-contained, printable)."
+)
+OUT_OPTION = typer.Option(
+    Path("rendered"), "--output", "-o", help="Folder to write into (created if missing).", file_okay=False
+)
+LANG_OPTION = typer.Option(None, "--lang", help="Language: nb or en (default: the config's lang, else nb).")
+TEMPLATES_OPTION = typer.Option(
+    None,
+    "--templates",
+    help="Folder of template overrides, searched before the plan repository's templates/ and the shipped ones.",
+    file_okay=False,
+)
+AS_OF_OPTION = typer.Option(
+    None,
+    "--as-of",
+    help="Today's date for overdue actions, stale contacts etc. (YYYY-MM-DD; default: today).",
+)
+
+
+@app.command()
+def render(
+    paths: list[str] | None = PATHS_ARGUMENT,
+    fmt: str = FORMAT_OPTION,
+    out: Path = OUT_OPTION,
+    lang: str | None = LANG_OPTION,
+    templates: Path | None = TEMPLATES_OPTION,
+    as_of: str | None = AS_OF_OPTION,
+    config: Path | None = CONFIG_OPTION,
+    jobs: int | None = JOBS_OPTION,
+) -> None:
+    """Render one account plan per account file, as Markdown or HTML.
+
+    Files are named after the account id (<id>.md or <id>.html). Invalid files
+    are reported and skipped. Exit 0 when every file was rendered, 1 when some
+    were invalid, 2 on a usage, config or template error.
+    """
+    raise typer.Exit(_run("plan", paths or [], fmt, out, lang, templates, as_of, config, jobs))
+
+
+@app.command()
+def report(
+    paths: list[str] | None = PATHS_ARGUMENT,
+    fmt: str = FORMAT_OPTION,
+    out: Path = OUT_OPTION,
+    lang: str | None = LANG_OPTION,
+    templates: Path | None = TEMPLATES_OPTION,
+    as_of: str | None = AS_OF_OPTION,
+    config: Path | None = CONFIG_OPTION,
+    jobs: int | None = JOBS_OPTION,
+) -> None:
+    """Render the portfolio report (index.md or index.html): KAISM matrix, ABC
+    Pareto chart, concentration, risk summary and a table of accounts linking
+    to their plans (render those into the same folder).
+
+    Exit 0 when every file was read, 1 when some were invalid, 2 on a usage,
+    config or template error.
+    """
+    raise typer.Exit(_run("report", paths or [], fmt, out, lang, templates, as_of, config, jobs))
+
+
+def _run(
+    kind: str,
+    paths: list[str],
+    fmt: str,
+    out: Path,
+    lang: str | None,
+    templates: Path | None,
+    as_of: str | None,
+    config_path: Path | None,
+    jobs: int | None,
+) -> int:
+    import datetime as dt
+    import sys
+
+    from kamctl.cli.common import check_format, fail
+    from kamctl.diagnostics import Severity
+    from kamctl.formatters import CheckResult, text
+
+    check_format(fmt, ("md", "html"))
+    cfg = get_config(config_path)
+    lang = lang or cfg.lang
+    if lang not in ("nb", "en"):
+        raise typer.BadParameter(f"{lang!r} is not one of nb, en", param_hint="--lang")
+    if templates is not None and not templates.is_dir():
+        fail(f"templates folder not found: {templates}")
+    try:
+        today = dt.date.fromisoformat(as_of) if as_of else dt.date.today()
+    except ValueError:
+        raise typer.BadParameter(f"{as_of!r} is not a date like 2026-11-24", param_hint="--as-of") from None
+
+    from kamctl.loader import load_accounts
+    from kamctl.render import REPORT_STEM, RenderError, render_documents
+
+    loaded, problems = load_accounts(paths, cfg, jobs=jobs)
+    context = []
+    if kind == "plan" and paths and cfg.accounts_dir.is_dir():
+        # A plan's ABC class and revenue share are relative to the whole
+        # portfolio, also when only some plans are rendered. (A report is about
+        # exactly the accounts it is given.)
+        others, _ = load_accounts([str(cfg.accounts_dir)], cfg, jobs=jobs)
+        context = [lf.account for lf in others if lf.account is not None]
+    bad = [d for lf in loaded for d in lf.diagnostics if d.severity is Severity.error] + problems
+    if bad:
+        text(CheckResult("render" if kind == "plan" else "report", len(loaded), bad), sys.stderr)
+    good = [lf for lf in loaded if lf.ok]
+    if not good:
+        # Nothing to render; an empty report would only mislead.
+        fail("no valid account files to render" if bad else "no account files found", 1)
+    if any(lf.account is not None and lf.account.id == REPORT_STEM for lf in good):
+        sys.stderr.write(
+            f"kamctl: warning: account id {REPORT_STEM!r} has the report's file name "
+            f"({REPORT_STEM}.{fmt}); render the plans and the report into different folders\n"
+        )
+    try:
+        written = render_documents(
+            kind,
+            good,
+            cfg,
+            fmt=fmt,
+            lang=lang,
+            as_of=today,
+            out_dir=out,
+            templates=templates,
+            context=context,
+        )
+    except RenderError as exc:
+        fail(str(exc))
+    for path in written:
+        sys.stdout.write(f"{path}\n")
+    return 1 if bad else 0

@@ -1,0 +1,151 @@
+"""Computed facts about accounts and the portfolio, for rendered documents.
+
+This module only *gathers*: every figure comes from the account model or from
+the analysis modules (``kamctl.kaism``, ``kamctl.abc``, ``kamctl.risk``,
+``kamctl.stage``, ``kamctl.lint``, ``kamctl.portfolio``), so a rendered plan
+always agrees with ``kamctl classify``, ``kamctl abc``, ``kamctl risk`` and
+``kamctl lint`` run on the same files and config.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from .abc import AbcRow, abc_classify
+from .account import Account, Action, ActionStatus, OpportunityStatus, Strength
+from .diagnostics import Diagnostic, Severity
+from .kaism import KaismResult, classify_account
+from .lint import lint_document
+from .portfolio import figures, portfolio_checks, year_row
+from .risk import PortfolioRisk, account_risks, portfolio_findings, portfolio_risk
+from .stage import stage_findings
+
+if TYPE_CHECKING:
+    from .config import Config
+    from .yamlsource import Document
+
+
+@dataclass
+class AccountFacts:
+    account: Account
+    path: str
+    fiscal_year: int | None
+    revenue: float | None
+    gross_margin: float | None
+    share_of_wallet: float | None
+    """Percent, or None when revenue or category spend is unknown."""
+    weighted_pipeline: float
+    open_pipeline: float
+    overdue: list[Action]
+    actions_done: float | None
+    """Percent of the actions due by today (cancelled ones aside) that are done."""
+    strong_relationships: int
+    kaism: KaismResult
+    risks: list[Diagnostic]
+    """Account-level risk signals (``RISK1xx``)."""
+    stage: list[Diagnostic]
+    """Stated stage against the evidence (``STAGE1xx``)."""
+    lint: list[Diagnostic]
+    """Plan completeness and quality (``KAM…``)."""
+    abc: AbcRow | None = None
+    """The account's row in the portfolio's ABC analysis by revenue (None without revenue)."""
+
+    @property
+    def findings(self) -> list[Diagnostic]:
+        return [*self.risks, *self.stage, *self.lint]
+
+    def count(self, severity: str) -> int:
+        return sum(1 for d in self.findings if d.severity is Severity(severity))
+
+
+@dataclass
+class PortfolioFacts:
+    accounts: list[AccountFacts]
+    fiscal_year: int | None
+    abc_rows: list[AbcRow]
+    risk: PortfolioRisk
+    findings: list[Diagnostic]
+    """Portfolio-level findings: concentration (``RISK00x``) and portfolio checks (``PORT1xx``)."""
+    total_revenue: float = 0.0
+    by_id: dict[str, AccountFacts] = field(default_factory=dict)
+
+
+def _actions_done(account: Account, as_of: _dt.date) -> float | None:
+    due = [
+        a
+        for a in account.actions
+        if a.status is not ActionStatus.cancelled and (a.due is None or a.due <= as_of)
+    ]
+    if not due:
+        return None
+    return 100.0 * sum(1 for a in due if a.status is ActionStatus.done) / len(due)
+
+
+def account_facts(
+    account: Account,
+    config: Config,
+    as_of: _dt.date,
+    *,
+    year: int | None,
+    path: str = "",
+    doc: Document | None = None,
+    diagnostics: Sequence[Diagnostic] = (),
+) -> AccountFacts:
+    fin = year_row(account, year)
+    sow = account.share_of_wallet(year) if fin is not None else None
+    return AccountFacts(
+        account=account,
+        path=path,
+        fiscal_year=year,
+        revenue=fin.revenue if fin else None,
+        gross_margin=fin.gross_margin if fin else None,
+        share_of_wallet=None if sow is None else sow * 100.0,
+        weighted_pipeline=account.weighted_pipeline(),
+        open_pipeline=sum(
+            o.value or 0.0 for o in account.opportunities if o.status is OpportunityStatus.open
+        ),
+        overdue=account.overdue_actions(as_of),
+        actions_done=_actions_done(account, as_of),
+        strong_relationships=sum(1 for s in account.stakeholders if s.relationship is Strength.strong),
+        kaism=classify_account(account, config.kaism),
+        risks=account_risks(account, config, as_of, path, doc),
+        stage=stage_findings(account, config, path, doc),
+        lint=lint_document(path, doc, account, list(diagnostics), config, as_of),
+    )
+
+
+def portfolio_facts(
+    accounts: Sequence[AccountFacts],
+    config: Config,
+    *,
+    year: int | None,
+    context: Sequence[Account] = (),
+) -> PortfolioFacts:
+    """ABC classes and concentration over ``accounts`` plus ``context``.
+
+    ``context`` holds the rest of the portfolio (the config's accounts folder)
+    when only some accounts are rendered: an ABC class or a revenue share means
+    nothing against a portfolio of one.
+    """
+    everyone: dict[str, Account] = {a.id: a for a in context}
+    everyone.update({f.account.id: f.account for f in accounts})
+    people = list(everyone.values())
+    items, _missing = figures(people, year)
+    rows = abc_classify(items, config.abc) if items else []
+    by_row = {r.id: r for r in rows}
+    for f in accounts:
+        f.abc = by_row.get(f.account.id)
+    risk = portfolio_risk(people, config, year=year)
+    paths = {f.account.id: f.path for f in accounts}
+    return PortfolioFacts(
+        accounts=list(accounts),
+        fiscal_year=year,
+        abc_rows=rows,
+        risk=risk,
+        findings=[*portfolio_findings(risk, config, paths), *portfolio_checks(people, config, paths)],
+        total_revenue=risk.total_revenue,
+        by_id={f.account.id: f for f in accounts},
+    )

@@ -1,0 +1,795 @@
+"""Rendering account plans and the portfolio report (Markdown and HTML).
+
+The pieces:
+
+* a **view model** per account (:func:`plan_context`) and for the portfolio
+  (:func:`report_context`): the account model, its computed facts and the
+  lists the documents show (stakeholders sorted by influence, the white-space
+  grid, goals per horizon, …), so templates hold layout and no arithmetic;
+* two Jinja2 environments over one template search path. The **HTML**
+  environment autoescapes everything it loads (``select_autoescape`` does not
+  know ``*.html.j2``, so it is switched on explicitly). The **Markdown**
+  environment runs every ``{{ … }}`` through :func:`kamctl.mdescape.inline`
+  (its ``finalize``); only Markdown that kamctl itself produced (macro output,
+  marked with ``|safe``) passes unchanged. See :mod:`kamctl.mdescape`;
+* the **template search path**: ``--templates DIR``, then ``[render]
+  templates`` from the config, then ``templates/`` next to the config (the
+  plan repository's own), then the templates shipped with kamctl. The shipped
+  ones are also reachable as ``kamctl/<name>`` so an override can
+  ``{% extends "kamctl/plan.html.j2" %}`` and replace one block. Because a
+  shipped template may include a user's partial, both environments are
+  :class:`jinja2.sandbox.SandboxedEnvironment`: a template from a plan
+  repository cannot reach Python internals;
+* **output**: file names are built from validated account ids only and must
+  resolve inside the output folder; every file is written atomically.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import os
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+from jinja2 import (
+    BaseLoader,
+    ChoiceLoader,
+    FileSystemLoader,
+    PrefixLoader,
+    StrictUndefined,
+    TemplateError,
+    pass_context,
+)
+from jinja2.sandbox import SandboxedEnvironment
+from markupsafe import Markup
+
+from . import mdescape, svg
+from .account import Account, Level, PipelineStage
+from .facts import AccountFacts, PortfolioFacts
+from .i18n import Locale
+from .types import id_problem
+
+if TYPE_CHECKING:
+    from .config import Config
+    from .loader import LoadedFile
+
+FORMATS = ("md", "html")
+EXTENSIONS = {"md": "md", "html": "html"}
+REPORT_STEM = "index"
+
+SECTIONS_FULL = (
+    "summary",
+    "customer",
+    "team",
+    "classification",
+    "financials",
+    "goals",
+    "strategy",
+    "stakeholders",
+    "opportunities",
+    "white_space",
+    "competition",
+    "risks",
+    "actions",
+    "measures",
+    "rhythm",
+    "quality",
+    "notes",
+)
+"""Reading order of a full plan: who the customer is and who we are for them
+first, then what we want (goals, strategy), the people, the business
+(pipeline, white space), what threatens it, what we do next, and how it is
+followed up."""
+
+SECTIONS_LIGHT = (
+    "summary",
+    "customer",
+    "classification",
+    "financials",
+    "goals",
+    "strategy",
+    "stakeholders",
+    "opportunities",
+    "risks",
+    "actions",
+    "rhythm",
+    "quality",
+)
+"""KAM light (DOMAIN §1): no team roster, white space, competitor/contract
+detail, measures or notes; strategy shows the main strategy only."""
+
+_INFLUENCE_ORDER = {Level.high: 0, Level.medium: 1, Level.low: 2, None: 3}
+
+
+class RenderError(Exception):
+    """A template could not be found or rendered, or an output could not be written."""
+
+
+# ------------------------------------------------------------------ templates
+
+
+def packaged_templates() -> Path:
+    """The templates shipped with kamctl.
+
+    Installed, they are the package data ``kamctl/templates``; in a source
+    checkout (editable install) they are ``templates/`` at the top of the
+    repository, where people look for them (see pyproject.toml).
+    """
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "templates", here.parent / "templates"):
+        if (candidate / "plan.md.j2").is_file():
+            return candidate
+    raise RenderError(f"kamctl's own templates are missing (looked in {here / 'templates'})")
+
+
+def template_dirs(config: Config | None, override: Path | None = None) -> list[Path]:
+    """The search path, first match wins (see the module docstring)."""
+    dirs: list[Path] = []
+    if override is not None:
+        dirs.append(override)
+    if config is not None and config.render.templates:
+        configured = config.root / config.render.templates
+        if not configured.is_dir():
+            raise RenderError(
+                f"templates folder {configured} (from [render] templates in {config.source}) not found"
+            )
+        dirs.append(configured)
+    if config is not None and config.source is not None:
+        repo = config.root / "templates"
+        if repo.is_dir():
+            dirs.append(repo)
+    dirs.append(packaged_templates())
+    seen: list[Path] = []
+    for d in dirs:
+        if d.resolve() not in [s.resolve() for s in seen]:
+            seen.append(d)
+    return seen
+
+
+def _loader(dirs: Sequence[Path]) -> BaseLoader:
+    shipped = FileSystemLoader(str(packaged_templates()))
+    return ChoiceLoader(
+        [*(FileSystemLoader(str(d)) for d in dirs), PrefixLoader({"kamctl": shipped}, delimiter="/")]
+    )
+
+
+def _none_as_empty(value: Any) -> Any:
+    return "" if value is None else value
+
+
+def _md_finalize(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, Markup):  # Markdown kamctl produced (macro output via |safe)
+        return value
+    return mdescape.inline(value)
+
+
+def _common(env: SandboxedEnvironment, loc: Locale) -> None:
+    env.globals["t"] = loc.t
+    env.globals["lang"] = loc.lang
+    env.filters.update(
+        {
+            "finding_title": lambda d: loc.finding_title(d.code),
+            "sorted_findings": sorted_findings,
+            "num": loc.number,
+            "pct": loc.percent,
+            "date": loc.date,
+            "label": lambda value, kind: loc.enum(kind, value),
+            "stance": loc.stance,
+            "yesno": loc.yes_no,
+        }
+    )
+    # Money is in the document's currency (an account may have its own), so
+    # these filters read ``currency`` from the template context.
+    locales: dict[str, Locale] = {}
+
+    def local(ctx: Any) -> Locale:
+        cur = ctx.get("currency") or loc.currency
+        return locales.setdefault(cur, Locale(loc.lang, cur))
+
+    env.filters["money"] = pass_context(lambda ctx, value, *a: local(ctx).money(value, *a))
+    env.filters["money_short"] = pass_context(lambda ctx, value, *a: local(ctx).money_short(value, *a))
+    for name, build in _row_filters().items():
+        env.filters[name] = pass_context(lambda ctx, rows, _build=build: _build(local(ctx), rows))
+
+    # Inside a plan, "<id>: " before a finding repeats the plan's subject; in
+    # the report it says which account the finding is about.
+    def message(ctx: Any, d: Any) -> str:
+        return finding_message(d) if ctx.get("kind") == "plan" else d.message
+
+    env.filters["finding_message"] = pass_context(message)
+    env.filters["finding_rows"] = pass_context(
+        lambda ctx, diags: [
+            [loc.enum("severity", d.severity), d.code, loc.finding_title(d.code), message(ctx, d)]
+            for d in sorted_findings(diags)
+        ]
+    )
+
+
+def _smart(loc: Locale, value: float | None) -> str:
+    """A weight or score as written: ``4``, ``7,5``, ``1,25``."""
+    if value is None:
+        return ""
+    for decimals in (0, 1, 2):
+        if abs(round(value, decimals) - value) < 1e-9:
+            return loc.number(value, decimals)
+    return loc.number(value, 2)
+
+
+def sorted_findings(diags: Sequence[Any]) -> list[Any]:
+    """Errors first, then warnings, then info; by code within each."""
+    return sorted(diags, key=lambda d: (-d.severity.rank, d.code, d.message))
+
+
+def finding_message(d: Any) -> str:
+    """The message without its leading ``<account id>: `` (the plan is about that account)."""
+    prefix = f"{d.account}: " if d.account else ""
+    return d.message[len(prefix) :] if prefix and d.message.startswith(prefix) else d.message
+
+
+def _criterion(key: str) -> str:
+    """Config key to reading text: ``volume_potential`` → ``Volume potential``.
+
+    Only identifier-like keys are touched; anything else is shown as written.
+    """
+    if not re.fullmatch(r"[a-z][a-z0-9_]*", key):
+        return key
+    text = key.replace("_", " ")
+    return text[:1].upper() + text[1:]
+
+
+def _target(loc: Locale, goal: Any) -> str:
+    if goal.target is None:
+        return ""
+    unit = (goal.unit or "").strip()
+    if unit == "%":
+        return loc.percent(goal.target, 0 if goal.target == int(goal.target) else 1)
+    if unit.isalpha() and unit.isupper() and len(unit) == 3:  # an ISO 4217 currency
+        return loc.money(goal.target, unit)
+    number = _smart(loc, goal.target)
+    return f"{number} {unit}" if unit else number
+
+
+def _row_filters() -> dict[str, Callable[[Locale, Any], list[list[str]]]]:
+    """Table rows as lists of display text, shared by the Markdown and HTML templates."""
+    return {
+        "abc_table_rows": lambda loc, rows: [
+            [
+                str(r.rank),
+                r.name,
+                loc.money(r.value),
+                loc.percent(r.share, 2),
+                loc.percent(r.cumulative, 2),
+                r.cls,
+            ]
+            for r in rows
+        ],
+        "team_rows": lambda loc, team: [[m.name, m.role, m.responsibility, m.email] for m in team],
+        "criteria_rows": lambda loc, rows: [
+            [_criterion(r["criterion"]), _smart(loc, r["weight"]), _smart(loc, r["score"])] for r in rows
+        ],
+        "selection_rows": lambda loc, rows: [[r.criterion, loc.yes_no(r.met), r.note] for r in rows],
+        "financial_rows": lambda loc, rows: [
+            [
+                f"{f.year} ({loc.t('budget')})" if f.budget else str(f.year),
+                loc.money(f.revenue),
+                loc.money(f.gross_margin),
+                loc.money(f.contribution_margin),
+                loc.money(f.category_spend),
+                loc.percent(100.0 * f.revenue / f.category_spend)
+                if f.revenue is not None and f.category_spend
+                else "",
+            ]
+            for f in rows
+        ],
+        "goal_rows": lambda loc, goals: [[g.goal, g.metric, _target(loc, g), loc.date(g.due)] for g in goals],
+        "stakeholder_rows": lambda loc, people: [
+            [
+                s.name,
+                s.title,
+                loc.enum("role", s.role),
+                loc.enum("orglevel", s.level),
+                loc.enum("level", s.influence),
+                loc.stance(s.stance),
+                loc.enum("strength", s.relationship),
+                loc.enum("style", s.style),
+                s.owner,
+                loc.date(s.last_contact),
+            ]
+            for s in people
+        ],
+        "trust_rows": lambda loc, people: [
+            [
+                s.name,
+                str(s.trust.credibility),
+                str(s.trust.reliability),
+                str(s.trust.intimacy),
+                str(s.trust.self_orientation),
+                loc.number(s.trust.score, 2),
+            ]
+            for s in people
+        ],
+        "opportunity_rows": lambda loc, rows: [
+            [
+                r["opp"].name,
+                r["opp"].offering,
+                loc.money(r["opp"].value),
+                loc.percent(r["opp"].probability, 0),
+                loc.money(r["weighted"]) if r["opp"].status.value == "open" else "",
+                loc.enum("oppstatus", r["opp"].status),
+                loc.enum("pipeline", r["opp"].stage),
+                r["opp"].owner,
+                loc.date(r["opp"].expected_close),
+            ]
+            for r in rows
+        ],
+        "white_space_rows": lambda loc, rows: [
+            [r["offering"], *(loc.enum("ws", c) if c is not None else loc.t("untapped") for c in r["cells"])]
+            for r in rows
+        ],
+        "competitor_rows": lambda loc, rows: [
+            [c.name, loc.enum("level", c.strength), loc.percent(c.share, 0), c.note] for c in rows
+        ],
+        "risk_rows": lambda loc, rows: [
+            [
+                r.description,
+                loc.enum("riskcat", r.category),
+                loc.enum("level", r.likelihood),
+                loc.enum("level", r.impact),
+                r.mitigation,
+                r.owner,
+            ]
+            for r in rows
+        ],
+    }
+
+
+def environments(dirs: Sequence[Path], loc: Locale) -> dict[str, SandboxedEnvironment]:
+    loader = _loader(dirs)
+    options: dict[str, Any] = {
+        "loader": loader,
+        "trim_blocks": True,
+        "lstrip_blocks": True,
+        "keep_trailing_newline": True,
+        "undefined": StrictUndefined,
+    }
+    # Autoescape every template the HTML environment loads, whatever its name.
+    html = SandboxedEnvironment(autoescape=True, finalize=_none_as_empty, **options)
+    md = SandboxedEnvironment(autoescape=False, finalize=_md_finalize, **options)
+    md.filters["mdblock"] = lambda text: Markup(mdescape.block(text))
+    md.filters["cell"] = _md_cell
+    # Explicit escaping for template authors; the same as what finalize does.
+    md.filters["md"] = lambda value: Markup(mdescape.inline(value))
+    html.filters["paragraphs"] = _html_paragraphs
+    html.filters["css_string"] = css_string
+    for env in (html, md):
+        _common(env, loc)
+    # Formatted values (dates, money, labels) are kamctl's own text with at most
+    # a currency code from the file in it: escape them, but without the
+    # line-start rules, so a table cell reads "24. november", not "24\. november".
+    for name in ("money", "money_short", "num", "pct", "date", "label", "stance", "yesno"):
+        md.filters[name] = _md_formatted(md.filters[name])
+    return {"html": html, "md": md}
+
+
+def css_string(value: Any) -> Markup:
+    """Text for inside a double-quoted CSS string (the print header).
+
+    Everything but ASCII letters and digits becomes a six-digit ``\\XXXXXX``
+    escape: the result cannot end the string, the rule or the ``<style>``
+    element. Spaces are escaped too, because CSS swallows one whitespace
+    after any hex escape ("SA · KAM" would print as "SA ·KAM").
+    """
+    out = []
+    for ch in "" if value is None else str(value):
+        out.append(ch if ch.isascii() and ch.isalnum() else f"\\{ord(ch):06x}")
+    return Markup("".join(out))
+
+
+def _md_cell(value: Any) -> Markup:
+    if isinstance(value, Markup):
+        return value
+    return Markup(mdescape.inline("" if value is None else value, line_start=False))
+
+
+def _md_formatted(fn: Any) -> Any:
+    if getattr(fn, "jinja_pass_arg", None) is not None:
+
+        @pass_context
+        def with_context(ctx: Any, *args: Any, **kwargs: Any) -> Markup:
+            return Markup(mdescape.inline(fn(ctx, *args, **kwargs), line_start=False))
+
+        return with_context
+
+    def wrapped(*args: Any, **kwargs: Any) -> Markup:
+        return Markup(mdescape.inline(fn(*args, **kwargs), line_start=False))
+
+    return wrapped
+
+
+def _html_paragraphs(text: Any) -> Markup:
+    """Plain text with blank-line paragraphs and line breaks, escaped, as HTML."""
+    if text is None:
+        return Markup("")
+    paras = [p.strip() for p in str(text).replace("\r\n", "\n").split("\n\n") if p.strip()]
+    return Markup("").join(Markup("<p>{}</p>").format(Markup("<br>").join(p.split("\n"))) for p in paras)
+
+
+# ----------------------------------------------------------------- view model
+
+
+@dataclass(frozen=True)
+class Options:
+    fmt: str
+    lang: str
+    as_of: _dt.date
+    currency: str = "NOK"
+
+
+def _sorted_stakeholders(account: Account) -> list[Any]:
+    return sorted(
+        account.stakeholders,
+        key=lambda s: (
+            _INFLUENCE_ORDER[s.influence],
+            -(s.stance if s.stance is not None else -4),
+            s.name.casefold(),
+        ),
+    )
+
+
+def _white_space(account: Account) -> dict[str, Any] | None:
+    ws = account.white_space
+    if ws is None or not (ws.units or ws.offerings):
+        return None
+    units = list(ws.units)
+    for cells in ws.offerings.values():
+        for unit in cells:
+            if unit not in units:
+                units.append(unit)
+    rows = [
+        {"offering": offering, "cells": [cells.get(u) for u in units]}
+        for offering, cells in ws.offerings.items()
+    ]
+    return {"units": units, "rows": rows}
+
+
+def _pipeline_bars(account: Account, loc: Locale) -> list[svg.StageBar]:
+    from .account import OpportunityStatus
+
+    totals: dict[PipelineStage | None, list[float]] = {}
+    for o in account.opportunities:
+        if o.status is not OpportunityStatus.open:
+            continue
+        row = totals.setdefault(o.stage, [0.0, 0.0])
+        row[0] += o.value or 0.0
+        row[1] += (o.value or 0.0) * (o.probability or 0.0) / 100.0
+    order = [*PipelineStage, None]
+    return [
+        svg.StageBar(loc.t(f"pipeline.{s.value}") if s else loc.t("pipeline.none"), v[0], v[1])
+        for s in order
+        if (v := totals.get(s)) is not None
+    ]
+
+
+def _quadrant_names(loc: Locale) -> dict[str, str]:
+    return {q: loc.t(f"quadrant.{q}") for q in ("key_development", "key", "maintenance", "opportunistic")}
+
+
+def _kaism_weights(config: Config, account: Account) -> dict[str, list[dict[str, Any]]]:
+    """Criterion, weight and score per axis, in the config's order."""
+    scores = account.kaism
+    out: dict[str, list[dict[str, Any]]] = {}
+    for axis in ("customer_attractiveness", "our_strength"):
+        weights: dict[str, float] = getattr(config.kaism, axis)
+        given: dict[str, float] = getattr(scores, axis) if scores else {}
+        rows = [{"criterion": c, "weight": w, "score": given.get(c)} for c, w in weights.items()]
+        rows += [{"criterion": c, "weight": None, "score": s} for c, s in given.items() if c not in weights]
+        out[axis] = rows
+    return out
+
+
+def plan_context(facts: AccountFacts, config: Config, opts: Options) -> dict[str, Any]:
+    acc = facts.account
+    loc = Locale(opts.lang, acc.currency or opts.currency)
+    light = acc.profile.value == "light"
+    goals = []
+    if acc.goals is not None:
+        for horizon in ("strategic", "tactical", "operational"):
+            goals.append({"horizon": horizon, "goals": getattr(acc.goals, horizon)})
+    strategy = []
+    if acc.strategy is not None:
+        parts = (
+            ("main",)
+            if light
+            else ("main", "product", "price", "distribution", "communication", "service", "relationship")
+        )
+        strategy = [{"part": p, "text": getattr(acc.strategy, p)} for p in parts if getattr(acc.strategy, p)]
+    overdue_ids = {id(a) for a in facts.overdue}
+    actions = [{"action": a, "overdue": id(a) in overdue_ids} for a in acc.actions]
+    actions.sort(key=lambda r: (r["action"].due is None, r["action"].due or _dt.date.max))
+    opportunities = [
+        {"opp": o, "weighted": (o.value or 0.0) * (o.probability or 0.0) / 100.0} for o in acc.opportunities
+    ]
+    financials = sorted(acc.financials, key=lambda f: f.year)
+    trust = [s for s in _sorted_stakeholders(acc) if s.trust is not None]
+    kaism = facts.kaism
+    charts: dict[str, Markup | None] = {"kaism": None, "financials": None, "pipeline": None}
+    if opts.fmt == "html":
+        if kaism is not None and kaism.attractiveness is not None and kaism.strength is not None:
+            charts["kaism"] = svg.kaism_matrix(
+                [svg.KaismPoint(acc.name, kaism.attractiveness, kaism.strength)],
+                loc,
+                threshold=config.kaism.threshold,
+                quadrant_names=_quadrant_names(loc),
+            )
+        if any(f.revenue is not None for f in financials):
+            charts["financials"] = svg.revenue_by_year(
+                [svg.YearFigures(f.year, f.revenue, f.gross_margin, bool(f.budget)) for f in financials], loc
+            )
+        bars = _pipeline_bars(acc, loc)
+        if bars:
+            charts["pipeline"] = svg.pipeline_by_stage(bars, loc)
+    sections = SECTIONS_LIGHT if light else SECTIONS_FULL
+    return {
+        "kind": "plan",
+        "fmt": opts.fmt,
+        "as_of": opts.as_of,
+        "account": acc,
+        "facts": facts,
+        "light": light,
+        "sections": sections,
+        "threshold": config.kaism.threshold,
+        "kaism_criteria": _kaism_weights(config, acc),
+        "stakeholders": _sorted_stakeholders(acc),
+        "trust": trust,
+        "goals": goals,
+        "strategy": strategy,
+        "white_space": _white_space(acc),
+        "actions": actions,
+        "opportunities": opportunities,
+        "financials": financials,
+        "charts": charts,
+        "currency": acc.currency or opts.currency,
+        "findings_text": ", ".join(loc.counted(facts.count(s), s) for s in ("error", "warning", "info")),
+        "report_link": f"{REPORT_STEM}.{EXTENSIONS[opts.fmt]}",
+        "header_left": f"{acc.name} · {loc.t('kam')} {acc.kam}" if acc.kam else acc.name,
+        "header_right": f"{loc.t('plan_title')} · {loc.date(opts.as_of)}",
+    }
+
+
+def report_context(portfolio: PortfolioFacts, config: Config, opts: Options) -> dict[str, Any]:
+    loc = Locale(opts.lang, opts.currency)
+    rows = sorted(
+        portfolio.accounts,
+        key=lambda f: (
+            f.kaism.priority if f.kaism is not None and f.kaism.priority is not None else 9,
+            -(f.revenue or 0.0),
+            f.account.id,
+        ),
+    )
+    numbered = [
+        {"n": i, "facts": f, "link": f"{f.account.id}.{EXTENSIONS[opts.fmt]}"} for i, f in enumerate(rows, 1)
+    ]
+    charts: dict[str, Markup | None] = {"kaism": None, "pareto": None}
+    if opts.fmt == "html":
+        points = [
+            svg.KaismPoint(
+                r["facts"].account.name, k.attractiveness, k.strength, str(r["n"]), r["facts"].revenue or 0.0
+            )
+            for r in numbered
+            if (k := r["facts"].kaism) is not None and k.attractiveness is not None and k.strength is not None
+        ]
+        if points:
+            charts["kaism"] = svg.kaism_matrix(
+                points, loc, threshold=config.kaism.threshold, quadrant_names=_quadrant_names(loc)
+            )
+        if portfolio.abc_rows:
+            charts["pareto"] = svg.pareto(
+                [svg.ParetoBar(r.name, r.share, r.cumulative, r.cls) for r in portfolio.abc_rows],
+                loc,
+                cut_a=config.abc.a,
+                cut_b=config.abc.b,
+            )
+    codes: dict[str, tuple[set[str], str]] = {}
+    for f in portfolio.accounts:
+        for d in [*f.risks, *f.stage]:
+            codes.setdefault(d.code, (set(), d.message))[0].add(f.account.id)
+    risk_codes_rows = [
+        [code, loc.finding_title(code), str(len(ids)), first]
+        for code, (ids, first) in sorted(codes.items(), key=lambda kv: (-len(kv[1][0]), kv[0]))
+    ]
+    unclassified = [r for r in numbered if r["facts"].kaism is None or r["facts"].kaism.quadrant is None]
+    quadrant_rows = []
+    for q in ("key_development", "key", "maintenance", "opportunistic"):
+        members = [r for r in numbered if r["facts"].kaism is not None and r["facts"].kaism.quadrant == q]
+        tier = next((r["facts"].kaism.tier for r in members if r["facts"].kaism.tier), "")
+        tier = tier or (config.kaism.tiers.get(q, "") if config is not None else "")
+        priority = {"key_development": 1, "key": 2, "maintenance": 3, "opportunistic": 4}[q]
+        names = ", ".join(f"{r['n']} {r['facts'].account.name}" for r in members)
+        quadrant_rows.append([loc.t(f"quadrant.{q}"), tier, str(priority), names or loc.t("none")])
+    if unclassified:
+        names = ", ".join(f"{r['n']} {r['facts'].account.name}" for r in unclassified)
+        quadrant_rows.append([loc.t("unclassified"), "", "", names])
+    concentration_facts, major_rows, what_if_rows = _concentration(portfolio.risk, loc)
+    return {
+        "kind": "report",
+        "fmt": opts.fmt,
+        "as_of": opts.as_of,
+        "portfolio": portfolio,
+        "rows": numbered,
+        "unclassified": unclassified,
+        "risk": portfolio.risk,
+        "abc_rows": portfolio.abc_rows,
+        "risk_codes": sorted(codes),
+        "risk_codes_rows": risk_codes_rows,
+        "quadrant_rows": quadrant_rows,
+        "concentration_facts": concentration_facts,
+        "major_rows": major_rows,
+        "what_if_rows": what_if_rows,
+        "charts": charts,
+        "currency": opts.currency,
+        "header_left": loc.t("report_title"),
+        "header_right": loc.date(opts.as_of),
+    }
+
+
+WHAT_IF_ROWS = 5
+"""The what-if table shows the largest accounts only; below them the answer is small."""
+
+
+def _concentration(risk: Any, loc: Locale) -> tuple[list[Any], list[Any], list[Any]]:
+    """Display rows from :class:`kamctl.risk.PortfolioRisk`: facts, major entities, what-if."""
+
+    def hhi(value: float, band: str) -> str:
+        return f"{loc.number(value, 0)} ({loc.t(f'hhi.{band}')})"
+
+    largest = risk.largest
+    facts = [
+        (
+            loc.t("largest_share"),
+            f"{loc.percent(risk.largest_share, 2)} ({largest.name})" if largest else "",
+        ),
+        (loc.t("top5_share"), loc.percent(risk.top5_share, 2)),
+        (loc.t("hhi"), hhi(risk.hhi, risk.hhi_band)),
+        (loc.t("hhi_groups"), hhi(risk.group_hhi, risk.group_hhi_band)),
+        (loc.t("effective_n"), loc.number(risk.group_effective_n, 1)),
+    ]
+    major = [
+        [f"{g.name} ({', '.join(g.members)})" if len(g.members) > 1 else g.name, loc.percent(g.share, 2)]
+        for g in risk.group_major
+    ]
+
+    def loss(amount: float | None, share: float | None) -> str:
+        if amount is None:
+            return ""
+        text = loc.money(-amount)
+        return f"{text} ({loc.percent(-share, 2)})" if share is not None else text
+
+    what_if = [
+        [
+            w.name,
+            loss(w.halves_revenue, w.halves_share),
+            loss(w.leaves_revenue, w.leaves_share),
+            loss(w.leaves_margin, w.leaves_margin_share),
+        ]
+        for w in risk.what_if[:WHAT_IF_ROWS]
+    ]
+    return facts, major, what_if
+
+
+# -------------------------------------------------------------------- output
+
+
+def render_template(
+    envs: dict[str, SandboxedEnvironment], name: str, fmt: str, context: dict[str, Any]
+) -> str:
+    env = envs[fmt]
+    try:
+        return env.get_template(f"{name}.{fmt}.j2").render(context)
+    except TemplateError as exc:
+        where = f" ({exc.filename}:{exc.lineno})" if getattr(exc, "lineno", None) else ""
+        raise RenderError(f"template {name}.{fmt}.j2{where}: {exc}") from None
+
+
+def output_path(out_dir: Path, stem: str, fmt: str) -> Path:
+    """``out_dir/<stem>.<ext>``, refusing any stem that is not a valid account id."""
+    problem = id_problem(stem)
+    if problem:
+        raise RenderError(f"refusing output name {stem!r}: {problem}")
+    path = out_dir / f"{stem}.{EXTENSIONS[fmt]}"
+    if Path(os.path.realpath(path)).parent != Path(os.path.realpath(out_dir)):
+        raise RenderError(f"refusing to write {path}: it would land outside {out_dir}")
+    return path
+
+
+def write_output(out_dir: Path, stem: str, fmt: str, text: str) -> Path:
+    from .writeback import WriteRefused, atomic_write_text
+
+    path = output_path(out_dir, stem, fmt)
+    try:
+        atomic_write_text(path, text)
+    except (WriteRefused, OSError) as exc:
+        raise RenderError(f"cannot write {path}: {exc}") from None
+    return path
+
+
+def _tidy_markdown(text: str) -> str:
+    """One blank line between blocks, no trailing spaces, one final newline.
+
+    Templates are easier to read with generous blank lines; Markdown gives runs
+    of them no meaning, and escaped values never end in spaces (see mdescape),
+    so this changes layout only.
+    """
+    text = re.sub(r"[ \t]+\n", "\n", text)
+    text = re.sub(r"\n{3,}", "\n\n", text)
+    return text.strip("\n") + "\n"
+
+
+def _document(path: str) -> Any:
+    """The parsed file, for analyses that point at lines; None if it cannot be read again."""
+    from .yamlsource import YamlProblem, decode, parse
+
+    try:
+        with open(path, "rb") as fh:
+            return parse(decode(fh.read()))
+    except (OSError, YamlProblem, UnicodeDecodeError):
+        return None
+
+
+def render_documents(
+    kind: Literal["plan", "report"],
+    loaded: Sequence[LoadedFile],
+    config: Config,
+    *,
+    fmt: str,
+    lang: str,
+    as_of: _dt.date,
+    out_dir: Path,
+    templates: Path | None = None,
+    context: Sequence[Account] = (),
+) -> list[Path]:
+    """Render plans (``kind="plan"``, one file per account) or the report into ``out_dir``.
+
+    ``loaded`` are :class:`kamctl.loader.LoadedFile` objects that validated;
+    ``context`` the rest of the portfolio (for ABC and shares).
+    """
+    from .facts import account_facts, portfolio_facts
+    from .portfolio import analysis_year
+
+    if fmt not in FORMATS:
+        raise RenderError(f"unknown format {fmt!r}; use md or html")
+    loc = Locale(lang, config.currency)
+    envs = environments(template_dirs(config, templates), loc)
+    opts = Options(fmt, lang, as_of, config.currency)
+    files = [(lf.path, lf.account, lf.diagnostics) for lf in loaded if lf.account is not None]
+    everyone = {a.id: a for a in context}
+    everyone.update({acc.id: acc for _, acc, _ in files})
+    # One year for every figure in every document: the config's fiscal_year,
+    # else the latest with actuals across the portfolio (as kamctl abc/risk).
+    year = analysis_year(list(everyone.values()), config.fiscal_year)
+    facts = [
+        account_facts(acc, config, as_of, year=year, path=path, doc=_document(path), diagnostics=diags)
+        for path, acc, diags in files
+    ]
+    portfolio = portfolio_facts(facts, config, year=year, context=context)
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise RenderError(f"cannot create {out_dir}: {exc}") from None
+
+    def write(stem: str, text: str) -> Path:
+        return write_output(out_dir, stem, fmt, _tidy_markdown(text) if fmt == "md" else text)
+
+    if kind == "report":
+        return [
+            write(REPORT_STEM, render_template(envs, "report", fmt, report_context(portfolio, config, opts)))
+        ]
+    # One at a time: a portfolio of thousands never sits in memory as text.
+    written = [
+        write(f.account.id, render_template(envs, "plan", fmt, plan_context(f, config, opts))) for f in facts
+    ]
+    return written
