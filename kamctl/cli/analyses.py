@@ -10,6 +10,7 @@ portfolio unnoticed.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as _dt
 import gc
 import os
@@ -26,6 +27,7 @@ from kamctl.cli.common import CONFIG_OPTION, JOBS_OPTION, PATHS_ARGUMENT, check_
 if TYPE_CHECKING:
     from kamctl.account import Account
     from kamctl.config import Config
+    from kamctl.customers_csv import Customer
     from kamctl.diagnostics import Diagnostic
     from kamctl.tabular import Report
 
@@ -399,7 +401,12 @@ def classify_report(
 
 
 def risk_report(
-    accounts: list[tuple[str, Account]], cfg: Config, as_of: _dt.date, meta: dict[str, Any], jobs: int | None
+    accounts: list[tuple[str, Account]],
+    cfg: Config,
+    as_of: _dt.date,
+    meta: dict[str, Any],
+    jobs: int | None,
+    customers: list[Customer] | None = None,
 ) -> Report:
     from kamctl.risk import account_risks, locate_findings, portfolio_findings, portfolio_risk
     from kamctl.stage import stage_findings
@@ -407,7 +414,24 @@ def risk_report(
 
     accs = [a for _, a in accounts]
     paths = {a.id: p for p, a in accounts}
-    pr = portfolio_risk(accs, cfg, year=meta.get("year"))
+    if customers is None:
+        pr = portfolio_risk(accs, cfg, year=meta.get("year"))
+    else:
+        # Shares of the whole company's revenue: every customer of the export,
+        # grouped by the account files' parents.
+        from kamctl.portfolio import in_currency
+        from kamctl.risk import concentration
+
+        same, _ = in_currency(accs, cfg.currency)
+        rows = [(c.id, c.name, c.revenue or 0.0, c.gross_margin) for c in customers]
+        pr = concentration(rows, same, cfg, year=meta.get("year"))
+        in_csv = {c.id for c in customers}
+        absent = [a.id for a in accs if a.id not in in_csv]
+        if absent:
+            _note(
+                f"{len(absent)} account(s) not in {meta['source']}, so not in the shares: {', '.join(absent)}"
+            )
+        pr = dataclasses.replace(pr, missing=absent)
     meta["year"] = pr.year
     _note_currency([a for a in accs if a.id in set(pr.other_currency)], cfg.currency)
     if pr.missing:
@@ -424,7 +448,7 @@ def risk_report(
     major_ids = {s.id for s in pr.major}
     shares = Table(
         "customers",
-        f"Revenue {pr.year or ''} by account".replace("  ", " "),
+        f"Revenue {pr.year or ''} by {'customer' if customers is not None else 'account'}".replace("  ", " "),
         [
             Column("rank", "#", "int"),
             Column("id", "id"),
@@ -693,6 +717,12 @@ def classify(
 @app.command()
 def risk(
     paths: list[str] | None = PATHS_ARGUMENT,
+    csv_file: Path | None = typer.Option(
+        None,
+        "--csv",
+        help="Concentration over every customer of this CSV export (shares of the whole revenue).",
+        dir_okay=False,
+    ),
     as_of: str | None = AS_OF_OPTION,
     year: int | None = YEAR_OPTION,
     fmt: str = FORMAT_OPTION,
@@ -716,7 +746,23 @@ def risk(
     _report_excluded(excluded)
     the_year = analysis_year([a for _, a in accounts], cfg.fiscal_year)
     cfg = _with_year(cfg, the_year)
-    meta = {"year": the_year, "as_of": today.isoformat(), "currency": cfg.currency, "files": files}
-    report = risk_report(accounts, cfg, today, meta, jobs)
-    report.excluded = excluded
+    meta = {
+        "year": the_year,
+        "as_of": today.isoformat(),
+        "currency": cfg.currency,
+        "files": files,
+        "source": "accounts",
+    }
+    customers = None
+    rows_excluded: list[Diagnostic] = []
+    if csv_file is not None:
+        from kamctl.customers_csv import read_customers
+
+        if not csv_file.is_file():
+            fail(f"no such file: {csv_file}")
+        customers, rows_excluded = read_customers(csv_file, cfg.csv, measure="revenue")
+        _report_excluded(rows_excluded, "row")
+        meta["source"] = str(csv_file)
+    report = risk_report(accounts, cfg, today, meta, jobs, customers)
+    report.excluded = excluded + rows_excluded
     _finish(report, fmt, fail_on, table)
