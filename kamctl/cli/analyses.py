@@ -608,6 +608,8 @@ def abc(
     if csv_file is not None:
         if paths:
             fail("give account files or --csv, not both")
+        if year is not None:
+            _note("--year does not apply to a CSV export: it holds one set of figures")
         from kamctl.customers_csv import read_customers
 
         if not csv_file.is_file():
