@@ -134,3 +134,18 @@ def round_half_up(value: float, digits: int = 2) -> float:
 
     q = Decimal(1).scaleb(-digits)
     return float(Decimal(repr(value)).quantize(q, rounding=ROUND_HALF_UP))
+
+
+def shown_score(value: float, threshold: float) -> float:
+    """``value`` rounded for people, never across the threshold.
+
+    4.995 rounds (half-up) to 5.00, but the account is *low* on that axis; a
+    table or file saying 5.00 next to "low" would look like a bug. Such a
+    score is shown truncated to three decimals instead (4.995, 4.999).
+    """
+    from decimal import ROUND_DOWN, Decimal
+
+    rounded = round_half_up(value, 2)
+    if value < threshold - _EPSILON and rounded >= threshold:
+        return float(Decimal(repr(value)).quantize(Decimal("0.001"), rounding=ROUND_DOWN))
+    return rounded

@@ -14,6 +14,7 @@ account and the evidence, located at the field that shows it.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as _dt
 import re
 from collections.abc import Sequence
@@ -422,26 +423,46 @@ def group_of(account_id: str, parents: dict[str, str | None]) -> str:
 
 def portfolio_risk(accounts: Sequence[Account], config: Config, *, year: int | None = None) -> PortfolioRisk:
     """Concentration of the portfolio's revenue in ``year`` (default: config's fiscal_year, else latest)."""
-    import math
-
     from .portfolio import analysis_year, in_currency, year_row
 
-    cfg = config.risk
     accounts, foreign = in_currency(accounts, config.currency)
     year = analysis_year(accounts, year if year is not None else config.fiscal_year)
-    parents = {a.id: a.parent for a in accounts}
-    names = {a.id: a.name for a in accounts}
-    rows: list[tuple[Account, float, float | None]] = []
+    rows: list[tuple[str, str, float, float | None]] = []
     missing: list[str] = []
     for a in accounts:
         row = year_row(a, year)
         if row is None or row.revenue is None:
             missing.append(a.id)
             continue
-        rows.append((a, float(row.revenue), None if row.gross_margin is None else float(row.gross_margin)))
-    rows.sort(key=lambda r: (-r[1], r[0].id))
-    total = math.fsum(r[1] for r in rows)
-    margins = [r[2] for r in rows]
+        margin = None if row.gross_margin is None else float(row.gross_margin)
+        rows.append((a.id, a.name, float(row.revenue), margin))
+    pr = concentration(rows, accounts, config, year=year)
+    return dataclasses.replace(pr, missing=missing, other_currency=[a.id for a in foreign])
+
+
+def concentration(
+    customers: Sequence[tuple[str, str, float, float | None]],
+    accounts: Sequence[Account],
+    config: Config,
+    *,
+    year: int | None = None,
+) -> PortfolioRisk:
+    """Concentration over ``(id, name, revenue, gross margin)`` of every customer.
+
+    ``accounts`` supply the group structure (``parent``) and say which
+    customers are key accounts: the what-if table is for those. Used for
+    the accounts' own figures and for a customer export (``risk --csv``),
+    where the shares are of the whole company's revenue.
+    """
+    import math
+
+    cfg = config.risk
+    parents = {a.id: a.parent for a in accounts}
+    names = {a.id: a.name for a in accounts}
+    names.update({c[0]: c[1] for c in customers if c[0] not in names})
+    rows = sorted(customers, key=lambda r: (-r[2], r[0]))
+    total = math.fsum(r[2] for r in rows)
+    margins = [r[3] for r in rows]
     total_margin = (
         math.fsum(m for m in margins if m is not None) if any(m is not None for m in margins) else None
     )
@@ -449,11 +470,12 @@ def portfolio_risk(accounts: Sequence[Account], config: Config, *, year: int | N
     def pct(value: float, of: float | None) -> float:
         return value * 100.0 / of if of else 0.0
 
-    shares = [Share(a.id, a.name, rev, gm, pct(rev, total), group_of(a.id, parents)) for a, rev, gm in rows]
+    shares = [Share(i, n, rev, gm, pct(rev, total), group_of(i, parents)) for i, n, rev, gm in rows]
     major_level = cfg.major_customer_share
     major = [s for s in shares if s.share >= major_level]
     hhi = hhi_of([s.share for s in shares])
 
+    key = {a.id for a in accounts}
     what_if = [
         WhatIf(
             s.id,
@@ -469,7 +491,7 @@ def portfolio_risk(accounts: Sequence[Account], config: Config, *, year: int | N
             None if s.gross_margin is None or not total_margin else pct(s.gross_margin, total_margin),
         )
         for s in shares
-        if s.revenue > 0
+        if s.revenue > 0 and s.id in key
     ]
 
     # Roll up into groups.
@@ -491,7 +513,8 @@ def portfolio_risk(accounts: Sequence[Account], config: Config, *, year: int | N
             )
         )
     entities.sort(key=lambda g: (-g.revenue, g.id))
-    groups = [g for g in entities if len(g.members) > 1 or g.id not in names]
+    # A group worth showing: several members, or one member under a parent.
+    groups = [g for g in entities if len(g.members) > 1 or g.id != g.members[0]]
     group_hhi = hhi_of([g.share for g in entities])
 
     return PortfolioRisk(
@@ -512,8 +535,6 @@ def portfolio_risk(accounts: Sequence[Account], config: Config, *, year: int | N
         group_hhi_band=hhi_band(group_hhi, cfg),
         group_effective_n=10_000 / group_hhi if group_hhi else None,
         group_major=[g for g in entities if g.share >= major_level],
-        missing=missing,
-        other_currency=[a.id for a in foreign],
     )
 
 
@@ -744,8 +765,6 @@ def locate_findings(
     that have findings are parsed again (on all cores when there are many), so
     a clean portfolio costs nothing extra.
     """
-    import dataclasses
-
     from .loader import _map
 
     todo: dict[str, list[int]] = {}

@@ -35,6 +35,9 @@ JSON_VERSION = 1
 
 KINDS = ("text", "int", "money", "percent", "score", "number")
 
+MATRIX_MAX = 15
+"""Accounts named per quadrant of the drawn matrix; a big portfolio's are all in the table."""
+
 
 @dataclass(frozen=True)
 class Column:
@@ -83,6 +86,8 @@ class Report:
     notes: list[str] = field(default_factory=list)
     """Plain remarks for people, shown under the tables (not part of JSON)."""
     lang: str = "en"
+    threshold: float | None = None
+    """KAISM threshold: scores are never shown rounded across it."""
 
     def table(self, name: str) -> Table:
         for t in self.tables:
@@ -94,7 +99,7 @@ class Report:
 # -------------------------------------------------------------------- numbers
 
 
-def format_number(value: Any, kind: str, lang: str = "en") -> str:
+def format_number(value: Any, kind: str, lang: str = "en", threshold: float | None = None) -> str:
     """A cell as people read it; ``None`` is an en dash (unknown, not zero)."""
     if value is None:
         return "–"
@@ -106,6 +111,11 @@ def format_number(value: Any, kind: str, lang: str = "en") -> str:
         text = f"{int(value):,}"
     elif kind == "money":
         text = f"{round(value):,}"
+    elif kind == "score" and threshold is not None:
+        from .kaism import shown_score
+
+        shown = shown_score(float(value), threshold)
+        text = f"{shown:,.2f}" if round(shown, 2) == shown else f"{shown:,.3f}"
     elif kind in ("percent", "score"):
         from .kaism import round_half_up
 
@@ -179,9 +189,7 @@ def _csv_cell(value: Any) -> Any:
 
 
 def table_format(report: Report, stream: IO[str], table: str | None = None) -> None:
-    from rich import box
     from rich.console import Console
-    from rich.table import Table as RichTable
 
     from .formatters import use_color
 
@@ -199,28 +207,17 @@ def table_format(report: Report, stream: IO[str], table: str | None = None) -> N
     if report.matrix is not None:
         console.print(_matrix(report.matrix, report.lang))
     shown = [report.table(table)] if table else report.tables
+    color = use_color(stream)
     for t in shown:
-        if not t.rows:
-            continue
-        rt = RichTable(title=t.title, box=box.SIMPLE_HEAD, title_justify="left", title_style="bold")
-        cols = [c for c in t.columns if c.show]
-        for c in cols:
-            rt.add_column(
-                c.header,
-                justify="left" if c.kind == "text" else "right",
-                overflow="fold",
-                no_wrap=c.key == "id",
-            )
-        for row in t.rows:
-            rt.add_row(*(format_number(_display(row.get(c.key)), c.kind, report.lang) for c in cols))
-        console.print(rt)
+        if t.rows:
+            stream.write(plain_table(t, report.lang, color, report.threshold))
+            stream.write("\n")
     for note in report.notes:
-        console.print(note)
+        stream.write(f"{note}\n")
     if report.findings:
         from .formatters import format_location
 
-        console.print()
-        color = use_color(stream)
+        stream.write("\n")
         for d in sorted(report.findings, key=lambda d: (d.path == "", d.path, d.line, d.column, d.code)):
             sev = d.severity.value
             if color:
@@ -238,6 +235,39 @@ def table_format(report: Report, stream: IO[str], table: str | None = None) -> N
     stream.flush()
 
 
+def plain_table(t: Table, lang: str = "en", color: bool = False, threshold: float | None = None) -> str:
+    """A table as aligned text: title, header, rule, rows; numbers right-aligned.
+
+    Written by hand rather than with Rich: Rich lays out every cell for the
+    terminal width, which takes seconds over the 10,000 rows of a large
+    portfolio, and a long cell is better left long than folded.
+    """
+    from rich.cells import cell_len
+
+    cols = [c for c in t.columns if c.show]
+    body = [
+        [format_number(_display(row.get(c.key)), c.kind, lang, threshold) for c in cols] for row in t.rows
+    ]
+    widths = [max([cell_len(c.header)] + [cell_len(r[i]) for r in body]) for i, c in enumerate(cols)]
+
+    def line(cells: list[str]) -> str:
+        out = []
+        for cell, c, w in zip(cells, cols, widths, strict=True):
+            pad = " " * (w - cell_len(cell))
+            out.append(cell + pad if c.kind == "text" else pad + cell)
+        return "  " + "   ".join(out).rstrip() + "\n"
+
+    bold, reset = ("\033[1m", "\033[0m") if color else ("", "")
+    parts = [
+        f"{bold}{t.title}{reset}\n",
+        "\n",
+        bold + line([c.header for c in cols]).rstrip("\n") + reset + "\n",
+    ]
+    parts.append(" " + "─" * (sum(widths) + 3 * (len(widths) - 1) + 2) + "\n")
+    parts.extend(line(r) for r in body)
+    return "".join(parts)
+
+
 def _display(value: Any) -> Any:
     if isinstance(value, (list, tuple)):
         return ", ".join(str(v) for v in value)
@@ -251,8 +281,13 @@ def _matrix(m: Matrix, lang: str) -> Any:
     def cell(q: str) -> str:
         lines = [m.titles[q]]
         entries = m.cells.get(q, [])
-        for label, a, s in entries:
-            lines.append(f"  {label}  {format_number(a, 'score', lang)} / {format_number(s, 'score', lang)}")
+        for label, a, s in entries[:MATRIX_MAX]:
+            a_text = format_number(a, "score", lang, m.threshold)
+            s_text = format_number(s, "score", lang, m.threshold)
+            lines.append(f"  {label}  {a_text} / {s_text}")
+        if len(entries) > MATRIX_MAX:
+            more = format_number(len(entries) - MATRIX_MAX, "int", lang)
+            lines.append(f"  … and {more} more (see the table)")
         if not entries:
             lines.append("  –")
         return "\n".join(lines)

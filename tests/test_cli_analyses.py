@@ -59,7 +59,7 @@ def test_classify_json_contract(kamctl) -> None:
     # agder-elektro cannot be classified.
     assert codes == ["KAISM101", "PORT103", "PORT104"]
     kams = {k["kam"]: k for k in doc["kams"]}
-    assert kams["Magnus Haugen"]["accounts"] == 5 and kams["Magnus Haugen"]["over_capacity"] == "yes"
+    assert kams["Magnus Haugen"]["accounts"] == 5 and kams["Magnus Haugen"]["over_capacity"] is True
 
 
 def test_classify_table_shows_matrix_and_priority_order(kamctl) -> None:
@@ -334,3 +334,34 @@ def test_every_table_is_in_json_and_selectable(kamctl, command: str) -> None:
             command, "--config", CONFIG, ACCOUNTS, "--as-of", AS_OF, "--format", "csv", "--table", name
         )
         assert r.exit_code in (0, 1) and r.stdout.count("\n") == len(doc[name]) + 1
+
+
+def test_risk_over_all_customers_of_the_csv(kamctl) -> None:
+    r = kamctl(
+        "risk",
+        "--config",
+        CONFIG,
+        ACCOUNTS,
+        "--csv",
+        EXAMPLES / "customers.csv",
+        "--as-of",
+        AS_OF,
+        "--format",
+        "json",
+    )
+    assert r.exit_code == 0, r.stderr
+    doc = r.json()
+    s = doc["summary"]
+    # Shares of the whole company: 243 customers, total 477 601 233,15 NOK (examples/README.md).
+    assert s["total_revenue"] == pytest.approx(477_601_233.15)
+    # havbris-sjomat: 96 400 000 / 477 601 233,15 = 0.20184… → 20.18 %: below 40 %, not flagged.
+    assert s["largest"]["id"] == "havbris-sjomat" and round(s["largest"]["share"], 2) == 20.18
+    assert s["largest_flagged"] is False
+    # Next largest, nordmelk: 31 250 000 / 477 601 233,15 = 6.54 % < 10 %: havbris is the only major customer.
+    assert [m["id"] for m in s["major"]] == ["havbris-sjomat"]
+    # Vestgruppen's three companies are still rolled up: 24 150 000 / 477 601 233,15 = 5.06 %.
+    assert [(g["id"], round(g["share"], 2)) for g in doc["groups"]] == [("vestgruppen", 5.06)]
+    # What-if only for the key accounts with revenue (17 minus grenland-kjemi at 0).
+    assert len(doc["what_if"]) == 16
+    assert doc["meta"]["source"].endswith("customers.csv")
+    assert len(doc["customers"]) == 243

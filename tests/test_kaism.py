@@ -178,3 +178,24 @@ def test_examples_counts(example_accounts: dict[str, Account]) -> None:
         "opportunistic": 3,
         None: 1,
     }
+
+
+def test_shown_score_never_rounds_across_the_threshold() -> None:
+    from kamctl.kaism import shown_score
+
+    # 4.995 would round half-up to 5.00 although the account is low on the axis.
+    assert shown_score(4.995, 5.0) == 4.995
+    assert shown_score(4.9999, 5.0) == 4.999  # truncated, still below 5
+    assert shown_score(4.994, 5.0) == 4.99  # ordinary rounding where it does not cross
+    assert shown_score(5.004, 5.0) == 5.0  # above: ordinary rounding
+    assert shown_score(98 / 12, 5.0) == 8.17
+    # A float artefact just under the threshold counts as ON it (high), so 5.00 is right.
+    assert shown_score(4.999999999999999, 5.0) == 5.0
+
+
+def test_table_shows_the_truncated_score() -> None:
+    from kamctl.tabular import format_number
+
+    assert format_number(4.995, "score", "nb", 5.0) == "4,995"
+    assert format_number(4.9949, "score", "nb", 5.0) == "4,99"
+    assert format_number(7.15, "score", "en", 5.0) == "7.15"

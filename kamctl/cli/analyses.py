@@ -10,6 +10,7 @@ portfolio unnoticed.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as _dt
 import gc
 import os
@@ -26,6 +27,7 @@ from kamctl.cli.common import CONFIG_OPTION, JOBS_OPTION, PATHS_ARGUMENT, check_
 if TYPE_CHECKING:
     from kamctl.account import Account
     from kamctl.config import Config
+    from kamctl.customers_csv import Customer
     from kamctl.diagnostics import Diagnostic
     from kamctl.tabular import Report
 
@@ -239,7 +241,7 @@ def classify_report(
     """The report and, per account id, the block ``classify --write`` stores."""
     from kamctl.abc import abc_classify
     from kamctl.diagnostics import Diagnostic, Severity
-    from kamctl.kaism import PRIORITY, QUADRANTS, classify_account, round_half_up, tier_name
+    from kamctl.kaism import PRIORITY, QUADRANTS, classify_account, shown_score, tier_name
     from kamctl.portfolio import figures, in_currency, portfolio_checks
     from kamctl.tabular import Column, Matrix, Report, Table
 
@@ -323,7 +325,7 @@ def classify_report(
             block.update(quadrant=r.quadrant, tier=r.tier, priority=r.priority)
         for key, value in (("customer_attractiveness", r.attractiveness), ("our_strength", r.strength)):
             if value is not None and r.quadrant is not None:
-                block[key] = round_half_up(value, 2)
+                block[key] = shown_score(value, cfg.kaism.threshold)
         if abc.get(a.id):
             block["abc"] = abc[a.id]
         blocks[a.id] = block
@@ -371,8 +373,6 @@ def classify_report(
             for k, ids in load.items()
         ],
     )
-    for row in kams.rows:
-        row["over_capacity"] = "yes" if row["over_capacity"] else ""
 
     cells: dict[str, list[tuple[str, float, float]]] = {q: [] for q in QUADRANTS}
     for a in sorted(accs, key=order):
@@ -382,6 +382,7 @@ def classify_report(
     titles = {q: f"{tier_name(q, cfg.kaism)} (priority {PRIORITY[q]})" for q in QUADRANTS}
     report = Report("classify", meta=meta, tables=[table, kams], findings=findings, lang=cfg.lang)
     report.matrix = Matrix(cells, titles, cfg.kaism.threshold)
+    report.threshold = cfg.kaism.threshold
     counts = {q: len(cells[q]) for q in QUADRANTS}
     counts["unclassified"] = sum(1 for r in results.values() if r.quadrant is None)
     from kamctl.portfolio import key_account_count
@@ -400,7 +401,12 @@ def classify_report(
 
 
 def risk_report(
-    accounts: list[tuple[str, Account]], cfg: Config, as_of: _dt.date, meta: dict[str, Any], jobs: int | None
+    accounts: list[tuple[str, Account]],
+    cfg: Config,
+    as_of: _dt.date,
+    meta: dict[str, Any],
+    jobs: int | None,
+    customers: list[Customer] | None = None,
 ) -> Report:
     from kamctl.risk import account_risks, locate_findings, portfolio_findings, portfolio_risk
     from kamctl.stage import stage_findings
@@ -408,7 +414,24 @@ def risk_report(
 
     accs = [a for _, a in accounts]
     paths = {a.id: p for p, a in accounts}
-    pr = portfolio_risk(accs, cfg, year=meta.get("year"))
+    if customers is None:
+        pr = portfolio_risk(accs, cfg, year=meta.get("year"))
+    else:
+        # Shares of the whole company's revenue: every customer of the export,
+        # grouped by the account files' parents.
+        from kamctl.portfolio import in_currency
+        from kamctl.risk import concentration
+
+        same, _ = in_currency(accs, cfg.currency)
+        rows = [(c.id, c.name, c.revenue or 0.0, c.gross_margin) for c in customers]
+        pr = concentration(rows, same, cfg, year=meta.get("year"))
+        in_csv = {c.id for c in customers}
+        absent = [a.id for a in accs if a.id not in in_csv]
+        if absent:
+            _note(
+                f"{len(absent)} account(s) not in {meta['source']}, so not in the shares: {', '.join(absent)}"
+            )
+        pr = dataclasses.replace(pr, missing=absent)
     meta["year"] = pr.year
     _note_currency([a for a in accs if a.id in set(pr.other_currency)], cfg.currency)
     if pr.missing:
@@ -425,7 +448,7 @@ def risk_report(
     major_ids = {s.id for s in pr.major}
     shares = Table(
         "customers",
-        f"Revenue {pr.year or ''} by account".replace("  ", " "),
+        f"Revenue {pr.year or ''} by {'customer' if customers is not None else 'account'}".replace("  ", " "),
         [
             Column("rank", "#", "int"),
             Column("id", "id"),
@@ -585,6 +608,8 @@ def abc(
     if csv_file is not None:
         if paths:
             fail("give account files or --csv, not both")
+        if year is not None:
+            _note("--year does not apply to a CSV export: it holds one set of figures")
         from kamctl.customers_csv import read_customers
 
         if not csv_file.is_file():
@@ -694,6 +719,12 @@ def classify(
 @app.command()
 def risk(
     paths: list[str] | None = PATHS_ARGUMENT,
+    csv_file: Path | None = typer.Option(
+        None,
+        "--csv",
+        help="Concentration over every customer of this CSV export (shares of the whole revenue).",
+        dir_okay=False,
+    ),
     as_of: str | None = AS_OF_OPTION,
     year: int | None = YEAR_OPTION,
     fmt: str = FORMAT_OPTION,
@@ -717,7 +748,23 @@ def risk(
     _report_excluded(excluded)
     the_year = analysis_year([a for _, a in accounts], cfg.fiscal_year)
     cfg = _with_year(cfg, the_year)
-    meta = {"year": the_year, "as_of": today.isoformat(), "currency": cfg.currency, "files": files}
-    report = risk_report(accounts, cfg, today, meta, jobs)
-    report.excluded = excluded
+    meta = {
+        "year": the_year,
+        "as_of": today.isoformat(),
+        "currency": cfg.currency,
+        "files": files,
+        "source": "accounts",
+    }
+    customers = None
+    rows_excluded: list[Diagnostic] = []
+    if csv_file is not None:
+        from kamctl.customers_csv import read_customers
+
+        if not csv_file.is_file():
+            fail(f"no such file: {csv_file}")
+        customers, rows_excluded = read_customers(csv_file, cfg.csv, measure="revenue")
+        _report_excluded(rows_excluded, "row")
+        meta["source"] = str(csv_file)
+    report = risk_report(accounts, cfg, today, meta, jobs, customers)
+    report.excluded = excluded + rows_excluded
     _finish(report, fmt, fail_on, table)
