@@ -291,6 +291,11 @@ def test_year_defaults_to_latest_actual_without_config(kamctl, tmp_path: Path) -
     doc = r.json()
     assert doc["meta"]["year"] == 2025
     assert doc["summary"]["total_revenue"] == 223_650_000
+    # The year was settled after loading; the year-dependent finding is still
+    # there once, for 2025, and located.
+    (loss,) = [f for f in doc["findings"] if f["code"] == "RISK160"]
+    assert "contribution margin 2025 is −230 000 NOK" in loss["message"]
+    assert loss["line"] > 0 and loss["field"] == "financials[2].contribution_margin"
 
 
 def test_write_refused_while_files_are_invalid(kamctl, broken_portfolio: Path) -> None:
