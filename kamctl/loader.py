@@ -331,24 +331,35 @@ def _frozen_heap() -> Iterator[None]:
     each older-generation collection used to walk all of pydantic and PyYAML
     too: about a third of the time per file. In forked workers it also
     avoids copying every inherited page (a collection writes to each object's
-    header). Objects made in the meantime are collected as usual.
+    header). Objects made in the meantime are collected as usual. If objects
+    were frozen already (see _collector_paused), they stay frozen.
     """
+    already = gc.get_freeze_count() > 0
     gc.freeze()
     try:
         yield
     finally:
-        gc.unfreeze()
+        if not already:
+            gc.unfreeze()
 
 
 @contextmanager
 def _collector_paused() -> Iterator[None]:
-    """No cyclic collection while a large result is built up (the accounts
-    hold no reference cycles, so reference counting frees them anyway)."""
+    """No cyclic collection while the accounts are built up, and none over
+    them afterwards.
+
+    What is made while the collector is off stays in its youngest generation:
+    the first collection after would walk all of it (seconds for 10,000
+    accounts), and the next ones again as it ages. So it is frozen instead.
+    Accounts hold no reference cycles: reference counting still frees them
+    when the caller lets go.
+    """
     was_enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        gc.freeze()
         if was_enabled:
             gc.enable()
 
@@ -365,8 +376,10 @@ def _map(fn: Any, items: list[Any], jobs: int | None) -> list[Any]:
         # fall back to the platform default where fork does not exist.
         ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
         chunk = max(8, len(items) // (jobs * 8))
-        # gc.enable: a worker collects even if the parent paused its collector.
-        with cf.ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=gc.enable) as pool:
+        # A worker inherits the collector's state: off while load_accounts
+        # builds models (a chunk's results pile up in the worker too), on
+        # over a frozen heap for validate.
+        with cf.ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
             return list(pool.map(fn, items, chunksize=chunk))
 
 
