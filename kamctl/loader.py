@@ -313,13 +313,76 @@ def _load_one(
     if problem is not None:
         return path, None, [problem], None, None
     assert raw is not None
-    # The model travels back from a worker as is: unpickling it is cheaper than
-    # sending the data and validating it a second time here.
     account, diags, id_at, doc = _check(path, raw)
     extra = None
     if per_file is not None and account is not None and doc is not None:
         extra = per_file(path, account, doc)
     return path, account, diags, id_at, extra
+
+
+def _load_one_in_worker(args: tuple[str, int, PerFile | None]) -> tuple[Any, ...]:
+    # The model travels back from a worker as is (validating the data a second
+    # time here would cost more), pickled here with the short form below.
+    path, account, diags, id_at, extra = _load_one(args)
+    return path, None if account is None else _dump_model(account), diags, id_at, extra
+
+
+def _dump_model(model: Any) -> bytes:
+    """Pickle a model tree, each model as (class, fields, fields set).
+
+    Pydantic's own pickling goes through __getstate__/__setstate__, a dict
+    and two Python calls per model; an account has about fifty models, and
+    this is the part of loading that runs in the parent, one file after
+    the other. The result is the same model (tests/test_loader_per_file.py).
+    """
+    import io
+    import pickle
+
+    buf = io.BytesIO()
+    pickler = pickle.Pickler(buf, protocol=pickle.HIGHEST_PROTOCOL)
+    pickler.dispatch_table = _model_reducers()
+    pickler.dump(model)
+    return buf.getvalue()
+
+
+_REDUCERS: dict[type, Any] = {}
+
+
+def _model_reducers() -> dict[type, Any]:
+    if not _REDUCERS:
+        import copyreg
+
+        from pydantic import BaseModel
+
+        from . import account
+
+        _REDUCERS.update(copyreg.dispatch_table)
+        for value in vars(account).values():
+            if isinstance(value, type) and issubclass(value, BaseModel) and value is not BaseModel:
+                _REDUCERS[value] = _reduce_model
+    return _REDUCERS
+
+
+def _reduce_model(model: Any) -> tuple[Any, ...]:
+    private = model.__pydantic_private__
+    if private:  # as BaseModel.__getstate__
+        from pydantic_core import PydanticUndefined
+
+        private = {k: v for k, v in private.items() if v is not PydanticUndefined}
+    return (
+        _rebuild_model,
+        (type(model), model.__dict__, model.__pydantic_fields_set__, model.__pydantic_extra__, private),
+    )
+
+
+def _rebuild_model(cls: type, fields: dict[str, Any], fields_set: set[str], extra: Any, private: Any) -> Any:
+    # What BaseModel.__setstate__ does, without the state dict.
+    model = cls.__new__(cls)
+    object.__setattr__(model, "__pydantic_fields_set__", fields_set)
+    object.__setattr__(model, "__pydantic_extra__", extra)
+    object.__setattr__(model, "__pydantic_private__", private)
+    object.__setattr__(model, "__dict__", fields)
+    return model
 
 
 @contextmanager
@@ -364,10 +427,16 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
+def _pooled(n: int, jobs: int | None) -> bool:
+    """Whether _map runs ``n`` items in worker processes."""
+    jobs = jobs if jobs is not None else (os.cpu_count() or 1)
+    return jobs > 1 and n >= PARALLEL_FROM
+
+
 def _map(fn: Any, items: list[Any], jobs: int | None) -> list[Any]:
     jobs = jobs if jobs is not None else (os.cpu_count() or 1)
     with _frozen_heap():
-        if jobs <= 1 or len(items) < PARALLEL_FROM:
+        if not _pooled(len(items), jobs):
             return [fn(i) for i in items]
         import concurrent.futures as cf
         import multiprocessing as mp
@@ -406,7 +475,16 @@ def load_accounts(
 
     files, problems = discover(paths, config.accounts_dir)
     with _collector_paused():
-        results = _map(_load_one, [(f, config.max_file_size, per_file) for f in files], jobs)
+        pooled = _pooled(len(files), jobs)
+        results = _map(
+            _load_one_in_worker if pooled else _load_one,
+            [(f, config.max_file_size, per_file) for f in files],
+            jobs,
+        )
+        if pooled:
+            import pickle
+
+            results = [(r[0], None if r[1] is None else pickle.loads(r[1]), *r[2:]) for r in results]
     errors, aliases = _duplicate_ids((r[0], r[3]) for r in results)
     duplicates = {d.path: d for d in errors}
     loaded: list[LoadedFile] = []

@@ -42,3 +42,27 @@ def test_without_per_file_extra_is_none(tmp_path: Path) -> None:
     (tmp_path / "a.yaml").write_text("id: a\nname: A\n")
     [lf], _ = load_accounts([str(tmp_path)], Config(), jobs=1)
     assert lf.account is not None and lf.extra is None
+
+
+def test_models_from_workers_equal_those_built_here(tmp_path: Path) -> None:
+    # Workers send models back in a short pickled form; the parent must get
+    # the very models a single process builds, down to which fields were set.
+    import importlib.util
+
+    from conftest import ROOT
+
+    spec = importlib.util.spec_from_file_location("bench_generate_for_loader", ROOT / "bench" / "generate.py")
+    assert spec is not None and spec.loader is not None
+    gen = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(gen)
+    gen.generate(tmp_path, PARALLEL_FROM + 2)
+    one, _ = load_accounts([str(tmp_path / "accounts")], Config(), jobs=1)
+    pool, _ = load_accounts([str(tmp_path / "accounts")], Config(), jobs=2)
+    assert len(one) == len(pool) == PARALLEL_FROM + 2
+    for a, b in zip(one, pool, strict=True):
+        assert a.account is not None and b.account is not None
+        assert type(b.account) is Account
+        assert a.account == b.account
+        assert a.account.model_dump(exclude_unset=True) == b.account.model_dump(exclude_unset=True)
+        assert b.account.stakeholders[0].model_fields_set == a.account.stakeholders[0].model_fields_set
+        assert b.account.model_dump_json() == a.account.model_dump_json()
