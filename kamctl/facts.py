@@ -93,6 +93,7 @@ def account_facts(
     path: str = "",
     doc: Document | None = None,
     diagnostics: Sequence[Diagnostic] = (),
+    lang: str = "en",
 ) -> AccountFacts:
     fin = year_row(account, year)
     sow = account.share_of_wallet(year) if fin is not None else None
@@ -113,7 +114,7 @@ def account_facts(
         kaism=classify_account(account, config.kaism),
         risks=account_risks(account, config, as_of, path, doc),
         stage=stage_findings(account, config, path, doc),
-        lint=lint_document(path, doc, account, list(diagnostics), config, as_of),
+        lint=lint_document(path, doc, account, list(diagnostics), config, as_of, lang),
     )
 
 
