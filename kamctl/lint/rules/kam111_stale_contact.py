@@ -46,7 +46,7 @@ NAME = "stale-contact"
 SEVERITY = Severity.warning
 SUMMARY = {
     "en": "Every contact has been touched within stale_contact_days (default 90).",
-    "nb": "Vi har hatt kontakt med hver kontaktperson innen stale_contact_days (standard 90 dager).",
+    "nb": "Vi har hatt kontakt med hver kontaktperson de siste stale_contact_days dagene (standard 90).",
 }
 PROFILES = ("full", "light")
 

@@ -47,7 +47,7 @@ NAME = "plan-not-reviewed"
 SEVERITY = Severity.warning
 SUMMARY = {
     "en": "The plan was reviewed within review_months (default 12).",
-    "nb": "Planen er gjennomgått innen review_months (standard 12 måneder).",
+    "nb": "Planen er gjennomgått i løpet av de siste review_months månedene (standard 12).",
 }
 PROFILES = ("full", "light")
 
