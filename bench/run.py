@@ -284,6 +284,8 @@ def report(rows: list[Row], runs: int) -> tuple[str, bool]:
         if b is not None:
             value = r.median / b.median
             ratio = f"{value:.2f}× {r.versus}"
+            if b.cpu_median > 0:
+                ratio += f" (CPU {r.cpu_median / b.cpu_median:.2f}×)"
             if r.target is not None:
                 target = f"≤ {r.target:g}×"
                 met = value <= r.target
@@ -296,7 +298,8 @@ def report(rows: list[Row], runs: int) -> tuple[str, bool]:
     lines.append("")
     lines.append(
         f"Median of {runs} run(s) each (--help: of {max(runs, 5) * 2}); wall clock, separate processes. "
-        "CPU s: user + system time of the process and its workers. Ratios and targets are on wall time."
+        "CPU s: user + system time of the process and its workers. Targets are on wall time; "
+        "the CPU ratio is the steadier one when other processes share the machine."
     )
     return "\n".join(lines), all_met
 

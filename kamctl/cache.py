@@ -1,11 +1,12 @@
 """A content-hash cache of per-file results.
 
 Keyed by the BLAKE2b hash of a file's exact bytes, so an edit — however small,
-whatever the mtime says — is a miss. The whole cache is dropped when kamctl's
-version, its own validating code (size and mtime of those modules, which
-catches edits to an editable install), Python, Pydantic or the config changes. It lives in ``.kamctl_cache/`` beside the config
-(or in the working folder), which holds its own ``.gitignore`` so it is never
-committed, as pytest and ruff do with theirs.
+whatever the mtime says — is a miss. The whole cache is dropped when the
+config, kamctl's version, its validating code (size and mtime of those
+modules, which catches edits to an editable install), Python or Pydantic
+changes. It lives in ``.kamctl_cache/`` beside the config (or in the working
+folder), which holds its own ``.gitignore`` so it is never committed, as
+pytest and ruff do with theirs.
 """
 
 from __future__ import annotations
@@ -52,8 +53,9 @@ def _code_stamp() -> str:
 
 
 def _runtime() -> str:
-    pydantic = sys.modules.get("pydantic")
-    return f"{sys.version_info[0]}.{sys.version_info[1]}:{getattr(pydantic, 'VERSION', '-')}"
+    import pydantic  # loaded already (the config is a model): no cost
+
+    return f"{sys.version_info[0]}.{sys.version_info[1]}:{pydantic.VERSION}"
 
 
 class ResultCache:
@@ -104,7 +106,8 @@ class ResultCache:
                 ignore.write_text("# created by kamctl\n*\n", encoding="utf-8")
             fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=".tmp-", suffix=".json")
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump({"key": self.key, "entries": self.entries}, fh, separators=(",", ":"))
+                # dumps, not dump: one write, and the C encoder.
+                fh.write(json.dumps({"key": self.key, "entries": self.entries}, separators=(",", ":")))
             os.replace(tmp, self.file)
         except OSError:
             # A read-only checkout still validates; it just is not cached.

@@ -397,6 +397,10 @@ def load_accounts(
     node tree is at hand: findings located there need no second parse. Its
     result, which must pickle, is the file's ``extra``. Pass a module-level
     function or a ``functools.partial`` of one.
+
+    The accounts are frozen out of the cyclic garbage collector (``gc.freeze``)
+    so that later collections do not walk them again and again; they hold no
+    cycles, and reference counting frees them as usual.
     """
     from .account import Account  # noqa: F401  (imported before forking, not in each worker)
 

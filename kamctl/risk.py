@@ -320,6 +320,23 @@ def account_risks(
     return f.out
 
 
+YEAR_DEPENDENT = frozenset({"RISK160", "STAGE107"})
+"""Findings that depend on the fiscal year analysed (the rest depend on the file and as_of only)."""
+
+
+def account_findings(
+    path: str, account: Account, doc: Document, *, config: Config, as_of: _dt.date
+) -> list[Diagnostic]:
+    """Every account-level finding of ``kamctl risk``: risks and stage checks, located.
+
+    Shaped for ``load_accounts(per_file=functools.partial(account_findings, config=..., as_of=...))``,
+    so the findings are made in the worker that parsed the file.
+    """
+    from .stage import stage_findings
+
+    return account_risks(account, config, as_of, path, doc) + stage_findings(account, config, path, doc)
+
+
 # ----------------------------------------------------------- portfolio level
 
 
@@ -606,116 +623,6 @@ def parse_field_path(text: str | None) -> tuple[int | str, ...]:
     return tuple(out)
 
 
-_SCALAR_START = re.compile(r"[^\s#]")
-
-
-def _content(line: str) -> tuple[int, str] | None:
-    """(indent, text) of a line that holds YAML content; None for blanks and comments."""
-    stripped = line.lstrip(" ")
-    if not stripped or stripped.startswith("#") or stripped.isspace():
-        return None
-    return len(line) - len(stripped), stripped.rstrip("\r\n")
-
-
-def quick_locate(lines: Sequence[str], loc: Sequence[int | str]) -> tuple[int, int] | None:
-    """(line, column) of ``loc`` in plain block-style YAML by indentation alone; None if unsure.
-
-    A fast path for :func:`locate_findings`: composing a node tree costs most
-    of a full parse, and findings point into the simple block structure that
-    people (and ``kamctl new``) write. Anything unusual — flow collections,
-    anchors, tags, quoted keys, a key that is not there — returns None and
-    the caller composes the file properly. Results agree with
-    :meth:`kamctl.yamlsource.Document.locate` (tests compare them on every
-    field of every example file).
-    """
-    entries = _entries(lines)
-    return None if entries is None else _locate_entries(list(entries), loc)
-
-
-def _entries(lines: Sequence[str]) -> list[tuple[int, int, str]] | None:
-    """The content lines as (line index, indent, text); None for files the scanner does not read."""
-    entries: list[tuple[int, int, str]] = []
-    for number, line in enumerate(lines):
-        c = _content(line)
-        if c is None:
-            continue
-        if "\t" in line[: c[0] + 1] or (c[0] == 0 and c[1][:3] in ("---", "...")) or c[1].startswith("%"):
-            return None
-        entries.append((number, c[0], c[1]))
-    return entries
-
-
-def _locate_entries(entries: list[tuple[int, int, str]], loc: Sequence[int | str]) -> tuple[int, int] | None:
-    # Scope: entries[lo:hi] are the lines that may hold the next part of loc.
-    # ``entries`` is the caller's copy: a "- key: value" line is rewritten in it.
-    lo, hi = 0, len(entries)
-    pos: tuple[int, int] | None = None
-    last = len(loc) - 1
-    for depth, part in enumerate(loc):
-        if lo >= hi:
-            return None
-        indent = entries[lo][1]
-        if isinstance(part, str):
-            found = None
-            for i in range(lo, hi):
-                _, ind, text = entries[i]
-                if ind != indent:
-                    continue
-                if text.startswith("- ") or text == "-":
-                    return None
-                if text.startswith(f"{part}:") and (
-                    len(text) == len(part) + 1 or text[len(part) + 1] in " #"
-                ):
-                    found = i
-                    break
-            if found is None:
-                return None
-            number, ind, text = entries[found]
-            rest = text[len(part) + 1 :]
-            m = _SCALAR_START.search(rest)
-            if m is not None:
-                # An inline value: nothing to descend into, and only plain,
-                # quoted or flow values start where their first character is.
-                if depth != last or rest[m.start()] in "&*!|>":
-                    return None
-                return number + 1, ind + len(part) + 1 + m.start() + 1
-            end = found + 1
-            while end < hi and (
-                entries[end][1] > ind
-                or (entries[end][1] == ind and (entries[end][2].startswith("- ") or entries[end][2] == "-"))
-            ):
-                end += 1
-            lo, hi = found + 1, end
-            if lo >= hi:
-                return None
-            pos = (entries[lo][0] + 1, entries[lo][1] + 1)
-        else:
-            items = [i for i in range(lo, hi) if entries[i][1] == indent]
-            if not all(entries[i][2].startswith("- ") or entries[i][2] == "-" for i in items):
-                return None
-            if not 0 <= part < len(items):
-                return None
-            start = items[part]
-            end = items[part + 1] if part + 1 < len(items) else hi
-            number, ind, text = entries[start]
-            after = text[1:]
-            inner = after.lstrip(" ")
-            if not inner:
-                lo, hi = start + 1, end
-                if lo >= hi:
-                    return None
-                pos = (entries[lo][0] + 1, entries[lo][1] + 1)
-                continue
-            if inner[0] in "&*!|>-?":
-                return None
-            column = ind + 1 + (len(after) - len(inner))
-            # Read "- key: value" as the line "key: value" indented past the dash.
-            entries[start] = (number, column, inner)
-            pos = (number + 1, column + 1)
-            lo, hi = start, end
-    return pos
-
-
 def _locate_file(item: tuple[str, int, list[str | None]]) -> list[tuple[int, int, str] | None]:
     import yaml
 
@@ -726,33 +633,21 @@ def _locate_file(item: tuple[str, int, list[str | None]]) -> list[tuple[int, int
     raw, problem = read_file(path, max_size)
     if raw is None or problem is not None:
         return [None] * len(fields)
+    # Positions need only the node tree: compose with libyaml and skip
+    # construction. The file was validated moments ago, so the guards of the
+    # full parse (alias bombs, depth) have done their work.
     try:
         text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
+        root = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except (UnicodeDecodeError, yaml.YAMLError):
         return [None] * len(fields)
-    lines = text.splitlines()
-    entries = _entries(lines)
+    if root is None:
+        return [None] * len(fields)
+    doc = Document(None, root, text)
     out: list[tuple[int, int, str] | None] = []
-    doc: Document | None = None
     for f in fields:
-        loc = parse_field_path(f)
-        pos = None if entries is None else _locate_entries(list(entries), loc)
-        if pos is None:
-            if doc is None:
-                # Positions need only the node tree: compose with libyaml and
-                # skip construction. The file was validated moments ago, so the
-                # guards of the full parse (alias bombs, depth) have done their work.
-                try:
-                    root = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-                except yaml.YAMLError:
-                    root = None
-                if root is None:
-                    out.append(None)
-                    continue
-                doc = Document(None, root, text)
-            pos = doc.locate(loc)
-        line, col = pos
-        out.append((line, col, lines[line - 1] if 0 < line <= len(lines) else ""))
+        line, col = doc.locate(parse_field_path(f))
+        out.append((line, col, doc.source_line(line)))
     return out
 
 
@@ -761,9 +656,10 @@ def locate_findings(
 ) -> list[Diagnostic]:
     """Fill in line, column and source of account findings made without a Document.
 
-    Analyses run on the loaded models, which keep no positions; only the files
-    that have findings are parsed again (on all cores when there are many), so
-    a clean portfolio costs nothing extra.
+    For findings computed after loading (the models keep no positions). Only
+    the files that have such findings are read again; where many files have
+    findings, compute them during the load instead (:func:`account_findings`
+    with ``load_accounts(per_file=...)``), while the node tree is at hand.
     """
     from .loader import _map
 

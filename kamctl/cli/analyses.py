@@ -9,13 +9,11 @@ portfolio unnoticed.
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import datetime as _dt
 import gc
 import os
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
@@ -63,25 +61,6 @@ TABLE_OPTION = typer.Option(
 # ---------------------------------------------------------------- plumbing
 
 
-@contextlib.contextmanager
-def _no_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector while a command runs.
-
-    Loading 10,000 accounts creates millions of objects that all live to the
-    end; each automatic collection rescans them, which made loading several
-    times slower than parsing. The models hold no reference cycles worth
-    collecting in a short-lived command. Re-enabled afterwards (tests run
-    many commands in one process).
-    """
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
-
-
 def _as_of(value: str | None) -> _dt.date:
     if value is None:
         return _dt.date.today()
@@ -92,31 +71,33 @@ def _as_of(value: str | None) -> _dt.date:
 
 
 def _load(
-    paths: list[str] | None, cfg: Config, jobs: int | None
-) -> tuple[list[tuple[str, Account]], list[Diagnostic], int]:
-    """(path, account) of every valid file, the problems of the others, files seen."""
+    paths: list[str] | None, cfg: Config, jobs: int | None, per_file: Any = None
+) -> tuple[list[tuple[str, Account]], list[Diagnostic], int, dict[str, Any]]:
+    """(path, account) of every valid file, the problems of the others, files seen,
+    and per path what ``per_file`` returned (see :func:`kamctl.loader.load_accounts`)."""
     from kamctl.diagnostics import Severity
     from kamctl.loader import load_accounts
 
     if not paths and cfg.accounts_dir.is_dir():
         # The config's folder, shown relative to where the user is (as they would type it).
         paths = [os.path.relpath(cfg.accounts_dir)]
-    with _no_gc():
-        loaded, problems = load_accounts(paths or [], cfg, jobs=jobs)
-    # Everything loaded lives to the end of the command: take it out of the
-    # collector's view so later collections do not rescan it.
+    loaded, problems = load_accounts(paths or [], cfg, jobs=jobs, per_file=per_file)
+    # Everything loaded lives to the end of the command: keep it out of the
+    # collector's view so the analysis's own collections do not rescan it.
     gc.freeze()
     good: list[tuple[str, Account]] = []
+    extras: dict[str, Any] = {}
     excluded: list[Diagnostic] = list(problems)
     for lf in loaded:
         if lf.ok and lf.account is not None:
             good.append((lf.path, lf.account))
+            extras[lf.path] = lf.extra
         else:
             excluded.extend(d for d in lf.diagnostics if d.severity is Severity.error)
     seen = len(loaded) + len({d.path for d in problems})
     if not loaded and not problems:
         _note(f"no account files (*.yaml, *.yml) in {', '.join(paths or ['.'])}")
-    return good, excluded, seen
+    return good, excluded, seen, extras
 
 
 def _report_excluded(excluded: list[Diagnostic], what: str = "file") -> None:
@@ -407,8 +388,19 @@ def risk_report(
     meta: dict[str, Any],
     jobs: int | None,
     customers: list[Customer] | None = None,
+    found: dict[str, list[Diagnostic]] | None = None,
+    year_changed: bool = False,
 ) -> Report:
-    from kamctl.risk import account_risks, locate_findings, portfolio_findings, portfolio_risk
+    """The risk report. ``found`` maps a path to the account findings made while
+    loading it (:func:`kamctl.risk.account_findings`); ``year_changed`` says the
+    fiscal year was settled only after loading, so year-dependent ones are redone."""
+    from kamctl.risk import (
+        YEAR_DEPENDENT,
+        account_risks,
+        locate_findings,
+        portfolio_findings,
+        portfolio_risk,
+    )
     from kamctl.stage import stage_findings
     from kamctl.tabular import Column, Report, Table
 
@@ -440,10 +432,22 @@ def risk_report(
         )
     findings = portfolio_findings(pr, cfg, paths)
     per_account: list[Diagnostic] = []
+    late: list[Diagnostic] = []
     for path, a in accounts:
-        per_account.extend(account_risks(a, cfg, as_of, path))
-        per_account.extend(stage_findings(a, cfg, path))
-    findings.extend(locate_findings(per_account, cfg.max_file_size, jobs=jobs))
+        made = (found or {}).get(path)
+        if made is None:
+            # Not made during the load: make them now, locate them below.
+            late.extend(account_risks(a, cfg, as_of, path))
+            late.extend(stage_findings(a, cfg, path))
+        elif year_changed:
+            # Made before the year was known: redo the few that depend on it.
+            per_account.extend(d for d in made if d.code not in YEAR_DEPENDENT)
+            redo = account_risks(a, cfg, as_of, path) + stage_findings(a, cfg, path)
+            late.extend(d for d in redo if d.code in YEAR_DEPENDENT)
+        else:
+            per_account.extend(made)
+    findings.extend(per_account)
+    findings.extend(locate_findings(late, cfg.max_file_size, jobs=jobs))
     cur = cfg.currency
     major_ids = {s.id for s in pr.major}
     shares = Table(
@@ -629,7 +633,7 @@ def abc(
         _finish(report, fmt, fail_on, table)
     from kamctl.portfolio import analysis_year, figures, in_currency
 
-    accounts, excluded, files = _load(paths, cfg, jobs)
+    accounts, excluded, files, _ = _load(paths, cfg, jobs)
     _report_excluded(excluded)
     accs, foreign = in_currency([a for _, a in accounts], cfg.currency)
     _note_currency(foreign, cfg.currency)
@@ -677,7 +681,7 @@ def classify(
     cfg = _with_year(get_config(config), year)
     from kamctl.portfolio import analysis_year
 
-    accounts, excluded, files = _load(paths, cfg, jobs)
+    accounts, excluded, files, _ = _load(paths, cfg, jobs)
     _report_excluded(excluded)
     the_year = analysis_year([a for _, a in accounts], cfg.fiscal_year)
     meta = {
@@ -742,10 +746,17 @@ def risk(
     _check_table("risk", table)
     today = _as_of(as_of)
     cfg = _with_year(get_config(config), year)
-    from kamctl.portfolio import analysis_year
+    import functools
 
-    accounts, excluded, files = _load(paths, cfg, jobs)
+    from kamctl.portfolio import analysis_year
+    from kamctl.risk import account_findings
+
+    # The account findings are made in the loading workers, where each file's
+    # node tree is at hand to locate them: no second parse.
+    per_file = functools.partial(account_findings, config=cfg, as_of=today)
+    accounts, excluded, files, found = _load(paths, cfg, jobs, per_file)
     _report_excluded(excluded)
+    known_year = cfg.fiscal_year
     the_year = analysis_year([a for _, a in accounts], cfg.fiscal_year)
     cfg = _with_year(cfg, the_year)
     meta = {
@@ -765,6 +776,8 @@ def risk(
         customers, rows_excluded = read_customers(csv_file, cfg.csv, measure="revenue")
         _report_excluded(rows_excluded, "row")
         meta["source"] = str(csv_file)
-    report = risk_report(accounts, cfg, today, meta, jobs, customers)
+    report = risk_report(
+        accounts, cfg, today, meta, jobs, customers, found, year_changed=known_year != the_year
+    )
     report.excluded = excluded + rows_excluded
     _finish(report, fmt, fail_on, table)
