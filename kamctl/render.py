@@ -777,7 +777,7 @@ def render_documents(
         )
         for path, acc, diags in files
     ]
-    portfolio = portfolio_facts(facts, config, year=year, context=context)
+    portfolio = portfolio_facts(facts, config, year=year, context=context, lang=lang)
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:

@@ -20,7 +20,16 @@ from typing import TYPE_CHECKING, Any, NoReturn
 import typer
 
 from kamctl.cli import app
-from kamctl.cli.common import CONFIG_OPTION, JOBS_OPTION, PATHS_ARGUMENT, check_format, fail, get_config
+from kamctl.cli.common import (
+    CONFIG_OPTION,
+    JOBS_OPTION,
+    LANG_OPTION,
+    PATHS_ARGUMENT,
+    check_format,
+    fail,
+    get_config,
+    resolve_lang,
+)
 
 if TYPE_CHECKING:
     from kamctl.account import Account
@@ -150,6 +159,12 @@ def _with_year(cfg: Config, year: int | None) -> Config:
     return cfg if year is None else cfg.model_copy(update={"fiscal_year": year})
 
 
+def _with_lang(cfg: Config, lang: str | None) -> Config:
+    """The config with the output language settled (--lang, $KAMCTL_LANG, config):
+    the builders read ``cfg.lang`` for numbers, findings and reasons."""
+    return cfg.model_copy(update={"lang": resolve_lang(lang, cfg)})
+
+
 def _note(message: str) -> None:
     sys.stderr.write(f"kamctl: {message}\n")
 
@@ -222,6 +237,8 @@ def classify_report(
     """The report and, per account id, the block ``classify --write`` stores."""
     from kamctl.abc import abc_classify
     from kamctl.diagnostics import Diagnostic, Severity
+    from kamctl.i18n import say
+    from kamctl.kaism import MESSAGES as KAISM_MESSAGES
     from kamctl.kaism import PRIORITY, QUADRANTS, classify_account, shown_score, tier_name
     from kamctl.portfolio import figures, in_currency, portfolio_checks
     from kamctl.tabular import Column, Matrix, Report, Table
@@ -235,7 +252,7 @@ def classify_report(
     _note_currency(foreign, cfg.currency)
     if missing:
         _note(f"no revenue for {year} in {len(missing)} account(s), so no ABC class: {', '.join(missing)}")
-    results = {a.id: classify_account(a, cfg.kaism) for a in accs}
+    results = {a.id: classify_account(a, cfg.kaism, cfg.lang) for a in accs}
     findings: list[Diagnostic] = []
     for a in accs:
         r = results[a.id]
@@ -247,7 +264,7 @@ def classify_report(
                     0,
                     Severity.warning,
                     "KAISM101",
-                    f"{a.id}: unclassified: {r.reason}",
+                    say(KAISM_MESSAGES, "unclassified", cfg.lang, id=a.id, reason=r.reason),
                     None
                     if a.kaism is None
                     else "kaism.customer_attractiveness"
@@ -264,7 +281,7 @@ def classify_report(
                     0,
                     Severity.info,
                     "KAISM102",
-                    f"{a.id}: classified on the criteria scored; not scored: {', '.join(r.missing)}",
+                    say(KAISM_MESSAGES, "partial", cfg.lang, id=a.id, missing=", ".join(r.missing)),
                     "kaism",
                     account=a.id,
                 )
@@ -272,7 +289,7 @@ def classify_report(
     from kamctl.risk import locate_findings
 
     findings = locate_findings(findings, cfg.max_file_size, jobs=jobs)
-    findings.extend(portfolio_checks(accs, cfg, paths))
+    findings.extend(portfolio_checks(accs, cfg, paths, cfg.lang))
 
     def order(a: Account) -> tuple[Any, ...]:
         r = results[a.id]
@@ -377,7 +394,9 @@ def classify_report(
     }
     unclassified = [row for row in rows if row["reason"]]
     for row in unclassified:
-        report.notes.append(f"{row['id']}: unclassified — {row['reason']}")
+        report.notes.append(
+            say(KAISM_MESSAGES, "unclassified_note", cfg.lang, id=row["id"], reason=row["reason"])
+        )
     return report, blocks
 
 
@@ -430,19 +449,21 @@ def risk_report(
         _note(
             f"no revenue for {pr.year} in {len(pr.missing)} account(s), left out of the shares: {', '.join(pr.missing)}"
         )
-    findings = portfolio_findings(pr, cfg, paths)
+    findings = portfolio_findings(pr, cfg, paths, cfg.lang)
     per_account: list[Diagnostic] = []
     late: list[Diagnostic] = []
     for path, a in accounts:
         made = (found or {}).get(path)
         if made is None:
             # Not made during the load: make them now, locate them below.
-            late.extend(account_risks(a, cfg, as_of, path))
-            late.extend(stage_findings(a, cfg, path))
+            late.extend(account_risks(a, cfg, as_of, path, lang=cfg.lang))
+            late.extend(stage_findings(a, cfg, path, lang=cfg.lang))
         elif year_changed:
             # Made before the year was known: redo the few that depend on it.
             per_account.extend(d for d in made if d.code not in YEAR_DEPENDENT)
-            redo = account_risks(a, cfg, as_of, path) + stage_findings(a, cfg, path)
+            redo = account_risks(a, cfg, as_of, path, lang=cfg.lang) + stage_findings(
+                a, cfg, path, lang=cfg.lang
+            )
             late.extend(d for d in redo if d.code in YEAR_DEPENDENT)
         else:
             per_account.extend(made)
@@ -596,6 +617,7 @@ def abc(
     fmt: str = FORMAT_OPTION,
     fail_on: str = FAIL_ON_OPTION,
     table: str | None = TABLE_OPTION,
+    lang: str | None = LANG_OPTION,
     config: Path | None = CONFIG_OPTION,
     jobs: int | None = JOBS_OPTION,
 ) -> None:
@@ -608,7 +630,7 @@ def abc(
     _check_table("abc", table)
     check_format(by, MEASURES)
     today = _as_of(as_of)
-    cfg = _with_year(get_config(config), year)
+    cfg = _with_lang(_with_year(get_config(config), year), lang)
     if csv_file is not None:
         if paths:
             fail("give account files or --csv, not both")
@@ -666,6 +688,7 @@ def classify(
     write: bool = typer.Option(
         False, "--write", help="Store quadrant, tier, priority, axis scores and ABC class in each file."
     ),
+    lang: str | None = LANG_OPTION,
     config: Path | None = CONFIG_OPTION,
     jobs: int | None = JOBS_OPTION,
 ) -> None:
@@ -678,7 +701,7 @@ def classify(
     check_format(fail_on, FAIL_ON)
     _check_table("classify", table)
     today = _as_of(as_of)
-    cfg = _with_year(get_config(config), year)
+    cfg = _with_lang(_with_year(get_config(config), year), lang)
     from kamctl.portfolio import analysis_year
 
     accounts, excluded, files, _ = _load(paths, cfg, jobs)
@@ -734,6 +757,7 @@ def risk(
     fmt: str = FORMAT_OPTION,
     fail_on: str = FAIL_ON_OPTION,
     table: str | None = TABLE_OPTION,
+    lang: str | None = LANG_OPTION,
     config: Path | None = CONFIG_OPTION,
     jobs: int | None = JOBS_OPTION,
 ) -> None:
@@ -745,7 +769,7 @@ def risk(
     check_format(fail_on, FAIL_ON)
     _check_table("risk", table)
     today = _as_of(as_of)
-    cfg = _with_year(get_config(config), year)
+    cfg = _with_lang(_with_year(get_config(config), year), lang)
     import functools
 
     from kamctl.portfolio import analysis_year
@@ -753,7 +777,7 @@ def risk(
 
     # The account findings are made in the loading workers, where each file's
     # node tree is at hand to locate them: no second parse.
-    per_file = functools.partial(account_findings, config=cfg, as_of=today)
+    per_file = functools.partial(account_findings, config=cfg, as_of=today, lang=cfg.lang)
     accounts, excluded, files, found = _load(paths, cfg, jobs, per_file)
     _report_excluded(excluded)
     known_year = cfg.fiscal_year

@@ -47,8 +47,6 @@ _WORDS: Messages = {
     "or": {"en": "or", "nb": "eller"},
     # after a negation: "has no owner or due" / "mangler ansvarlig og frist"
     "nor": {"en": "or", "nb": "og"},
-    "day": {"en": "{n} day", "nb": "{n} dag"},
-    "days": {"en": "{n} days", "nb": "{n} dager"},
 }
 
 
@@ -58,9 +56,9 @@ def say(messages: Messages, key: str, lang: str, **params: object) -> str:
 
 
 def days(n: int, lang: str) -> str:
-    from kamctl.i18n import Locale
+    from kamctl.i18n import quantity
 
-    return _WORDS["day" if n == 1 else "days"][lang].format(n=Locale(lang).number(n))
+    return quantity(n, "day", lang)
 
 
 def quote(name: object, lang: str) -> str:
