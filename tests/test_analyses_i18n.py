@@ -7,6 +7,7 @@ Expected Norwegian texts are written by hand from examples/README.md's facts;
 from __future__ import annotations
 
 import datetime as dt
+import re
 import string
 from collections.abc import Callable, Mapping
 
@@ -126,3 +127,16 @@ def test_classify_cli_lang_follows_the_option(kamctl: Kamctl) -> None:
     en = kamctl("classify", "--config", CONFIG, ACCOUNTS, "--as-of", "2026-11-24").stdout  # KAMCTL_LANG=en
     assert "bergen-byggvare  7.15 / 4.17" in en
     assert "agder-elektro: unclassified: customer attractiveness:" in en
+
+
+def test_analyses_tables_in_norwegian(kamctl: Kamctl) -> None:
+    r = kamctl("risk", "--config", CONFIG, ACCOUNTS, "--as-of", "2026-11-24", "--lang", "nb")
+    lines = r.stdout.splitlines()
+    assert "Hva om en kunde halverer volumet eller faller bort" in lines
+    assert lines[2].split()[:5] == ["#", "id", "konsern", "omsetning", "(NOK)"]
+    # examples/README.md: total revenue 2025 223 650 000 NOK, the top five 77,55 %.
+    assert "Samlet omsetning 2025: 223 650 000 NOK; de fem største: 77,55 %" in r.stdout
+    assert re.fullmatch(r"\d+ funn: \d+ advarsler, \d+ info", lines[-1]), lines[-1]
+    c = kamctl("classify", "--config", CONFIG, ACCOUNTS, "--as-of", "2026-11-24", "--lang", "nb").stdout
+    assert c.startswith("KAISM (poeng: attraktivitet / styrke; høy = 5,00 eller mer)")
+    assert c.rstrip().endswith("3 funn: 2 advarsler, 1 info")

@@ -177,6 +177,104 @@ def _note_currency(foreign: list[Account], currency: str) -> None:
         )
 
 
+# --------------------------------------------------------------- headings
+
+# Table headings in Norwegian bokmål, by their English text (English is shown
+# as written). Column keys, JSON and CSV field names never change.
+_HEADINGS_NB = {
+    "#": "#",
+    "id": "id",
+    "name": "navn",
+    "share %": "andel %",
+    "cum. %": "kum. %",
+    "class": "klasse",
+    "customers": "kunder",
+    "prio": "prio",
+    "tier": "nivå",
+    "quadrant": "kvadrant",
+    "attract.": "attrakt.",
+    "strength": "styrke",
+    "ABC": "ABC",
+    "SoW %": "SoW %",
+    "stage": "fase",
+    "KAM": "KAM",
+    "profile": "profil",
+    "not scored": "mangler poeng",
+    "why unclassified": "hvorfor ikke klassifisert",
+    "accounts": "kunder",
+    "over": "over",
+    "ids": "id-er",
+    "group": "konsern",
+    "members": "medlemmer",
+    "revenue": "omsetning",
+    "gross margin": "bruttomargin",
+    "contribution margin": "dekningsbidrag",
+    "halves: revenue lost": "halveres: tapt omsetning",
+    "% of total": "% av total",
+    "margin lost": "tapt margin",
+    "leaves: revenue lost": "faller bort: tapt omsetning",
+    "% of margin": "% av margin",
+}
+
+_TEXT: dict[str, dict[str, str]] = {
+    "abc_title": {
+        "en": "ABC by {by}{year} (A up to {a} %, B up to {b} %)",
+        "nb": "ABC etter {by}{year} (A opp til {a} %, B opp til {b} %)",
+    },
+    "per_class": {"en": "Per class", "nb": "Per klasse"},
+    "classify_title": {
+        "en": "KAISM classification by priority",
+        "nb": "KAISM-klassifisering etter prioritet",
+    },
+    "classify_abc": {"en": " — ABC by revenue {year}", "nb": " — ABC etter omsetning {year}"},
+    "kam_load": {"en": "KAM load (capacity {n})", "nb": "Kunder per KAM (kapasitet {n})"},
+    "matrix_cell": {"en": "{tier} (priority {n})", "nb": "{tier} (prioritet {n})"},
+    "revenue_by_account": {"en": "Revenue{year} by account", "nb": "Omsetning{year} per kunde"},
+    "revenue_by_customer": {"en": "Revenue{year} by customer", "nb": "Omsetning{year} per kunde i eksporten"},
+    "groups": {
+        "en": "Groups (accounts with a parent, rolled up)",
+        "nb": "Konsern (kunder med morselskap, samlet)",
+    },
+    "what_if": {
+        "en": "What if a customer halves its volume or leaves",
+        "nb": "Hva om en kunde halverer volumet eller faller bort",
+    },
+    "flagged": {"en": " (flagged)", "nb": " (over grensen)"},
+    "note_total": {
+        "en": "Total revenue{year}: {total}; top 5: {top5} %; largest: {largest}",
+        "nb": "Samlet omsetning{year}: {total}; de fem største: {top5} %; største: {largest}",
+    },
+    "note_hhi": {
+        "en": "HHI {hhi} ({band}), effectively {n} customers; groups merged: HHI {group_hhi} ({group_band}), "
+        "effectively {group_n}",
+        "nb": "HHI {hhi} ({band}), i praksis {n} kunder; med konsern samlet: HHI {group_hhi} ({group_band}), "
+        "i praksis {group_n}",
+    },
+    "note_major": {
+        "en": "At or above {limit} %: {major} (groups merged)",
+        "nb": "På eller over {limit} %: {major} (konsern samlet)",
+    },
+    "none": {"en": "none", "nb": "ingen"},
+    "band.unconcentrated": {"en": "unconcentrated", "nb": "lav konsentrasjon"},
+    "band.moderate": {"en": "moderate", "nb": "moderat konsentrasjon"},
+    "band.high": {"en": "high", "nb": "høy konsentrasjon"},
+}
+
+
+def _h(heading: str, lang: str) -> str:
+    return _HEADINGS_NB.get(heading, heading) if lang == "nb" else heading
+
+
+def _t(key: str, lang: str, **params: object) -> str:
+    return _TEXT[key][lang].format(**params)
+
+
+def _g(value: float, lang: str) -> str:
+    from kamctl.i18n import decimal
+
+    return decimal(value, "g", lang)
+
+
 # --------------------------------------------------------------- builders
 
 
@@ -191,15 +289,22 @@ def abc_report(
     year = f" {meta['year']}" if meta.get("year") else ""
     customers = Table(
         "customers",
-        f"ABC by {label}{year} (A up to {cfg.abc.a:g} %, B up to {cfg.abc.b:g} %)",
+        _t(
+            "abc_title",
+            cfg.lang,
+            by=_h(label, cfg.lang),
+            year=year,
+            a=_g(cfg.abc.a, cfg.lang),
+            b=_g(cfg.abc.b, cfg.lang),
+        ),
         [
-            Column("rank", "#", "int"),
-            Column("id", "id"),
-            Column("name", "name"),
-            Column("value", f"{label} ({cfg.currency})", "money"),
-            Column("share", "share %", "percent"),
-            Column("cumulative", "cum. %", "percent"),
-            Column("class", "class"),
+            Column("rank", _h("#", cfg.lang), "int"),
+            Column("id", _h("id", cfg.lang)),
+            Column("name", _h("name", cfg.lang)),
+            Column("value", f"{_h(label, cfg.lang)} ({cfg.currency})", "money"),
+            Column("share", _h("share %", cfg.lang), "percent"),
+            Column("cumulative", _h("cum. %", cfg.lang), "percent"),
+            Column("class", _h("class", cfg.lang)),
         ],
         [
             {
@@ -216,12 +321,12 @@ def abc_report(
     )
     classes = Table(
         "classes",
-        "Per class",
+        _t("per_class", cfg.lang),
         [
-            Column("class", "class"),
-            Column("count", "customers", "int"),
-            Column("value", f"{label} ({cfg.currency})", "money"),
-            Column("share", "share %", "percent"),
+            Column("class", _h("class", cfg.lang)),
+            Column("count", _h("customers", cfg.lang), "int"),
+            Column("value", f"{_h(label, cfg.lang)} ({cfg.currency})", "money"),
+            Column("share", _h("share %", cfg.lang), "percent"),
         ],
         [{"class": s.cls, "count": s.count, "value": s.value, "share": s.share} for s in summarize(rows)],
     )
@@ -330,22 +435,22 @@ def classify_report(
 
     table = Table(
         "accounts",
-        f"KAISM classification by priority{f' — ABC by revenue {year}' if year else ''}",
+        _t("classify_title", cfg.lang) + (_t("classify_abc", cfg.lang, year=year) if year else ""),
         [
-            Column("priority", "prio", "int"),
-            Column("id", "id"),
-            Column("tier", "tier"),
-            Column("quadrant", "quadrant", show=False),
-            Column("customer_attractiveness", "attract.", "score"),
-            Column("our_strength", "strength", "score"),
-            Column("abc", "ABC"),
-            Column("share_of_wallet", "SoW %", "percent"),
-            Column("stage", "stage"),
-            Column("kam", "KAM"),
-            Column("profile", "profile"),
-            Column("name", "name", show=False),
-            Column("missing", "not scored", show=False),
-            Column("reason", "why unclassified", show=False),
+            Column("priority", _h("prio", cfg.lang), "int"),
+            Column("id", _h("id", cfg.lang)),
+            Column("tier", _h("tier", cfg.lang)),
+            Column("quadrant", _h("quadrant", cfg.lang), show=False),
+            Column("customer_attractiveness", _h("attract.", cfg.lang), "score"),
+            Column("our_strength", _h("strength", cfg.lang), "score"),
+            Column("abc", _h("ABC", cfg.lang)),
+            Column("share_of_wallet", _h("SoW %", cfg.lang), "percent"),
+            Column("stage", _h("stage", cfg.lang)),
+            Column("kam", _h("KAM", cfg.lang)),
+            Column("profile", _h("profile", cfg.lang)),
+            Column("name", _h("name", cfg.lang), show=False),
+            Column("missing", _h("not scored", cfg.lang), show=False),
+            Column("reason", _h("why unclassified", cfg.lang), show=False),
         ],
         rows,
     )
@@ -354,12 +459,12 @@ def classify_report(
     load = kam_load(accs)
     kams = Table(
         "kams",
-        f"KAM load (capacity {cfg.portfolio.max_accounts_per_kam})",
+        _t("kam_load", cfg.lang, n=cfg.portfolio.max_accounts_per_kam),
         [
-            Column("kam", "KAM"),
-            Column("accounts", "accounts", "int"),
-            Column("over_capacity", "over"),
-            Column("ids", "ids"),
+            Column("kam", _h("KAM", cfg.lang)),
+            Column("accounts", _h("accounts", cfg.lang), "int"),
+            Column("over_capacity", _h("over", cfg.lang)),
+            Column("ids", _h("ids", cfg.lang)),
         ],
         [
             {
@@ -377,7 +482,7 @@ def classify_report(
         r = results[a.id]
         if r.quadrant and r.attractiveness is not None and r.strength is not None:
             cells[r.quadrant].append((a.id, r.attractiveness, r.strength))
-    titles = {q: f"{tier_name(q, cfg.kaism)} (priority {PRIORITY[q]})" for q in QUADRANTS}
+    titles = {q: _t("matrix_cell", cfg.lang, tier=tier_name(q, cfg.kaism), n=PRIORITY[q]) for q in QUADRANTS}
     report = Report("classify", meta=meta, tables=[table, kams], findings=findings, lang=cfg.lang)
     report.matrix = Matrix(cells, titles, cfg.kaism.threshold)
     report.threshold = cfg.kaism.threshold
@@ -473,16 +578,20 @@ def risk_report(
     major_ids = {s.id for s in pr.major}
     shares = Table(
         "customers",
-        f"Revenue {pr.year or ''} by {'customer' if customers is not None else 'account'}".replace("  ", " "),
+        _t(
+            "revenue_by_customer" if customers is not None else "revenue_by_account",
+            cfg.lang,
+            year=f" {pr.year}" if pr.year else "",
+        ),
         [
-            Column("rank", "#", "int"),
-            Column("id", "id"),
-            Column("group", "group"),
-            Column("revenue", f"revenue ({cur})", "money"),
-            Column("gross_margin", f"gross margin ({cur})", "money"),
-            Column("share", "share %", "percent"),
+            Column("rank", _h("#", cfg.lang), "int"),
+            Column("id", _h("id", cfg.lang)),
+            Column("group", _h("group", cfg.lang)),
+            Column("revenue", f"{_h('revenue', cfg.lang)} ({cur})", "money"),
+            Column("gross_margin", f"{_h('gross margin', cfg.lang)} ({cur})", "money"),
+            Column("share", _h("share %", cfg.lang), "percent"),
             Column("major", f"≥ {cfg.risk.major_customer_share:g} %"),
-            Column("name", "name"),
+            Column("name", _h("name", cfg.lang)),
         ],
         [
             {
@@ -500,14 +609,14 @@ def risk_report(
     )
     groups = Table(
         "groups",
-        "Groups (accounts with a parent, rolled up)",
+        _t("groups", cfg.lang),
         [
-            Column("id", "group"),
-            Column("name", "name"),
-            Column("members", "members"),
-            Column("revenue", f"revenue ({cur})", "money"),
-            Column("gross_margin", f"gross margin ({cur})", "money"),
-            Column("share", "share %", "percent"),
+            Column("id", _h("group", cfg.lang)),
+            Column("name", _h("name", cfg.lang)),
+            Column("members", _h("members", cfg.lang)),
+            Column("revenue", f"{_h('revenue', cfg.lang)} ({cur})", "money"),
+            Column("gross_margin", f"{_h('gross margin', cfg.lang)} ({cur})", "money"),
+            Column("share", _h("share %", cfg.lang), "percent"),
         ],
         [
             {
@@ -523,17 +632,17 @@ def risk_report(
     )
     what_if = Table(
         "what_if",
-        "What if a customer halves its volume or leaves",
+        _t("what_if", cfg.lang),
         [
-            Column("id", "id"),
-            Column("revenue", f"revenue ({cur})", "money"),
-            Column("halves_revenue", "halves: revenue lost", "money"),
-            Column("halves_share", "% of total", "percent"),
-            Column("halves_margin", "margin lost", "money"),
-            Column("leaves_revenue", "leaves: revenue lost", "money"),
-            Column("leaves_share", "% of total", "percent"),
-            Column("leaves_margin", "margin lost", "money"),
-            Column("leaves_margin_share", "% of margin", "percent"),
+            Column("id", _h("id", cfg.lang)),
+            Column("revenue", f"{_h('revenue', cfg.lang)} ({cur})", "money"),
+            Column("halves_revenue", _h("halves: revenue lost", cfg.lang), "money"),
+            Column("halves_share", _h("% of total", cfg.lang), "percent"),
+            Column("halves_margin", _h("margin lost", cfg.lang), "money"),
+            Column("leaves_revenue", _h("leaves: revenue lost", cfg.lang), "money"),
+            Column("leaves_share", _h("% of total", cfg.lang), "percent"),
+            Column("leaves_margin", _h("margin lost", cfg.lang), "money"),
+            Column("leaves_margin_share", _h("% of margin", cfg.lang), "percent"),
         ],
         [
             {
@@ -574,23 +683,38 @@ def risk_report(
     def n(v: Any, kind: str) -> str:
         return format_number(v, kind, cfg.lang)
 
+    lang = cfg.lang
     largest = (
         f"{pr.largest.id} {n(pr.largest_share, 'percent')} %"
-        + (" (flagged)" if report.summary["largest_flagged"] else "")
+        + (_t("flagged", lang) if report.summary["largest_flagged"] else "")
         if pr.largest
         else "–"
     )
     report.notes += [
-        f"Total revenue {pr.year or ''}: {n(pr.total_revenue, 'money')} {cur}; "
-        f"top 5: {n(pr.top5_share, 'percent')} %; "
-        f"largest: {largest}",
-        f"HHI {n(pr.hhi, 'number')} ({pr.hhi_band}), effectively {n(pr.effective_n, 'number')} customers; "
-        f"groups merged: HHI {n(pr.group_hhi, 'number')} ({pr.group_hhi_band}), "
-        f"effectively {n(pr.group_effective_n, 'number')}",
-        "At or above "
-        f"{cfg.risk.major_customer_share:g} %: "
-        + (", ".join(f"{g.id} {n(g.share, 'percent')} %" for g in pr.group_major) or "none")
-        + " (groups merged)",
+        _t(
+            "note_total",
+            lang,
+            year=f" {pr.year}" if pr.year else "",
+            total=f"{n(pr.total_revenue, 'money')} {cur}",
+            top5=n(pr.top5_share, "percent"),
+            largest=largest,
+        ),
+        _t(
+            "note_hhi",
+            lang,
+            hhi=n(pr.hhi, "number"),
+            band=_t(f"band.{pr.hhi_band}", lang),
+            n=n(pr.effective_n, "number"),
+            group_hhi=n(pr.group_hhi, "number"),
+            group_band=_t(f"band.{pr.group_hhi_band}", lang),
+            group_n=n(pr.group_effective_n, "number"),
+        ),
+        _t(
+            "note_major",
+            lang,
+            limit=_g(cfg.risk.major_customer_share, lang),
+            major=", ".join(f"{g.id} {n(g.share, 'percent')} %" for g in pr.group_major) or _t("none", lang),
+        ),
     ]
     return report
 
