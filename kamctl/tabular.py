@@ -104,7 +104,7 @@ def format_number(value: Any, kind: str, lang: str = "en", threshold: float | No
     if value is None:
         return "–"
     if isinstance(value, bool):
-        return "yes" if value else ""
+        return ("ja" if lang == "nb" else "yes") if value else ""
     if kind == "text" or isinstance(value, str):
         return str(value)
     if kind == "int":

@@ -140,3 +140,6 @@ def test_analyses_tables_in_norwegian(kamctl: Kamctl) -> None:
     c = kamctl("classify", "--config", CONFIG, ACCOUNTS, "--as-of", "2026-11-24", "--lang", "nb").stdout
     assert c.startswith("KAISM (poeng: attraktivitet / styrke; høy = 5,00 eller mer)")
     assert c.rstrip().endswith("3 funn: 2 advarsler, 1 info")
+    # Magnus Haugen holds 5 accounts (capacity 4): "over" is "ja".
+    (load,) = [x for x in c.splitlines() if x.strip().startswith("Magnus Haugen")]
+    assert load.split()[2:4] == ["5", "ja"]
