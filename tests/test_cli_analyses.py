@@ -68,8 +68,9 @@ def test_classify_table_shows_matrix_and_priority_order(kamctl) -> None:
     out = r.stdout
     assert "\x1b[" not in out  # NO_COLOR (set by the fixture) is respected
     assert "KAISM" in out and "Portfolio (priority 1)" in out and "Diamond (priority 2)" in out
-    # Norwegian number format (lang = nb): 7,15 / 4,17 for bergen-byggvare.
-    assert "bergen-byggvare  7,15 / 4,17" in out
+    # The fixture sets KAMCTL_LANG=en, over the config's lang = "nb": English
+    # numbers, 7.15 / 4.17 for bergen-byggvare (nb: tests/test_analyses_i18n.py).
+    assert "bergen-byggvare  7.15 / 4.17" in out
     table = out[out.index("KAISM classification by priority") :]
     order = [i for i in ("bergen-byggvare", "havbris-sjomat", "tromso-fiskeindustri", "sorlandet-frukt")]
     positions = [table.index(i) for i in order]
@@ -207,7 +208,7 @@ def test_risk_table_output(kamctl) -> None:
     r = kamctl("risk", "--config", CONFIG, ACCOUNTS, "--as-of", AS_OF)
     out = r.stdout
     assert "What if a customer halves its volume or leaves" in out
-    assert "HHI 2 261,30 (high)" in out
+    assert "HHI 2,261.30 (high)" in out  # KAMCTL_LANG=en (the fixture): English numbers
     assert "[STAGE101] nordlys-dagligvare: stage is partnership-kam, but there is only one contact" in out
     loc = next(line for line in out.splitlines() if "[RISK103]" in line)
     assert loc.startswith(f"{ACCOUNTS / 'tromso-fiskeindustri.yaml'}:")
