@@ -21,6 +21,7 @@ import typer
 
 from kamctl.cli import app
 from kamctl.cli.common import (
+    AS_OF_OPTION,
     CONFIG_OPTION,
     JOBS_OPTION,
     LANG_OPTION,
@@ -28,6 +29,7 @@ from kamctl.cli.common import (
     check_format,
     fail,
     get_config,
+    parse_as_of,
     resolve_lang,
 )
 
@@ -59,24 +61,12 @@ FAIL_ON_OPTION = typer.Option(
 YEAR_OPTION = typer.Option(
     None, "--year", help="Fiscal year to analyse (default: fiscal_year in the config, else the latest)."
 )
-AS_OF_OPTION = typer.Option(
-    None, "--as-of", help="Take this date (YYYY-MM-DD) as today, for reproducible runs.", metavar="DATE"
-)
 TABLE_OPTION = typer.Option(
     None, "--table", help="Only this table (its JSON name); with --format csv, the table to write."
 )
 
 
 # ---------------------------------------------------------------- plumbing
-
-
-def _as_of(value: str | None) -> _dt.date:
-    if value is None:
-        return _dt.date.today()
-    try:
-        return _dt.date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date YYYY-MM-DD", param_hint="--as-of") from None
 
 
 def _load(
@@ -753,7 +743,7 @@ def abc(
     check_format(fail_on, FAIL_ON)
     _check_table("abc", table)
     check_format(by, MEASURES)
-    today = _as_of(as_of)
+    today = parse_as_of(as_of)
     cfg = _with_lang(_with_year(get_config(config), year), lang)
     if csv_file is not None:
         if paths:
@@ -824,7 +814,7 @@ def classify(
     check_format(fmt, FORMATS)
     check_format(fail_on, FAIL_ON)
     _check_table("classify", table)
-    today = _as_of(as_of)
+    today = parse_as_of(as_of)
     cfg = _with_lang(_with_year(get_config(config), year), lang)
     from kamctl.portfolio import analysis_year
 
@@ -892,7 +882,7 @@ def risk(
     check_format(fmt, FORMATS)
     check_format(fail_on, FAIL_ON)
     _check_table("risk", table)
-    today = _as_of(as_of)
+    today = parse_as_of(as_of)
     cfg = _with_lang(_with_year(get_config(config), year), lang)
     import functools
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as _dt
 import os
 import sys
 from pathlib import Path
@@ -31,6 +32,13 @@ LANG_OPTION = typer.Option(
     help="Language of the messages: nb or en (default: $KAMCTL_LANG, else the config's lang, else nb).",
     show_default=False,
 )
+AS_OF_OPTION = typer.Option(
+    None,
+    "--as-of",
+    help="Take this date (YYYY-MM-DD) as today, for reproducible runs (default: today).",
+    metavar="DATE",
+    show_default=False,
+)
 LANG_ENV = "KAMCTL_LANG"
 LANGS = ("nb", "en")
 
@@ -49,6 +57,16 @@ def resolve_lang(option: str | None, cfg: Config) -> str:
             fail(f"{LANG_ENV}={env!r} is not one of {', '.join(LANGS)}")
         return env
     return cfg.lang
+
+
+def parse_as_of(value: str | None) -> _dt.date:
+    """``--as-of`` as a date; a malformed one is a usage error (exit 2)."""
+    if value is None:
+        return _dt.date.today()
+    try:
+        return _dt.date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date YYYY-MM-DD", param_hint="--as-of") from None
 
 
 def fail(message: str, code: int = 2) -> NoReturn:

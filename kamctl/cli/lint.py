@@ -13,12 +13,14 @@ import typer
 
 from kamctl.cli import app
 from kamctl.cli.common import (
+    AS_OF_OPTION,
     CONFIG_OPTION,
     JOBS_OPTION,
     LANG_OPTION,
     PATHS_ARGUMENT,
     fail,
     get_config,
+    parse_as_of,
     resolve_lang,
 )
 
@@ -31,20 +33,6 @@ if TYPE_CHECKING:
 LINT_FORMATS = ("text", "json", "github", "sarif")
 STATUS_FORMATS = ("text", "json")
 LEVELS = ("error", "warning", "info")
-
-AS_OF_OPTION = typer.Option(
-    None, "--as-of", help="Judge dates as of this day (YYYY-MM-DD; default: today).", show_default=False
-)
-
-
-def _as_of(value: str | None) -> _dt.date:
-    if value is None:
-        return _dt.date.today()
-    try:
-        return _dt.date.fromisoformat(value)
-    except ValueError:
-        fail(f"--as-of: {value!r} is not a date (YYYY-MM-DD)")
-
 
 # The terminal text of lint, status and rules (rule messages live with the rules).
 # Severity words, rule ids, band letters G/A/R and `file:line:col:` stay the
@@ -171,7 +159,7 @@ def lint(
     check_format(fmt, LINT_FORMATS)
     if fail_on is not None:
         check_format(fail_on, LEVELS)
-    day = _as_of(as_of)
+    day = parse_as_of(as_of)
     cfg = get_config(config)
     lang = resolve_lang(lang, cfg)
     if select is not None or ignore is not None:
@@ -243,7 +231,7 @@ def status(
     from kamctl.lint.status import portfolio_status
 
     check_format(fmt, STATUS_FORMATS)
-    day = _as_of(as_of)
+    day = parse_as_of(as_of)
     cfg = get_config(config)
     lang = resolve_lang(lang, cfg)
     _files, outcomes = _run(paths, cfg, day, jobs, lang)
