@@ -93,6 +93,7 @@ def account_facts(
     path: str = "",
     doc: Document | None = None,
     diagnostics: Sequence[Diagnostic] = (),
+    lang: str = "en",
 ) -> AccountFacts:
     fin = year_row(account, year)
     sow = account.share_of_wallet(year) if fin is not None else None
@@ -110,10 +111,10 @@ def account_facts(
         overdue=account.overdue_actions(as_of),
         actions_done=_actions_done(account, as_of),
         strong_relationships=sum(1 for s in account.stakeholders if s.relationship is Strength.strong),
-        kaism=classify_account(account, config.kaism),
-        risks=account_risks(account, config, as_of, path, doc),
-        stage=stage_findings(account, config, path, doc),
-        lint=lint_document(path, doc, account, list(diagnostics), config, as_of),
+        kaism=classify_account(account, config.kaism, lang),
+        risks=account_risks(account, config, as_of, path, doc, lang),
+        stage=stage_findings(account, config, path, doc, lang),
+        lint=lint_document(path, doc, account, list(diagnostics), config, as_of, lang),
     )
 
 
@@ -123,6 +124,7 @@ def portfolio_facts(
     *,
     year: int | None,
     context: Sequence[Account] = (),
+    lang: str = "en",
 ) -> PortfolioFacts:
     """ABC classes and concentration over ``accounts`` plus ``context``.
 
@@ -145,7 +147,10 @@ def portfolio_facts(
         fiscal_year=year,
         abc_rows=rows,
         risk=risk,
-        findings=[*portfolio_findings(risk, config, paths), *portfolio_checks(people, config, paths)],
+        findings=[
+            *portfolio_findings(risk, config, paths, lang),
+            *portfolio_checks(people, config, paths, lang),
+        ],
         total_revenue=risk.total_revenue,
         by_id={f.account.id: f for f in accounts},
     )

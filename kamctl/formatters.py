@@ -40,6 +40,8 @@ class CheckResult:
     extra: dict[str, Any] = field(default_factory=dict)
     rules: dict[str, RuleInfo] = field(default_factory=dict)
     """Code → description, for the formats that carry rule metadata (SARIF)."""
+    lang: str = "en"
+    """Language of the summary line (``nb`` or ``en``); messages come translated."""
 
     @property
     def invalid_files(self) -> int:
@@ -103,6 +105,16 @@ def _show_field(result: CheckResult, d: Diagnostic) -> bool:
 
 def summary_line(result: CheckResult) -> str:
     errors, warnings = result.count(Severity.error), result.count(Severity.warning)
+    if result.lang == "nb" and result.tool != "validate":
+        from .i18n import Locale
+
+        loc = Locale("nb")
+        files = f"{result.files} {'fil' if result.files == 1 else 'filer'} kontrollert"
+        infos = result.count(Severity.info)
+        return ", ".join(
+            [files, loc.counted(errors, "error"), loc.counted(warnings, "warning")]
+            + ([f"{infos} info"] if infos else [])
+        )
     parts = [f"{_plural(result.files, 'file')} checked"]
     if result.tool == "validate":
         parts.append(f"{result.invalid_files} invalid")

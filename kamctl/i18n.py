@@ -28,6 +28,7 @@ hand, not Python's round-half-even on the binary value.
 from __future__ import annotations
 
 import datetime as _dt
+from collections.abc import Mapping
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 NBSP = "\u00a0"
@@ -557,3 +558,33 @@ class Locale:
         if value is None:
             return ""
         return self.t("yes") if value else self.t("no")
+
+
+# ------------------------------------------------------------- terminal messages
+
+Messages = Mapping[str, Mapping[str, str]]
+"""Message key → language → :meth:`str.format` template: how lint rules and
+analyses keep their findings' texts in both languages next to the code."""
+
+_UNITS: Messages = {
+    "day": {"en": "{n} day", "nb": "{n} dag"},
+    "days": {"en": "{n} days", "nb": "{n} dager"},
+    "month": {"en": "{n} month", "nb": "{n} måned"},
+    "months": {"en": "{n} months", "nb": "{n} måneder"},
+}
+
+
+def say(messages: Messages, key: str, lang: str, **params: object) -> str:
+    """``messages[key]`` in ``lang``, filled in with ``params``."""
+    return messages[key][lang].format(**params)
+
+
+def quantity(n: int, unit: str, lang: str) -> str:
+    """``1 day``, ``236 days``, ``3 måneder`` (``unit``: day or month)."""
+    return say(_UNITS, unit if n == 1 else unit + "s", lang, n=Locale(lang).number(n))
+
+
+def decimal(value: float, spec: str, lang: str) -> str:
+    """``format(value, spec)`` with a decimal comma in nb (no grouping): ``87,50``."""
+    text = format(value, spec)
+    return text.replace(".", ",") if lang == "nb" else text

@@ -13,6 +13,8 @@ import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .i18n import Messages, say
+
 if TYPE_CHECKING:
     from .account import Account
     from .config import KaismConfig
@@ -70,8 +72,36 @@ def tier_name(quadrant: str, cfg: KaismConfig) -> str:
     return cfg.tiers.get(quadrant) or DEFAULT_TIERS[quadrant]
 
 
+MESSAGES: Messages = {
+    "no_weights": {
+        "en": "no criteria with a weight in the config",
+        "nb": "ingen kriterier med vekt i konfigurasjonen",
+    },
+    "not_scored": {
+        "en": "{names} not scored ({present} of {counted} criteria; {rule})",
+        "nb": "{names} mangler poeng ({present} av {counted} kriterier; {rule})",
+    },
+    "all": {"en": "all must be scored", "nb": "alle må ha poeng"},
+    "at_least": {"en": "at least {n} must be scored", "nb": "minst {n} må ha poeng"},
+    "no_scores": {
+        "en": "no KAISM scores (section 'kaism' is missing)",
+        "nb": "ingen KAISM-poeng (seksjonen «kaism» mangler)",
+    },
+    "attractiveness": {"en": "customer attractiveness: {why}", "nb": "kundens attraktivitet: {why}"},
+    "strength": {"en": "our strength: {why}", "nb": "vår styrke: {why}"},
+    # kamctl classify
+    "unclassified": {"en": "{id}: unclassified: {reason}", "nb": "{id}: ikke klassifisert: {reason}"},
+    "unclassified_note": {"en": "{id}: unclassified — {reason}", "nb": "{id}: ikke klassifisert — {reason}"},
+    "partial": {
+        "en": "{id}: classified on the criteria scored; not scored: {missing}",
+        "nb": "{id}: klassifisert på kriteriene som har poeng; mangler poeng: {missing}",
+    },
+}
+"""Why an account is unclassified, in English and Norwegian bokmål."""
+
+
 def axis_score(
-    scores: dict[str, float], weights: dict[str, float], min_scored: float
+    scores: dict[str, float], weights: dict[str, float], min_scored: float, lang: str = "en"
 ) -> tuple[float | None, list[str], str | None]:
     """(score or None, missing criteria, why no score).
 
@@ -81,42 +111,44 @@ def axis_score(
     """
     counted = [c for c, w in weights.items() if w > 0]
     if not counted:
-        return None, [], "no criteria with a weight in the config"
+        return None, [], say(MESSAGES, "no_weights", lang)
     missing = [c for c in counted if scores.get(c) is None]
     present = [c for c in counted if scores.get(c) is not None]
     needed = math.ceil(min_scored * len(counted) - _EPSILON)
     if not present or len(present) < needed:
-        names = ", ".join(repr(c) for c in missing)
-        rule = "all must be scored" if needed >= len(counted) else f"at least {needed} must be scored"
-        return (
-            None,
-            missing,
-            f"{names} not scored ({len(present)} of {len(counted)} criteria; {rule})",
+        names = ", ".join(f"«{c}»" if lang == "nb" else repr(c) for c in missing)
+        rule = (
+            say(MESSAGES, "all", lang)
+            if needed >= len(counted)
+            else say(MESSAGES, "at_least", lang, n=needed)
         )
+        why = say(
+            MESSAGES, "not_scored", lang, names=names, present=len(present), counted=len(counted), rule=rule
+        )
+        return None, missing, why
     num = math.fsum(weights[c] * float(scores[c]) for c in present)
     den = math.fsum(weights[c] for c in present)
     return num / den, missing, None
 
 
-def classify_account(account: Account, cfg: KaismConfig) -> KaismResult:
+def classify_account(account: Account, cfg: KaismConfig, lang: str = "en") -> KaismResult:
+    """The account's KAISM placement; ``reason`` (why unclassified) is in ``lang``."""
     kaism = account.kaism
     if kaism is None or (not kaism.customer_attractiveness and not kaism.our_strength):
-        return KaismResult(
-            account.id, None, None, None, None, None, (), "no KAISM scores (section 'kaism' is missing)"
-        )
+        return KaismResult(account.id, None, None, None, None, None, (), say(MESSAGES, "no_scores", lang))
     a, a_missing, a_why = axis_score(
-        kaism.customer_attractiveness, cfg.customer_attractiveness, cfg.min_scored
+        kaism.customer_attractiveness, cfg.customer_attractiveness, cfg.min_scored, lang
     )
-    s, s_missing, s_why = axis_score(kaism.our_strength, cfg.our_strength, cfg.min_scored)
+    s, s_missing, s_why = axis_score(kaism.our_strength, cfg.our_strength, cfg.min_scored, lang)
     missing = tuple(
         [f"customer_attractiveness.{c}" for c in a_missing] + [f"our_strength.{c}" for c in s_missing]
     )
     if a is None or s is None:
         reasons = []
         if a_why:
-            reasons.append(f"customer attractiveness: {a_why}")
+            reasons.append(say(MESSAGES, "attractiveness", lang, why=a_why))
         if s_why:
-            reasons.append(f"our strength: {s_why}")
+            reasons.append(say(MESSAGES, "strength", lang, why=s_why))
         return KaismResult(account.id, a, s, None, None, None, missing, "; ".join(reasons))
     quadrant = quadrant_of(a, s, cfg.threshold)
     return KaismResult(

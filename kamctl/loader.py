@@ -71,6 +71,10 @@ def discover(paths: Sequence[str], default_dir: Path | None = None) -> tuple[lis
     problems: list[Diagnostic] = []
     if not paths:
         target = default_dir if default_dir and default_dir.is_dir() else Path(".")
+        # The config gives the folder as an absolute path; show it as a user
+        # would type it (GitHub annotations need it relative, too).
+        if target.is_absolute() and target.is_relative_to(Path.cwd()):
+            target = target.relative_to(Path.cwd())
         paths = [_display(target)]
     seen: set[str] = set()
     for arg in paths:

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from .diagnostics import Diagnostic, Severity
+from .i18n import Messages, say
 
 if TYPE_CHECKING:
     from .account import Account, Financials
@@ -100,28 +101,65 @@ def key_account_count(accounts: Sequence[Account]) -> int:
     return sum(1 for a in accounts if a.profile is Profile.full)
 
 
+MESSAGES: Messages = {
+    "key.1": {"en": "{n} key account (profile full)", "nb": "{n} nøkkelkunde (profile full)"},
+    "key.n": {"en": "{n} key accounts (profile full)", "nb": "{n} nøkkelkunder (profile full)"},
+    "light.1": {"en": ", besides {n} KAM light plan", "nb": ", i tillegg til {n} KAM light-plan"},
+    "light.n": {"en": ", besides {n} KAM light plans", "nb": ", i tillegg til {n} KAM light-planer"},
+    "too_few": {
+        "en": "{counted}: fewer than {limit} is too few to be a KAM programme (guide {low}–{high})",
+        "nb": "{counted}: færre enn {limit} er for få for et KAM-program (anbefalt {low}–{high})",
+    },
+    "too_many": {
+        "en": "{counted}: more than {limit}; if every customer gets KAM treatment, "
+        "nothing is prioritised (guide {low}–{high})",
+        "nb": "{counted}: flere enn {limit}; når alle kunder får KAM-behandling, "
+        "blir ingenting prioritert (anbefalt {low}–{high})",
+    },
+    "outside": {
+        "en": "{counted}: {side} the guide of {low}–{high}",
+        "nb": "{counted}: {side} det anbefalte spennet {low}–{high}",
+    },
+    "below": {"en": "below", "nb": "under"},
+    "above": {"en": "above", "nb": "over"},
+    "over_capacity": {
+        "en": "{kam} holds {n} accounts, more than the capacity of {cap}: {ids}",
+        "nb": "{kam} har {n} kunder, flere enn kapasiteten på {cap}: {ids}",
+    },
+    "no_kam": {
+        "en": "{id}: no KAM named (field 'kam'); nobody owns the account",
+        "nb": "{id}: ingen KAM oppgitt (feltet «kam»); ingen eier kunden",
+    },
+}
+"""The findings' texts in English and Norwegian bokmål (see :mod:`kamctl.i18n`)."""
+
+
 def portfolio_checks(
-    accounts: Sequence[Account], config: Config, paths: dict[str, str] | None = None
+    accounts: Sequence[Account], config: Config, paths: dict[str, str] | None = None, lang: str = "en"
 ) -> list[Diagnostic]:
-    """Findings about the portfolio as a whole (codes ``PORT1xx``).
+    """Findings about the portfolio as a whole (codes ``PORT1xx``), in ``lang``.
 
     ``paths`` maps account id → file, so a finding about an account points at it.
     """
+
+    def t(key: str, **params: object) -> str:
+        return say(MESSAGES, key, lang, **params)
+
     cfg = config.portfolio
     paths = paths or {}
     out: list[Diagnostic] = []
     n = key_account_count(accounts)
     light = len(accounts) - n
-    counted = f"{n} key account{'s' if n != 1 else ''} (profile full)" + (
-        f", besides {light} KAM light plan{'s' if light != 1 else ''}" if light else ""
+    counted = t("key.1" if n == 1 else "key.n", n=n) + (
+        t("light.1" if light == 1 else "light.n", n=light) if light else ""
     )
+    guide = {"low": cfg.min_key_accounts, "high": cfg.max_key_accounts}
     if n < cfg.warn_below:
         out.append(
             _finding(
                 "PORT101",
                 Severity.warning,
-                f"{counted}: fewer than {cfg.warn_below} is too few to be a KAM programme "
-                f"(guide {cfg.min_key_accounts}–{cfg.max_key_accounts})",
+                t("too_few", counted=counted, limit=cfg.warn_below, **guide),
             )
         )
     elif n > cfg.warn_above:
@@ -129,17 +167,16 @@ def portfolio_checks(
             _finding(
                 "PORT102",
                 Severity.warning,
-                f"{counted}: more than {cfg.warn_above}; if every customer gets KAM treatment, "
-                f"nothing is prioritised (guide {cfg.min_key_accounts}–{cfg.max_key_accounts})",
+                t("too_many", counted=counted, limit=cfg.warn_above, **guide),
             )
         )
     elif not cfg.min_key_accounts <= n <= cfg.max_key_accounts:
-        side = "below" if n < cfg.min_key_accounts else "above"
+        side = t("below" if n < cfg.min_key_accounts else "above")
         out.append(
             _finding(
                 "PORT103",
                 Severity.info,
-                f"{counted}: {side} the guide of {cfg.min_key_accounts}–{cfg.max_key_accounts}",
+                t("outside", counted=counted, side=side, **guide),
             )
         )
     for kam, ids in kam_load(accounts).items():
@@ -148,8 +185,7 @@ def portfolio_checks(
                 _finding(
                     "PORT104",
                     Severity.warning,
-                    f"{kam} holds {len(ids)} accounts, more than the capacity of "
-                    f"{cfg.max_accounts_per_kam}: {', '.join(ids)}",
+                    t("over_capacity", kam=kam, n=len(ids), cap=cfg.max_accounts_per_kam, ids=", ".join(ids)),
                 )
             )
     for a in accounts:
@@ -161,7 +197,7 @@ def portfolio_checks(
                     0,
                     Severity.warning,
                     "PORT105",
-                    f"{a.id}: no KAM named (field 'kam'); nobody owns the account",
+                    t("no_kam", id=a.id),
                     "kam",
                     account=a.id,
                 )

@@ -772,10 +772,12 @@ def render_documents(
     # else the latest with actuals across the portfolio (as kamctl abc/risk).
     year = analysis_year(list(everyone.values()), config.fiscal_year)
     facts = [
-        account_facts(acc, config, as_of, year=year, path=path, doc=_document(path), diagnostics=diags)
+        account_facts(
+            acc, config, as_of, year=year, path=path, doc=_document(path), diagnostics=diags, lang=lang
+        )
         for path, acc, diags in files
     ]
-    portfolio = portfolio_facts(facts, config, year=year, context=context)
+    portfolio = portfolio_facts(facts, config, year=year, context=context, lang=lang)
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .diagnostics import Diagnostic, Severity, field_path
+from .i18n import Messages, decimal, quantity, say
 
 if TYPE_CHECKING:
     from .account import Account
@@ -53,6 +54,128 @@ RISK_CODES = {
 }
 """Stable ids of every finding ``kamctl risk`` can report. Never renumber."""
 
+MESSAGES: Messages = {
+    # RISK10x contract
+    "ended": {
+        "en": "contract ended {date} ({days} ago){renew}",
+        "nb": "avtalen løp ut {date} (for {days} siden){renew}",
+    },
+    "ends": {
+        "en": "contract ends {date} (in {days}){notice}{renew}",
+        "nb": "avtalen løper ut {date} (om {days}){notice}{renew}",
+    },
+    "notice": {"en": " with {months} notice", "nb": " med {months}s oppsigelsestid"},
+    "renews": {"en": "; it renews automatically", "nb": "; den fornyes automatisk"},
+    "no_renew": {"en": " and no automatic renewal", "nb": " og fornyes ikke automatisk"},
+    "no_renew_ended": {"en": "; no automatic renewal", "nb": "; ingen automatisk fornyelse"},
+    "short_notice": {
+        "en": "notice period is {months} (shorter than {limit}): the customer can leave at short notice",
+        "nb": "oppsigelsestiden er {months} (kortere enn {limit}): kunden kan gå på kort varsel",
+    },
+    "no_contract": {
+        "en": "no contract recorded (section 'contract')",
+        "nb": "ingen avtale registrert (seksjonen «contract»)",
+    },
+    # RISK11x people
+    "no_people": {
+        "en": "no people at the customer recorded (section 'stakeholders')",
+        "nb": "ingen personer hos kunden registrert (seksjonen «stakeholders»)",
+    },
+    "one_person": {
+        "en": "the relationship rests on one person at the customer: {who}",
+        "nb": "relasjonen hviler på én person hos kunden: {who}",
+    },
+    "one_owner": {
+        "en": "every relationship at the customer is held by one person on our side: {owner} ({contacts})",
+        "nb": "alle relasjonene hos kunden eies av én person hos oss: {owner} ({contacts})",
+    },
+    "the_only_contact": {"en": "the only contact", "nb": "den eneste kontaktpersonen"},
+    "all_contacts": {"en": "all {n} contacts", "nb": "alle {n} kontaktpersonene"},
+    "few_strong": {
+        "en": "{strong} (of {contacts}; at least {wanted} wanted)",
+        "nb": "{strong} (av {contacts}; minst {wanted} ønsket)",
+    },
+    "strong.1": {"en": "{n} strong relationship", "nb": "{n} sterk relasjon"},
+    "strong.n": {"en": "{n} strong relationships", "nb": "{n} sterke relasjoner"},
+    "contacts.1": {"en": "{n} contact", "nb": "{n} kontaktperson"},
+    "contacts.n": {"en": "{n} contacts", "nb": "{n} kontaktpersoner"},
+    "no_top": {
+        "en": "no contact at top management (levels: {levels})",
+        "nb": "ingen kontakt i toppledelsen (nivåer: {levels})",
+    },
+    "unknown": {"en": "unknown", "nb": "ukjent"},
+    # RISK120
+    "against": {
+        "en": "{who} {person} has stance {stance} ({label})",
+        "nb": "{who} {person} har holdning {stance} ({label})",
+    },
+    "decision_maker": {"en": "decision maker", "nb": "beslutningstakeren"},
+    "high_influence": {"en": "high-influence contact", "nb": "kontaktpersonen med stor innflytelse"},
+    # RISK130, RISK140
+    "competitor": {
+        "en": "strong competitor {name} (strength high{share})",
+        "nb": "sterk konkurrent {name} (strength: high{share})",
+    },
+    "competitor_share": {"en": ", {share} % of the customer's spend", "nb": ", {share} % av kundens kjøp"},
+    "exposed": {
+        "en": "the customer's industry{industry} is exposed to cuts or reorganisation{why}",
+        "nb": "kundens bransje{industry} er utsatt for kutt eller omorganisering{why}",
+    },
+    # RISK15x staleness
+    "stale_contact": {
+        "en": "no contact with {who} since {date} ({days}; limit {limit})",
+        "nb": "ingen kontakt med {who} siden {date} ({days}; grensen er {limit} dager)",
+    },
+    "overdue": {
+        "en": "action {name}{owner} was due {due} ({days} ago) and {status}",
+        "nb": "aktiviteten {name}{owner} hadde frist {due} (for {days} siden) og {status}",
+    },
+    "action_owner": {"en": " (owner {owner})", "nb": " (ansvarlig {owner})"},
+    "still.planned": {"en": "is still planned", "nb": "har fortsatt status «planlagt»"},
+    "still.in_progress": {"en": "is still in progress", "nb": "har fortsatt status «pågår»"},
+    "still.none": {"en": "is still without a status", "nb": "har ingen status"},
+    "no_review": {
+        "en": "the plan has no review date (review.reviewed)",
+        "nb": "planen har ingen dato for siste gjennomgang (review.reviewed)",
+    },
+    "stale_plan": {
+        "en": "the plan was last reviewed {date} ({days} ago; review at least every {months}){next}",
+        "nb": "planen ble sist gjennomgått {date} (for {days} siden; gå gjennom planen minst én gang per {months}){next}",
+    },
+    "next_passed": {
+        "en": "; the review planned for {date} has passed",
+        "nb": "; den planlagte gjennomgangen {date} er passert",
+    },
+    # RISK160
+    "loss": {
+        "en": "{label} {year} is {amount}: high revenue is not good business if the margin is gone",
+        "nb": "{label} {year} er {amount}: høy omsetning er ikke god butikk når marginen er borte",
+    },
+    "contribution_margin": {"en": "contribution margin", "nb": "dekningsbidraget"},
+    "gross_margin": {"en": "gross margin", "nb": "bruttomarginen"},
+    # RISK00x portfolio
+    "single": {
+        "en": "{id}: carries {share} % of the portfolio's revenue{year} (at or above {limit} %): "
+        "one tree bearing that much of the harvest",
+        "nb": "{id}: står for {share} % av porteføljens omsetning{year} (grensen er {limit} %): "
+        "ett tre bærer for mye av avlingen",
+    },
+    "major": {
+        "en": "{what}: {share} % of the portfolio's revenue{year}, at or above the major-customer level of {limit} %",
+        "nb": "{what}: {share} % av porteføljens omsetning{year}, på eller over grensen for store kunder på {limit} %",
+    },
+    "group": {"en": "group {id} ({members})", "nb": "konsernet {id} ({members})"},
+    "concentrated": {
+        "en": "revenue{year} is {degree} concentrated: HHI {group_hhi} with groups merged "
+        "(accounts alone {hhi}); effectively {n} customers",
+        "nb": "omsetningen{year} er {degree} konsentrert: HHI {group_hhi} med konsern samlet "
+        "(kundene hver for seg {hhi}); i praksis {n} kunder",
+    },
+    "degree.high": {"en": "highly", "nb": "svært"},
+    "degree.moderate": {"en": "moderately", "nb": "moderat"},
+}
+"""The findings' texts in English and Norwegian bokmål (see :mod:`kamctl.i18n`)."""
+
 
 # ------------------------------------------------------------ number helpers
 
@@ -63,18 +186,6 @@ def fmt_amount(value: float, currency: str = "") -> str:
     text = f"{abs(whole):,}".replace(",", " ")
     sign = "−" if whole < 0 else ""
     return f"{sign}{text} {currency}".rstrip()
-
-
-def _months(n: int) -> str:
-    return f"{n} month" if n == 1 else f"{n} months"
-
-
-def _days(n: int) -> str:
-    return _plural(n, "day")
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
 def signed(n: int) -> str:
@@ -128,70 +239,88 @@ def _who(s: Any) -> str:
 
 
 def account_risks(
-    account: Account, config: Config, as_of: _dt.date, path: str = "", doc: Document | None = None
+    account: Account,
+    config: Config,
+    as_of: _dt.date,
+    path: str = "",
+    doc: Document | None = None,
+    lang: str = "en",
 ) -> list[Diagnostic]:
-    """Every account-level risk of DOMAIN §7 found in ``account`` as of ``as_of``."""
+    """Every account-level risk of DOMAIN §7 found in ``account`` as of ``as_of``;
+    messages in ``lang`` (en or nb)."""
     from .account import STANCE_LABELS, DmuRole, Level, OrgLevel, Profile, Strength
+    from .i18n import Locale
     from .portfolio import year_row
 
     cfg: RiskConfig = config.risk
     f = _Findings(account, path, doc)
 
+    def t(key: str, **params: object) -> str:
+        return say(MESSAGES, key, lang, **params)
+
+    def days(n: int) -> str:
+        return quantity(n, "day", lang)
+
+    def months(n: int) -> str:
+        return quantity(n, "month", lang)
+
     # Contract: ending soon, ended, short notice, none at all.
     c = account.contract
     if c is not None and c.end is not None:
         left = (c.end - as_of).days
-        notice = f" with {_months(c.notice_months)} notice" if c.notice_months is not None else ""
-        renew = ""
-        if c.auto_renew is True:
-            renew = "; it renews automatically"
-        elif c.auto_renew is False:
-            renew = " and no automatic renewal"
+        notice = t("notice", months=months(c.notice_months)) if c.notice_months is not None else ""
+        renew = {True: "renews", False: "no_renew", None: ""}[c.auto_renew]
         if left < 0:
+            ended = {"no_renew": "no_renew_ended"}.get(renew, renew)
             f.add(
                 "RISK102",
                 Severity.warning,
                 ("contract", "end"),
-                f"contract ended {c.end.isoformat()} ({_days(-left)} ago){renew.replace(' and no', '; no')}",
+                t("ended", date=c.end.isoformat(), days=days(-left), renew=t(ended) if ended else ""),
             )
         elif left <= cfg.contract_ending_days:
             f.add(
                 "RISK101",
                 Severity.info if c.auto_renew else Severity.warning,
                 ("contract", "end"),
-                f"contract ends {c.end.isoformat()} (in {_days(left)}){notice}{renew}",
+                t(
+                    "ends",
+                    date=c.end.isoformat(),
+                    days=days(left),
+                    notice=notice,
+                    renew=t(renew) if renew else "",
+                ),
             )
     if c is not None and c.notice_months is not None and c.notice_months < cfg.short_notice_months:
         f.add(
             "RISK103",
             Severity.warning,
             ("contract", "notice_months"),
-            f"notice period is {_months(c.notice_months)} (shorter than {_months(cfg.short_notice_months)}): "
-            "the customer can leave at short notice",
+            t("short_notice", months=months(c.notice_months), limit=months(cfg.short_notice_months)),
         )
     if c is None and account.profile is Profile.full:
-        f.add("RISK104", Severity.info, (), "no contract recorded (section 'contract')")
+        f.add("RISK104", Severity.info, (), t("no_contract"))
 
     # People: concentration on one person, coverage, strength, stance.
     people = account.stakeholders
     if not people:
-        f.add("RISK111", Severity.warning, (), "no people at the customer recorded (section 'stakeholders')")
+        f.add("RISK111", Severity.warning, (), t("no_people"))
     elif len(people) == 1:
         f.add(
             "RISK110",
             Severity.warning,
             ("stakeholders", 0, "name"),
-            f"the relationship rests on one person at the customer: {_who(people[0])}",
+            t("one_person", who=_who(people[0])),
         )
     owners = {p.owner.strip() for p in people if p.owner and p.owner.strip()}
     if people and len(owners) == 1 and all(p.owner for p in people):
         (owner,) = owners
-        contacts = "the only contact" if len(people) == 1 else f"all {len(people)} contacts"
+        contacts = t("the_only_contact") if len(people) == 1 else t("all_contacts", n=len(people))
         f.add(
             "RISK112",
             Severity.warning,
             ("stakeholders", 0, "owner"),
-            f"every relationship at the customer is held by one person on our side: {owner} ({contacts})",
+            t("one_owner", owner=owner, contacts=contacts),
         )
     if people:
         strong = [p for p in people if p.relationship is Strength.strong]
@@ -200,40 +329,42 @@ def account_risks(
                 "RISK113",
                 Severity.warning,
                 ("stakeholders",),
-                f"{len(strong)} strong relationship{'s' if len(strong) != 1 else ''} "
-                f"(of {_plural(len(people), 'contact')}; at least {cfg.min_strong_relationships} wanted)",
+                t(
+                    "few_strong",
+                    strong=t("strong.1" if len(strong) == 1 else "strong.n", n=len(strong)),
+                    contacts=t("contacts.1" if len(people) == 1 else "contacts.n", n=len(people)),
+                    wanted=cfg.min_strong_relationships,
+                ),
             )
         if not any(p.level is OrgLevel.top for p in people):
-            levels = ", ".join(p.level.value if p.level else "unknown" for p in people)
-            f.add(
-                "RISK114",
-                Severity.warning,
-                ("stakeholders",),
-                f"no contact at top management (levels: {levels})",
-            )
+            levels = ", ".join(p.level.value if p.level else t("unknown") for p in people)
+            f.add("RISK114", Severity.warning, ("stakeholders",), t("no_top", levels=levels))
     for i, p in enumerate(people):
         if p.stance is None or p.stance >= 0:
             continue
         key = p.role is DmuRole.decision_maker or p.influence is Level.high
         if not key:
             continue
-        who = "decision maker" if p.role is DmuRole.decision_maker else "high-influence contact"
+        who = t("decision_maker" if p.role is DmuRole.decision_maker else "high_influence")
+        label = STANCE_LABELS[p.stance] if lang == "en" else Locale(lang).t(f"stance.{p.stance}")
         f.add(
             "RISK120",
             Severity.warning,
             ("stakeholders", i, "stance"),
-            f"{who} {_who(p)} has stance {signed(p.stance)} ({STANCE_LABELS[p.stance]})",
+            t("against", who=who, person=_who(p), stance=signed(p.stance), label=label),
         )
 
     # Competitors.
     for i, comp in enumerate(account.competitors):
         if comp.strength is Level.high:
-            share = f", {comp.share:g} % of the customer's spend" if comp.share is not None else ""
+            share = (
+                t("competitor_share", share=decimal(comp.share, "g", lang)) if comp.share is not None else ""
+            )
             f.add(
                 "RISK130",
                 Severity.warning,
                 ("competitors", i, "strength"),
-                f"strong competitor {comp.name} (strength high{share})",
+                t("competitor", name=comp.name, share=share),
             )
 
     # Industry exposure.
@@ -245,7 +376,7 @@ def account_risks(
             "RISK140",
             Severity.warning,
             ("customer", "exposed_industry"),
-            f"the customer's industry{industry} is exposed to cuts or reorganisation{why}",
+            t("exposed", industry=industry, why=why),
         )
 
     # Staleness: contacts, actions, the plan itself.
@@ -258,21 +389,26 @@ def account_risks(
                 "RISK150",
                 Severity.warning,
                 ("stakeholders", i, "last_contact"),
-                f"no contact with {_who(p)} since {p.last_contact.isoformat()} "
-                f"({_days(age)}; limit {cfg.stale_contact_days})",
+                t(
+                    "stale_contact",
+                    who=_who(p),
+                    date=p.last_contact.isoformat(),
+                    days=days(age),
+                    limit=cfg.stale_contact_days,
+                ),
             )
     for i, a in enumerate(account.actions):
         if a.due is None or a.due >= as_of or not (a.status is None or a.status.is_open):
             continue
-        status = a.status.value.replace("_", " ") if a.status else "without a status"
-        owner = f" (owner {a.owner})" if a.owner else ""
+        status = t(f"still.{a.status.value if a.status else 'none'}")
+        owner = t("action_owner", owner=a.owner) if a.owner else ""
+        name = f"«{a.action}»" if lang == "nb" else repr(a.action)
         late = (as_of - a.due).days
         f.add(
             "RISK151",
             Severity.warning,
             ("actions", i, "due"),
-            f"action {a.action!r}{owner} was due {a.due.isoformat()} ({_days(late)} ago) "
-            f"and is still {status}",
+            t("overdue", name=name, owner=owner, due=a.due.isoformat(), days=days(late), status=status),
         )
     r = account.review
     if r is None or r.reviewed is None:
@@ -280,7 +416,7 @@ def account_risks(
             "RISK152",
             Severity.info,
             ("review",) if r else (),
-            "the plan has no review date (review.reviewed)",
+            t("no_review"),
         )
     else:
         due = add_months(r.reviewed, cfg.stale_plan_months)
@@ -288,13 +424,18 @@ def account_risks(
             age = (as_of - r.reviewed).days
             nxt = ""
             if r.next_review is not None and r.next_review < as_of:
-                nxt = f"; the review planned for {r.next_review.isoformat()} has passed"
+                nxt = t("next_passed", date=r.next_review.isoformat())
             f.add(
                 "RISK152",
                 Severity.warning,
                 ("review", "reviewed"),
-                f"the plan was last reviewed {r.reviewed.isoformat()} ({_days(age)} ago; "
-                f"review at least every {_months(cfg.stale_plan_months)}){nxt}",
+                t(
+                    "stale_plan",
+                    date=r.reviewed.isoformat(),
+                    days=days(age),
+                    months=months(cfg.stale_plan_months),
+                    next=nxt,
+                ),
             )
 
     # Loss-making in the year analysed.
@@ -306,18 +447,36 @@ def account_risks(
     if row is not None:
         index = account.financials.index(row)
         currency = account.currency or config.currency
-        for name, label in (("contribution_margin", "contribution margin"), ("gross_margin", "gross margin")):
+        for name in ("contribution_margin", "gross_margin"):
             value = getattr(row, name)
             if value is not None and value < 0:
                 f.add(
                     "RISK160",
                     Severity.warning,
                     ("financials", index, name),
-                    f"{label} {row.year} is {fmt_amount(value, currency)}: "
-                    "high revenue is not good business if the margin is gone",
+                    t("loss", label=t(name), year=row.year, amount=fmt_amount(value, currency)),
                 )
                 break
     return f.out
+
+
+YEAR_DEPENDENT = frozenset({"RISK160", "STAGE107"})
+"""Findings that depend on the fiscal year analysed (the rest depend on the file and as_of only)."""
+
+
+def account_findings(
+    path: str, account: Account, doc: Document, *, config: Config, as_of: _dt.date, lang: str = "en"
+) -> list[Diagnostic]:
+    """Every account-level finding of ``kamctl risk``: risks and stage checks, located.
+
+    Shaped for ``load_accounts(per_file=functools.partial(account_findings, config=..., as_of=...))``,
+    so the findings are made in the worker that parsed the file.
+    """
+    from .stage import stage_findings
+
+    return account_risks(account, config, as_of, path, doc, lang) + stage_findings(
+        account, config, path, doc, lang
+    )
 
 
 # ----------------------------------------------------------- portfolio level
@@ -539,11 +698,15 @@ def concentration(
 
 
 def portfolio_findings(
-    pr: PortfolioRisk, config: Config, paths: dict[str, str] | None = None
+    pr: PortfolioRisk, config: Config, paths: dict[str, str] | None = None, lang: str = "en"
 ) -> list[Diagnostic]:
     """The portfolio's concentration as findings (``RISK00x``), pointing at the account files."""
     cfg = config.risk
     paths = paths or {}
+
+    def t(key: str, **params: object) -> str:
+        return say(MESSAGES, key, lang, **params)
+
     out: list[Diagnostic] = []
     year = f" {pr.year}" if pr.year else ""
     if pr.largest is not None and pr.largest_share >= cfg.single_customer_share:
@@ -555,8 +718,13 @@ def portfolio_findings(
                 0,
                 Severity.warning,
                 "RISK001",
-                f"{s.id}: carries {s.share:.2f} % of the portfolio's revenue{year} "
-                f"(at or above {cfg.single_customer_share:g} %): one tree bearing that much of the harvest",
+                t(
+                    "single",
+                    id=s.id,
+                    share=decimal(s.share, ".2f", lang),
+                    year=year,
+                    limit=decimal(cfg.single_customer_share, "g", lang),
+                ),
                 account=s.id,
             )
         )
@@ -564,7 +732,7 @@ def portfolio_findings(
     for g in pr.group_major:
         if g.id in flagged:
             continue
-        what = f"group {g.id} ({', '.join(g.members)})" if len(g.members) > 1 else g.members[0]
+        what = t("group", id=g.id, members=", ".join(g.members)) if len(g.members) > 1 else g.members[0]
         out.append(
             Diagnostic(
                 paths.get(g.id, paths.get(g.members[0], "")),
@@ -572,8 +740,13 @@ def portfolio_findings(
                 0,
                 Severity.info,
                 "RISK002",
-                f"{what}: {g.share:.2f} % of the portfolio's revenue{year}, at or above the "
-                f"major-customer level of {cfg.major_customer_share:g} %",
+                t(
+                    "major",
+                    what=what,
+                    share=decimal(g.share, ".2f", lang),
+                    year=year,
+                    limit=decimal(cfg.major_customer_share, "g", lang),
+                ),
                 account=g.id,
             )
         )
@@ -585,9 +758,14 @@ def portfolio_findings(
                 0,
                 Severity.warning if pr.group_hhi_band == "high" else Severity.info,
                 "RISK003",
-                f"revenue{year} is {'highly' if pr.group_hhi_band == 'high' else 'moderately'} concentrated: "
-                f"HHI {pr.group_hhi:.0f} with groups merged (accounts alone {pr.hhi:.0f}); "
-                f"effectively {pr.group_effective_n:.1f} customers",
+                t(
+                    "concentrated",
+                    year=year,
+                    degree=t("degree.high" if pr.group_hhi_band == "high" else "degree.moderate"),
+                    group_hhi=f"{pr.group_hhi:.0f}",
+                    hhi=f"{pr.hhi:.0f}",
+                    n=decimal(pr.group_effective_n or 0.0, ".1f", lang),
+                ),
             )
         )
     return out
@@ -606,116 +784,6 @@ def parse_field_path(text: str | None) -> tuple[int | str, ...]:
     return tuple(out)
 
 
-_SCALAR_START = re.compile(r"[^\s#]")
-
-
-def _content(line: str) -> tuple[int, str] | None:
-    """(indent, text) of a line that holds YAML content; None for blanks and comments."""
-    stripped = line.lstrip(" ")
-    if not stripped or stripped.startswith("#") or stripped.isspace():
-        return None
-    return len(line) - len(stripped), stripped.rstrip("\r\n")
-
-
-def quick_locate(lines: Sequence[str], loc: Sequence[int | str]) -> tuple[int, int] | None:
-    """(line, column) of ``loc`` in plain block-style YAML by indentation alone; None if unsure.
-
-    A fast path for :func:`locate_findings`: composing a node tree costs most
-    of a full parse, and findings point into the simple block structure that
-    people (and ``kamctl new``) write. Anything unusual — flow collections,
-    anchors, tags, quoted keys, a key that is not there — returns None and
-    the caller composes the file properly. Results agree with
-    :meth:`kamctl.yamlsource.Document.locate` (tests compare them on every
-    field of every example file).
-    """
-    entries = _entries(lines)
-    return None if entries is None else _locate_entries(list(entries), loc)
-
-
-def _entries(lines: Sequence[str]) -> list[tuple[int, int, str]] | None:
-    """The content lines as (line index, indent, text); None for files the scanner does not read."""
-    entries: list[tuple[int, int, str]] = []
-    for number, line in enumerate(lines):
-        c = _content(line)
-        if c is None:
-            continue
-        if "\t" in line[: c[0] + 1] or (c[0] == 0 and c[1][:3] in ("---", "...")) or c[1].startswith("%"):
-            return None
-        entries.append((number, c[0], c[1]))
-    return entries
-
-
-def _locate_entries(entries: list[tuple[int, int, str]], loc: Sequence[int | str]) -> tuple[int, int] | None:
-    # Scope: entries[lo:hi] are the lines that may hold the next part of loc.
-    # ``entries`` is the caller's copy: a "- key: value" line is rewritten in it.
-    lo, hi = 0, len(entries)
-    pos: tuple[int, int] | None = None
-    last = len(loc) - 1
-    for depth, part in enumerate(loc):
-        if lo >= hi:
-            return None
-        indent = entries[lo][1]
-        if isinstance(part, str):
-            found = None
-            for i in range(lo, hi):
-                _, ind, text = entries[i]
-                if ind != indent:
-                    continue
-                if text.startswith("- ") or text == "-":
-                    return None
-                if text.startswith(f"{part}:") and (
-                    len(text) == len(part) + 1 or text[len(part) + 1] in " #"
-                ):
-                    found = i
-                    break
-            if found is None:
-                return None
-            number, ind, text = entries[found]
-            rest = text[len(part) + 1 :]
-            m = _SCALAR_START.search(rest)
-            if m is not None:
-                # An inline value: nothing to descend into, and only plain,
-                # quoted or flow values start where their first character is.
-                if depth != last or rest[m.start()] in "&*!|>":
-                    return None
-                return number + 1, ind + len(part) + 1 + m.start() + 1
-            end = found + 1
-            while end < hi and (
-                entries[end][1] > ind
-                or (entries[end][1] == ind and (entries[end][2].startswith("- ") or entries[end][2] == "-"))
-            ):
-                end += 1
-            lo, hi = found + 1, end
-            if lo >= hi:
-                return None
-            pos = (entries[lo][0] + 1, entries[lo][1] + 1)
-        else:
-            items = [i for i in range(lo, hi) if entries[i][1] == indent]
-            if not all(entries[i][2].startswith("- ") or entries[i][2] == "-" for i in items):
-                return None
-            if not 0 <= part < len(items):
-                return None
-            start = items[part]
-            end = items[part + 1] if part + 1 < len(items) else hi
-            number, ind, text = entries[start]
-            after = text[1:]
-            inner = after.lstrip(" ")
-            if not inner:
-                lo, hi = start + 1, end
-                if lo >= hi:
-                    return None
-                pos = (entries[lo][0] + 1, entries[lo][1] + 1)
-                continue
-            if inner[0] in "&*!|>-?":
-                return None
-            column = ind + 1 + (len(after) - len(inner))
-            # Read "- key: value" as the line "key: value" indented past the dash.
-            entries[start] = (number, column, inner)
-            pos = (number + 1, column + 1)
-            lo, hi = start, end
-    return pos
-
-
 def _locate_file(item: tuple[str, int, list[str | None]]) -> list[tuple[int, int, str] | None]:
     import yaml
 
@@ -726,33 +794,21 @@ def _locate_file(item: tuple[str, int, list[str | None]]) -> list[tuple[int, int
     raw, problem = read_file(path, max_size)
     if raw is None or problem is not None:
         return [None] * len(fields)
+    # Positions need only the node tree: compose with libyaml and skip
+    # construction. The file was validated moments ago, so the guards of the
+    # full parse (alias bombs, depth) have done their work.
     try:
         text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
+        root = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except (UnicodeDecodeError, yaml.YAMLError):
         return [None] * len(fields)
-    lines = text.splitlines()
-    entries = _entries(lines)
+    if root is None:
+        return [None] * len(fields)
+    doc = Document(None, root, text)
     out: list[tuple[int, int, str] | None] = []
-    doc: Document | None = None
     for f in fields:
-        loc = parse_field_path(f)
-        pos = None if entries is None else _locate_entries(list(entries), loc)
-        if pos is None:
-            if doc is None:
-                # Positions need only the node tree: compose with libyaml and
-                # skip construction. The file was validated moments ago, so the
-                # guards of the full parse (alias bombs, depth) have done their work.
-                try:
-                    root = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-                except yaml.YAMLError:
-                    root = None
-                if root is None:
-                    out.append(None)
-                    continue
-                doc = Document(None, root, text)
-            pos = doc.locate(loc)
-        line, col = pos
-        out.append((line, col, lines[line - 1] if 0 < line <= len(lines) else ""))
+        line, col = doc.locate(parse_field_path(f))
+        out.append((line, col, doc.source_line(line)))
     return out
 
 
@@ -761,9 +817,10 @@ def locate_findings(
 ) -> list[Diagnostic]:
     """Fill in line, column and source of account findings made without a Document.
 
-    Analyses run on the loaded models, which keep no positions; only the files
-    that have findings are parsed again (on all cores when there are many), so
-    a clean portfolio costs nothing extra.
+    For findings computed after loading (the models keep no positions). Only
+    the files that have such findings are read again; where many files have
+    findings, compute them during the load instead (:func:`account_findings`
+    with ``load_accounts(per_file=...)``), while the node tree is at hand.
     """
     from .loader import _map
 

@@ -104,7 +104,7 @@ def format_number(value: Any, kind: str, lang: str = "en", threshold: float | No
     if value is None:
         return "–"
     if isinstance(value, bool):
-        return "yes" if value else ""
+        return ("ja" if lang == "nb" else "yes") if value else ""
     if kind == "text" or isinstance(value, str):
         return str(value)
     if kind == "int":
@@ -228,10 +228,16 @@ def table_format(report: Report, stream: IO[str], table: str | None = None) -> N
             sev: sum(1 for d in report.findings if d.severity.value == sev)
             for sev in ("error", "warning", "info")
         }
-        parts = [f"{n} {sev}{'s' if n != 1 and sev != 'info' else ''}" for sev, n in counts.items() if n]
-        stream.write(
-            f"{len(report.findings)} finding{'s' if len(report.findings) != 1 else ''}: {', '.join(parts)}\n"
-        )
+        if report.lang == "nb":
+            from .i18n import Locale
+
+            parts = [Locale("nb").counted(n, sev) for sev, n in counts.items() if n]
+            stream.write(f"{len(report.findings)} funn: {', '.join(parts)}\n")
+        else:
+            parts = [f"{n} {sev}{'s' if n != 1 and sev != 'info' else ''}" for sev, n in counts.items() if n]
+            stream.write(
+                f"{len(report.findings)} finding{'s' if len(report.findings) != 1 else ''}: {', '.join(parts)}\n"
+            )
     stream.flush()
 
 
@@ -274,6 +280,22 @@ def _display(value: Any) -> Any:
     return value
 
 
+_MATRIX_TEXT = {
+    "more": {"en": "  … and {n} more (see the table)", "nb": "  … og {n} til (se tabellen)"},
+    "title": {
+        "en": "KAISM (scores: attractiveness / strength; high = at or above {t})",
+        "nb": "KAISM (poeng: attraktivitet / styrke; høy = {t} eller mer)",
+    },
+    "strength_low": {"en": "our strength low (< {t})", "nb": "vår styrke lav (< {t})"},
+    "strength_high": {"en": "our strength high (≥ {t})", "nb": "vår styrke høy (≥ {t})"},
+    "attr_high": {
+        "en": "customer\nattractiveness\nhigh (≥ {t})",
+        "nb": "kundens\nattraktivitet\nhøy (≥ {t})",
+    },
+    "attr_low": {"en": "customer\nattractiveness\nlow (< {t})", "nb": "kundens\nattraktivitet\nlav (< {t})"},
+}
+
+
 def _matrix(m: Matrix, lang: str) -> Any:
     from rich import box
     from rich.table import Table as RichTable
@@ -287,24 +309,24 @@ def _matrix(m: Matrix, lang: str) -> Any:
             lines.append(f"  {label}  {a_text} / {s_text}")
         if len(entries) > MATRIX_MAX:
             more = format_number(len(entries) - MATRIX_MAX, "int", lang)
-            lines.append(f"  … and {more} more (see the table)")
+            lines.append(_MATRIX_TEXT["more"][lang].format(n=more))
         if not entries:
             lines.append("  –")
         return "\n".join(lines)
 
     t = format_number(m.threshold, "score", lang)
     grid = RichTable(
-        title=f"KAISM (scores: attractiveness / strength; high = at or above {t})",
+        title=_MATRIX_TEXT["title"][lang].format(t=t),
         title_justify="left",
         title_style="bold",
         box=box.SQUARE,
         show_lines=True,
     )
     grid.add_column("", justify="left")
-    grid.add_column(f"our strength low (< {t})", justify="left")
-    grid.add_column(f"our strength high (≥ {t})", justify="left")
-    grid.add_row(f"customer\nattractiveness\nhigh (≥ {t})", cell("key_development"), cell("key"))
-    grid.add_row(f"customer\nattractiveness\nlow (< {t})", cell("opportunistic"), cell("maintenance"))
+    grid.add_column(_MATRIX_TEXT["strength_low"][lang].format(t=t), justify="left")
+    grid.add_column(_MATRIX_TEXT["strength_high"][lang].format(t=t), justify="left")
+    grid.add_row(_MATRIX_TEXT["attr_high"][lang].format(t=t), cell("key_development"), cell("key"))
+    grid.add_row(_MATRIX_TEXT["attr_low"][lang].format(t=t), cell("opportunistic"), cell("maintenance"))
     return grid
 
 

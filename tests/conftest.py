@@ -33,6 +33,9 @@ def kamctl(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[..., Run
 
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("NO_COLOR", "1")
+    # Terminal messages follow --lang / $KAMCTL_LANG / config lang (default nb);
+    # tests assert the English text unless they choose a language themselves.
+    monkeypatch.setenv("KAMCTL_LANG", "en")
     monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
 
     def run(*args: str | Path) -> Run:

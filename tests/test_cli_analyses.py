@@ -68,8 +68,9 @@ def test_classify_table_shows_matrix_and_priority_order(kamctl) -> None:
     out = r.stdout
     assert "\x1b[" not in out  # NO_COLOR (set by the fixture) is respected
     assert "KAISM" in out and "Portfolio (priority 1)" in out and "Diamond (priority 2)" in out
-    # Norwegian number format (lang = nb): 7,15 / 4,17 for bergen-byggvare.
-    assert "bergen-byggvare  7,15 / 4,17" in out
+    # The fixture sets KAMCTL_LANG=en, over the config's lang = "nb": English
+    # numbers, 7.15 / 4.17 for bergen-byggvare (nb: tests/test_analyses_i18n.py).
+    assert "bergen-byggvare  7.15 / 4.17" in out
     table = out[out.index("KAISM classification by priority") :]
     order = [i for i in ("bergen-byggvare", "havbris-sjomat", "tromso-fiskeindustri", "sorlandet-frukt")]
     positions = [table.index(i) for i in order]
@@ -207,7 +208,7 @@ def test_risk_table_output(kamctl) -> None:
     r = kamctl("risk", "--config", CONFIG, ACCOUNTS, "--as-of", AS_OF)
     out = r.stdout
     assert "What if a customer halves its volume or leaves" in out
-    assert "HHI 2 261,30 (high)" in out
+    assert "HHI 2,261.30 (high)" in out  # KAMCTL_LANG=en (the fixture): English numbers
     assert "[STAGE101] nordlys-dagligvare: stage is partnership-kam, but there is only one contact" in out
     loc = next(line for line in out.splitlines() if "[RISK103]" in line)
     assert loc.startswith(f"{ACCOUNTS / 'tromso-fiskeindustri.yaml'}:")
@@ -291,6 +292,11 @@ def test_year_defaults_to_latest_actual_without_config(kamctl, tmp_path: Path) -
     doc = r.json()
     assert doc["meta"]["year"] == 2025
     assert doc["summary"]["total_revenue"] == 223_650_000
+    # The year was settled after loading; the year-dependent finding is still
+    # there once, for 2025, and located.
+    (loss,) = [f for f in doc["findings"] if f["code"] == "RISK160"]
+    assert "contribution margin 2025 is −230 000 NOK" in loss["message"]
+    assert loss["line"] > 0 and loss["field"] == "financials[2].contribution_margin"
 
 
 def test_write_refused_while_files_are_invalid(kamctl, broken_portfolio: Path) -> None:
@@ -365,3 +371,31 @@ def test_risk_over_all_customers_of_the_csv(kamctl) -> None:
     assert len(doc["what_if"]) == 16
     assert doc["meta"]["source"].endswith("customers.csv")
     assert len(doc["customers"]) == 243
+
+
+def test_force_color_colours_the_table_but_never_json(kamctl, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    r = kamctl("risk", "--config", CONFIG, ACCOUNTS, "--as-of", AS_OF)
+    assert "\x1b[33mwarning\x1b[0m" in r.stdout
+    r = kamctl("risk", "--config", CONFIG, ACCOUNTS, "--as-of", AS_OF, "--format", "json")
+    assert "\x1b[" not in r.stdout
+    r.json()
+
+
+def test_plain_table_alignment() -> None:
+    from kamctl.tabular import Column, Table, plain_table
+
+    t = Table(
+        "t",
+        "Title",
+        [Column("id", "id"), Column("v", "value", "money")],
+        [{"id": "a", "v": 1234567}, {"id": "bbbb", "v": 5}],
+    )
+    out = plain_table(t, "nb").splitlines()
+    # Text left-aligned, numbers (and their heading) right-aligned, Norwegian
+    # thousands; columns 4 ("bbbb") and 9 ("1 234 567") wide, 3 spaces apart.
+    assert out[0] == "Title"
+    assert out[2] == "  id         value"
+    assert out[4] == "  a      1 234 567"
+    assert out[5] == "  bbbb           5"

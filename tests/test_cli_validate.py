@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -66,3 +67,16 @@ def test_help_does_not_import_the_heavy_libraries() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_default_folder_is_reported_relative_to_the_working_folder(kamctl, tmp_path: Path) -> None:
+    # The config names the folder; messages must show the path a user would
+    # type (and GitHub needs for annotations), not an absolute one.
+    (tmp_path / "kamctl.toml").write_text('accounts = "plans"\n', encoding="utf-8")
+    (tmp_path / "plans").mkdir()
+    (tmp_path / "plans" / "x.yaml").write_text("id: x\nname: [oops\n", encoding="utf-8")
+    r = kamctl("validate")
+    assert r.exit_code == 1
+    assert r.stdout.startswith(f"plans{os.sep}x.yaml:3:1: "), r.stdout
+    r = kamctl("lint")
+    assert r.stdout.startswith(f"plans{os.sep}x.yaml:3:1: "), r.stdout

@@ -303,9 +303,9 @@ def test_plan_shows_risk_stage_and_lint_findings(kamctl: Kamctl, tmp_path: Path)
     # Overdue open actions, contact older than 90 days, plan not reviewed for 12 months.
     for code in ("RISK150", "RISK151", "RISK152"):
         assert f"| {code} |" in risks, code
-    # A Norwegian title per finding, then the analysis' own message, which
-    # inside the plan drops its "mjosen-bakeri: " prefix.
-    assert "| RISK151 | Forfalt aktivitet | action 'Møte med daglig leder om pakkelinjen'" in risks
+    # A Norwegian title per finding, then the analysis' own message in the
+    # plan's language, without its "mjosen-bakeri: " prefix inside the plan.
+    assert "| RISK151 | Forfalt aktivitet | aktiviteten «Møte med daglig leder om pakkelinjen»" in risks
     quality = mjosen.split("## Plankvalitet", 1)[1].split("\n## ", 1)[0]
     severities = re.findall(r"^\| (feil|advarsel|info) \| KAM\d+ \|", quality, re.M)
     assert severities

@@ -291,57 +291,7 @@ def test_auto_renewing_contract_ending_is_info() -> None:
 # ----------------------------------------------------------------- locating
 
 
-def _paths(data: Any, path: tuple = ()):
-    yield path
-    if isinstance(data, dict):
-        for k, v in data.items():
-            yield from _paths(v, (*path, k))
-    elif isinstance(data, list):
-        for i, v in enumerate(data):
-            yield from _paths(v, (*path, i))
-
-
-def test_quick_locate_agrees_with_the_parser_on_every_field() -> None:
-    from kamctl.risk import quick_locate
-    from tests.conftest import POSITIVE
-
-    files = sorted((EXAMPLES / "accounts").glob("*.yaml")) + sorted(POSITIVE.glob("*.yaml"))
-    checked = answered = 0
-    for f in files:
-        text = f.read_text(encoding="utf-8-sig")
-        doc = parse(text)
-        lines = text.splitlines()
-        for p in _paths(doc.data):
-            if not p:
-                continue
-            checked += 1
-            q = quick_locate(lines, p)
-            if q is not None:  # None means "ask the parser"; a wrong answer is never allowed
-                answered += 1
-                assert q == doc.locate(p), (f.name, p)
-    # The scanner answers for the block-style bulk of the files (flow lists are left to the parser).
-    assert answered > 0.8 * checked
-
-
-@pytest.mark.parametrize(
-    ("text", "loc"),
-    [
-        ("a: {b: 1}\n", ("a", "b")),  # flow mapping
-        ("a: &x\n  b: 1\n", ("a", "b")),  # anchor
-        ("a:\n  - {b: 1}\n", ("a", 0, "b")),  # flow item
-        ("a:\n  b: 1\n", ("a", "c")),  # missing key: the parser says where it should be
-        ("---\na: 1\n", ("a",)),  # document marker
-        ('"a": 1\n', ("a",)),  # quoted key
-        ("a: |\n  text\n", ("a",)),  # block scalar indicator
-    ],
-)
-def test_quick_locate_declines_what_it_does_not_read(text: str, loc: tuple) -> None:
-    from kamctl.risk import quick_locate
-
-    assert quick_locate(text.splitlines(), loc) is None
-
-
-def test_locate_findings_falls_back_to_the_parser(tmp_path) -> None:
+def test_locate_findings_reads_flow_style(tmp_path) -> None:
     from kamctl.diagnostics import Diagnostic, Severity
     from kamctl.risk import locate_findings
 
@@ -367,3 +317,23 @@ def test_loss_is_judged_on_actuals_not_on_a_budget() -> None:
     found = {d.code: d for d in account_risks(a, Config(), AS_OF)}
     assert "contribution margin 2025 is −50 000 NOK" in found["RISK160"].message
     assert found["RISK160"].field == "financials[0].contribution_margin"
+
+
+def test_findings_made_while_loading_equal_those_made_after(examples) -> None:
+    # load_accounts(per_file=account_findings) locates in the worker; made
+    # afterwards and located by locate_findings they must be the same.
+    import functools
+
+    from kamctl.risk import account_findings, locate_findings
+    from kamctl.stage import stage_findings
+
+    cfg, accounts = examples
+    per_file = functools.partial(account_findings, config=cfg, as_of=AS_OF)
+    loaded, _ = load_accounts([p for p, _ in accounts], cfg, jobs=1, per_file=per_file)
+    during = sorted((d for f in loaded for d in f.extra), key=lambda d: d.sort_key())
+    after = [d for p, a in accounts for d in account_risks(a, cfg, AS_OF, p) + stage_findings(a, cfg, p)]
+    after = sorted(locate_findings(after, cfg.max_file_size, jobs=1), key=lambda d: d.sort_key())
+    assert [(d.path, d.line, d.column, d.code, d.message, d.source) for d in during] == [
+        (d.path, d.line, d.column, d.code, d.message, d.source) for d in after
+    ]
+    assert all(d.line > 0 for d in during if d.field)

@@ -9,20 +9,29 @@ portfolio unnoticed.
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import datetime as _dt
 import gc
 import os
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
 import typer
 
 from kamctl.cli import app
-from kamctl.cli.common import CONFIG_OPTION, JOBS_OPTION, PATHS_ARGUMENT, check_format, fail, get_config
+from kamctl.cli.common import (
+    AS_OF_OPTION,
+    CONFIG_OPTION,
+    JOBS_OPTION,
+    LANG_OPTION,
+    PATHS_ARGUMENT,
+    check_format,
+    fail,
+    get_config,
+    parse_as_of,
+    resolve_lang,
+)
 
 if TYPE_CHECKING:
     from kamctl.account import Account
@@ -52,9 +61,6 @@ FAIL_ON_OPTION = typer.Option(
 YEAR_OPTION = typer.Option(
     None, "--year", help="Fiscal year to analyse (default: fiscal_year in the config, else the latest)."
 )
-AS_OF_OPTION = typer.Option(
-    None, "--as-of", help="Take this date (YYYY-MM-DD) as today, for reproducible runs.", metavar="DATE"
-)
 TABLE_OPTION = typer.Option(
     None, "--table", help="Only this table (its JSON name); with --format csv, the table to write."
 )
@@ -63,60 +69,34 @@ TABLE_OPTION = typer.Option(
 # ---------------------------------------------------------------- plumbing
 
 
-@contextlib.contextmanager
-def _no_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector while a command runs.
-
-    Loading 10,000 accounts creates millions of objects that all live to the
-    end; each automatic collection rescans them, which made loading several
-    times slower than parsing. The models hold no reference cycles worth
-    collecting in a short-lived command. Re-enabled afterwards (tests run
-    many commands in one process).
-    """
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
-
-
-def _as_of(value: str | None) -> _dt.date:
-    if value is None:
-        return _dt.date.today()
-    try:
-        return _dt.date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date YYYY-MM-DD", param_hint="--as-of") from None
-
-
 def _load(
-    paths: list[str] | None, cfg: Config, jobs: int | None
-) -> tuple[list[tuple[str, Account]], list[Diagnostic], int]:
-    """(path, account) of every valid file, the problems of the others, files seen."""
+    paths: list[str] | None, cfg: Config, jobs: int | None, per_file: Any = None
+) -> tuple[list[tuple[str, Account]], list[Diagnostic], int, dict[str, Any]]:
+    """(path, account) of every valid file, the problems of the others, files seen,
+    and per path what ``per_file`` returned (see :func:`kamctl.loader.load_accounts`)."""
     from kamctl.diagnostics import Severity
     from kamctl.loader import load_accounts
 
     if not paths and cfg.accounts_dir.is_dir():
         # The config's folder, shown relative to where the user is (as they would type it).
         paths = [os.path.relpath(cfg.accounts_dir)]
-    with _no_gc():
-        loaded, problems = load_accounts(paths or [], cfg, jobs=jobs)
-    # Everything loaded lives to the end of the command: take it out of the
-    # collector's view so later collections do not rescan it.
+    loaded, problems = load_accounts(paths or [], cfg, jobs=jobs, per_file=per_file)
+    # Everything loaded lives to the end of the command: keep it out of the
+    # collector's view so the analysis's own collections do not rescan it.
     gc.freeze()
     good: list[tuple[str, Account]] = []
+    extras: dict[str, Any] = {}
     excluded: list[Diagnostic] = list(problems)
     for lf in loaded:
         if lf.ok and lf.account is not None:
             good.append((lf.path, lf.account))
+            extras[lf.path] = lf.extra
         else:
             excluded.extend(d for d in lf.diagnostics if d.severity is Severity.error)
     seen = len(loaded) + len({d.path for d in problems})
     if not loaded and not problems:
         _note(f"no account files (*.yaml, *.yml) in {', '.join(paths or ['.'])}")
-    return good, excluded, seen
+    return good, excluded, seen, extras
 
 
 def _report_excluded(excluded: list[Diagnostic], what: str = "file") -> None:
@@ -169,6 +149,12 @@ def _with_year(cfg: Config, year: int | None) -> Config:
     return cfg if year is None else cfg.model_copy(update={"fiscal_year": year})
 
 
+def _with_lang(cfg: Config, lang: str | None) -> Config:
+    """The config with the output language settled (--lang, $KAMCTL_LANG, config):
+    the builders read ``cfg.lang`` for numbers, findings and reasons."""
+    return cfg.model_copy(update={"lang": resolve_lang(lang, cfg)})
+
+
 def _note(message: str) -> None:
     sys.stderr.write(f"kamctl: {message}\n")
 
@@ -179,6 +165,104 @@ def _note_currency(foreign: list[Account], currency: str) -> None:
         _note(
             f"amounts in another currency than {currency} cannot be added up; left out of sums and shares: {named}"
         )
+
+
+# --------------------------------------------------------------- headings
+
+# Table headings in Norwegian bokmål, by their English text (English is shown
+# as written). Column keys, JSON and CSV field names never change.
+_HEADINGS_NB = {
+    "#": "#",
+    "id": "id",
+    "name": "navn",
+    "share %": "andel %",
+    "cum. %": "kum. %",
+    "class": "klasse",
+    "customers": "kunder",
+    "prio": "prio",
+    "tier": "nivå",
+    "quadrant": "kvadrant",
+    "attract.": "attrakt.",
+    "strength": "styrke",
+    "ABC": "ABC",
+    "SoW %": "SoW %",
+    "stage": "fase",
+    "KAM": "KAM",
+    "profile": "profil",
+    "not scored": "mangler poeng",
+    "why unclassified": "hvorfor ikke klassifisert",
+    "accounts": "kunder",
+    "over": "over",
+    "ids": "id-er",
+    "group": "konsern",
+    "members": "medlemmer",
+    "revenue": "omsetning",
+    "gross margin": "bruttomargin",
+    "contribution margin": "dekningsbidrag",
+    "halves: revenue lost": "halveres: tapt omsetning",
+    "% of total": "% av total",
+    "margin lost": "tapt margin",
+    "leaves: revenue lost": "faller bort: tapt omsetning",
+    "% of margin": "% av margin",
+}
+
+_TEXT: dict[str, dict[str, str]] = {
+    "abc_title": {
+        "en": "ABC by {by}{year} (A up to {a} %, B up to {b} %)",
+        "nb": "ABC etter {by}{year} (A opp til {a} %, B opp til {b} %)",
+    },
+    "per_class": {"en": "Per class", "nb": "Per klasse"},
+    "classify_title": {
+        "en": "KAISM classification by priority",
+        "nb": "KAISM-klassifisering etter prioritet",
+    },
+    "classify_abc": {"en": " — ABC by revenue {year}", "nb": " — ABC etter omsetning {year}"},
+    "kam_load": {"en": "KAM load (capacity {n})", "nb": "Kunder per KAM (kapasitet {n})"},
+    "matrix_cell": {"en": "{tier} (priority {n})", "nb": "{tier} (prioritet {n})"},
+    "revenue_by_account": {"en": "Revenue{year} by account", "nb": "Omsetning{year} per kunde"},
+    "revenue_by_customer": {"en": "Revenue{year} by customer", "nb": "Omsetning{year} per kunde i eksporten"},
+    "groups": {
+        "en": "Groups (accounts with a parent, rolled up)",
+        "nb": "Konsern (kunder med morselskap, samlet)",
+    },
+    "what_if": {
+        "en": "What if a customer halves its volume or leaves",
+        "nb": "Hva om en kunde halverer volumet eller faller bort",
+    },
+    "flagged": {"en": " (flagged)", "nb": " (over grensen)"},
+    "note_total": {
+        "en": "Total revenue{year}: {total}; top 5: {top5} %; largest: {largest}",
+        "nb": "Samlet omsetning{year}: {total}; de fem største: {top5} %; største: {largest}",
+    },
+    "note_hhi": {
+        "en": "HHI {hhi} ({band}), effectively {n} customers; groups merged: HHI {group_hhi} ({group_band}), "
+        "effectively {group_n}",
+        "nb": "HHI {hhi} ({band}), i praksis {n} kunder; med konsern samlet: HHI {group_hhi} ({group_band}), "
+        "i praksis {group_n}",
+    },
+    "note_major": {
+        "en": "At or above {limit} %: {major} (groups merged)",
+        "nb": "På eller over {limit} %: {major} (konsern samlet)",
+    },
+    "none": {"en": "none", "nb": "ingen"},
+    "band.unconcentrated": {"en": "unconcentrated", "nb": "lav konsentrasjon"},
+    "band.moderate": {"en": "moderate", "nb": "moderat konsentrasjon"},
+    "band.high": {"en": "high", "nb": "høy konsentrasjon"},
+}
+
+
+def _h(heading: str, lang: str) -> str:
+    return _HEADINGS_NB.get(heading, heading) if lang == "nb" else heading
+
+
+def _t(key: str, lang: str, **params: object) -> str:
+    return _TEXT[key][lang].format(**params)
+
+
+def _g(value: float, lang: str) -> str:
+    from kamctl.i18n import decimal
+
+    return decimal(value, "g", lang)
 
 
 # --------------------------------------------------------------- builders
@@ -195,15 +279,22 @@ def abc_report(
     year = f" {meta['year']}" if meta.get("year") else ""
     customers = Table(
         "customers",
-        f"ABC by {label}{year} (A up to {cfg.abc.a:g} %, B up to {cfg.abc.b:g} %)",
+        _t(
+            "abc_title",
+            cfg.lang,
+            by=_h(label, cfg.lang),
+            year=year,
+            a=_g(cfg.abc.a, cfg.lang),
+            b=_g(cfg.abc.b, cfg.lang),
+        ),
         [
-            Column("rank", "#", "int"),
-            Column("id", "id"),
-            Column("name", "name"),
-            Column("value", f"{label} ({cfg.currency})", "money"),
-            Column("share", "share %", "percent"),
-            Column("cumulative", "cum. %", "percent"),
-            Column("class", "class"),
+            Column("rank", _h("#", cfg.lang), "int"),
+            Column("id", _h("id", cfg.lang)),
+            Column("name", _h("name", cfg.lang)),
+            Column("value", f"{_h(label, cfg.lang)} ({cfg.currency})", "money"),
+            Column("share", _h("share %", cfg.lang), "percent"),
+            Column("cumulative", _h("cum. %", cfg.lang), "percent"),
+            Column("class", _h("class", cfg.lang)),
         ],
         [
             {
@@ -220,12 +311,12 @@ def abc_report(
     )
     classes = Table(
         "classes",
-        "Per class",
+        _t("per_class", cfg.lang),
         [
-            Column("class", "class"),
-            Column("count", "customers", "int"),
-            Column("value", f"{label} ({cfg.currency})", "money"),
-            Column("share", "share %", "percent"),
+            Column("class", _h("class", cfg.lang)),
+            Column("count", _h("customers", cfg.lang), "int"),
+            Column("value", f"{_h(label, cfg.lang)} ({cfg.currency})", "money"),
+            Column("share", _h("share %", cfg.lang), "percent"),
         ],
         [{"class": s.cls, "count": s.count, "value": s.value, "share": s.share} for s in summarize(rows)],
     )
@@ -241,6 +332,8 @@ def classify_report(
     """The report and, per account id, the block ``classify --write`` stores."""
     from kamctl.abc import abc_classify
     from kamctl.diagnostics import Diagnostic, Severity
+    from kamctl.i18n import say
+    from kamctl.kaism import MESSAGES as KAISM_MESSAGES
     from kamctl.kaism import PRIORITY, QUADRANTS, classify_account, shown_score, tier_name
     from kamctl.portfolio import figures, in_currency, portfolio_checks
     from kamctl.tabular import Column, Matrix, Report, Table
@@ -254,7 +347,7 @@ def classify_report(
     _note_currency(foreign, cfg.currency)
     if missing:
         _note(f"no revenue for {year} in {len(missing)} account(s), so no ABC class: {', '.join(missing)}")
-    results = {a.id: classify_account(a, cfg.kaism) for a in accs}
+    results = {a.id: classify_account(a, cfg.kaism, cfg.lang) for a in accs}
     findings: list[Diagnostic] = []
     for a in accs:
         r = results[a.id]
@@ -266,7 +359,7 @@ def classify_report(
                     0,
                     Severity.warning,
                     "KAISM101",
-                    f"{a.id}: unclassified: {r.reason}",
+                    say(KAISM_MESSAGES, "unclassified", cfg.lang, id=a.id, reason=r.reason),
                     None
                     if a.kaism is None
                     else "kaism.customer_attractiveness"
@@ -283,7 +376,7 @@ def classify_report(
                     0,
                     Severity.info,
                     "KAISM102",
-                    f"{a.id}: classified on the criteria scored; not scored: {', '.join(r.missing)}",
+                    say(KAISM_MESSAGES, "partial", cfg.lang, id=a.id, missing=", ".join(r.missing)),
                     "kaism",
                     account=a.id,
                 )
@@ -291,7 +384,7 @@ def classify_report(
     from kamctl.risk import locate_findings
 
     findings = locate_findings(findings, cfg.max_file_size, jobs=jobs)
-    findings.extend(portfolio_checks(accs, cfg, paths))
+    findings.extend(portfolio_checks(accs, cfg, paths, cfg.lang))
 
     def order(a: Account) -> tuple[Any, ...]:
         r = results[a.id]
@@ -332,22 +425,22 @@ def classify_report(
 
     table = Table(
         "accounts",
-        f"KAISM classification by priority{f' — ABC by revenue {year}' if year else ''}",
+        _t("classify_title", cfg.lang) + (_t("classify_abc", cfg.lang, year=year) if year else ""),
         [
-            Column("priority", "prio", "int"),
-            Column("id", "id"),
-            Column("tier", "tier"),
-            Column("quadrant", "quadrant", show=False),
-            Column("customer_attractiveness", "attract.", "score"),
-            Column("our_strength", "strength", "score"),
-            Column("abc", "ABC"),
-            Column("share_of_wallet", "SoW %", "percent"),
-            Column("stage", "stage"),
-            Column("kam", "KAM"),
-            Column("profile", "profile"),
-            Column("name", "name", show=False),
-            Column("missing", "not scored", show=False),
-            Column("reason", "why unclassified", show=False),
+            Column("priority", _h("prio", cfg.lang), "int"),
+            Column("id", _h("id", cfg.lang)),
+            Column("tier", _h("tier", cfg.lang)),
+            Column("quadrant", _h("quadrant", cfg.lang), show=False),
+            Column("customer_attractiveness", _h("attract.", cfg.lang), "score"),
+            Column("our_strength", _h("strength", cfg.lang), "score"),
+            Column("abc", _h("ABC", cfg.lang)),
+            Column("share_of_wallet", _h("SoW %", cfg.lang), "percent"),
+            Column("stage", _h("stage", cfg.lang)),
+            Column("kam", _h("KAM", cfg.lang)),
+            Column("profile", _h("profile", cfg.lang)),
+            Column("name", _h("name", cfg.lang), show=False),
+            Column("missing", _h("not scored", cfg.lang), show=False),
+            Column("reason", _h("why unclassified", cfg.lang), show=False),
         ],
         rows,
     )
@@ -356,12 +449,12 @@ def classify_report(
     load = kam_load(accs)
     kams = Table(
         "kams",
-        f"KAM load (capacity {cfg.portfolio.max_accounts_per_kam})",
+        _t("kam_load", cfg.lang, n=cfg.portfolio.max_accounts_per_kam),
         [
-            Column("kam", "KAM"),
-            Column("accounts", "accounts", "int"),
-            Column("over_capacity", "over"),
-            Column("ids", "ids"),
+            Column("kam", _h("KAM", cfg.lang)),
+            Column("accounts", _h("accounts", cfg.lang), "int"),
+            Column("over_capacity", _h("over", cfg.lang)),
+            Column("ids", _h("ids", cfg.lang)),
         ],
         [
             {
@@ -379,7 +472,7 @@ def classify_report(
         r = results[a.id]
         if r.quadrant and r.attractiveness is not None and r.strength is not None:
             cells[r.quadrant].append((a.id, r.attractiveness, r.strength))
-    titles = {q: f"{tier_name(q, cfg.kaism)} (priority {PRIORITY[q]})" for q in QUADRANTS}
+    titles = {q: _t("matrix_cell", cfg.lang, tier=tier_name(q, cfg.kaism), n=PRIORITY[q]) for q in QUADRANTS}
     report = Report("classify", meta=meta, tables=[table, kams], findings=findings, lang=cfg.lang)
     report.matrix = Matrix(cells, titles, cfg.kaism.threshold)
     report.threshold = cfg.kaism.threshold
@@ -396,7 +489,9 @@ def classify_report(
     }
     unclassified = [row for row in rows if row["reason"]]
     for row in unclassified:
-        report.notes.append(f"{row['id']}: unclassified — {row['reason']}")
+        report.notes.append(
+            say(KAISM_MESSAGES, "unclassified_note", cfg.lang, id=row["id"], reason=row["reason"])
+        )
     return report, blocks
 
 
@@ -407,8 +502,19 @@ def risk_report(
     meta: dict[str, Any],
     jobs: int | None,
     customers: list[Customer] | None = None,
+    found: dict[str, list[Diagnostic]] | None = None,
+    year_changed: bool = False,
 ) -> Report:
-    from kamctl.risk import account_risks, locate_findings, portfolio_findings, portfolio_risk
+    """The risk report. ``found`` maps a path to the account findings made while
+    loading it (:func:`kamctl.risk.account_findings`); ``year_changed`` says the
+    fiscal year was settled only after loading, so year-dependent ones are redone."""
+    from kamctl.risk import (
+        YEAR_DEPENDENT,
+        account_risks,
+        locate_findings,
+        portfolio_findings,
+        portfolio_risk,
+    )
     from kamctl.stage import stage_findings
     from kamctl.tabular import Column, Report, Table
 
@@ -438,26 +544,44 @@ def risk_report(
         _note(
             f"no revenue for {pr.year} in {len(pr.missing)} account(s), left out of the shares: {', '.join(pr.missing)}"
         )
-    findings = portfolio_findings(pr, cfg, paths)
+    findings = portfolio_findings(pr, cfg, paths, cfg.lang)
     per_account: list[Diagnostic] = []
+    late: list[Diagnostic] = []
     for path, a in accounts:
-        per_account.extend(account_risks(a, cfg, as_of, path))
-        per_account.extend(stage_findings(a, cfg, path))
-    findings.extend(locate_findings(per_account, cfg.max_file_size, jobs=jobs))
+        made = (found or {}).get(path)
+        if made is None:
+            # Not made during the load: make them now, locate them below.
+            late.extend(account_risks(a, cfg, as_of, path, lang=cfg.lang))
+            late.extend(stage_findings(a, cfg, path, lang=cfg.lang))
+        elif year_changed:
+            # Made before the year was known: redo the few that depend on it.
+            per_account.extend(d for d in made if d.code not in YEAR_DEPENDENT)
+            redo = account_risks(a, cfg, as_of, path, lang=cfg.lang) + stage_findings(
+                a, cfg, path, lang=cfg.lang
+            )
+            late.extend(d for d in redo if d.code in YEAR_DEPENDENT)
+        else:
+            per_account.extend(made)
+    findings.extend(per_account)
+    findings.extend(locate_findings(late, cfg.max_file_size, jobs=jobs))
     cur = cfg.currency
     major_ids = {s.id for s in pr.major}
     shares = Table(
         "customers",
-        f"Revenue {pr.year or ''} by {'customer' if customers is not None else 'account'}".replace("  ", " "),
+        _t(
+            "revenue_by_customer" if customers is not None else "revenue_by_account",
+            cfg.lang,
+            year=f" {pr.year}" if pr.year else "",
+        ),
         [
-            Column("rank", "#", "int"),
-            Column("id", "id"),
-            Column("group", "group"),
-            Column("revenue", f"revenue ({cur})", "money"),
-            Column("gross_margin", f"gross margin ({cur})", "money"),
-            Column("share", "share %", "percent"),
+            Column("rank", _h("#", cfg.lang), "int"),
+            Column("id", _h("id", cfg.lang)),
+            Column("group", _h("group", cfg.lang)),
+            Column("revenue", f"{_h('revenue', cfg.lang)} ({cur})", "money"),
+            Column("gross_margin", f"{_h('gross margin', cfg.lang)} ({cur})", "money"),
+            Column("share", _h("share %", cfg.lang), "percent"),
             Column("major", f"≥ {cfg.risk.major_customer_share:g} %"),
-            Column("name", "name"),
+            Column("name", _h("name", cfg.lang)),
         ],
         [
             {
@@ -475,14 +599,14 @@ def risk_report(
     )
     groups = Table(
         "groups",
-        "Groups (accounts with a parent, rolled up)",
+        _t("groups", cfg.lang),
         [
-            Column("id", "group"),
-            Column("name", "name"),
-            Column("members", "members"),
-            Column("revenue", f"revenue ({cur})", "money"),
-            Column("gross_margin", f"gross margin ({cur})", "money"),
-            Column("share", "share %", "percent"),
+            Column("id", _h("group", cfg.lang)),
+            Column("name", _h("name", cfg.lang)),
+            Column("members", _h("members", cfg.lang)),
+            Column("revenue", f"{_h('revenue', cfg.lang)} ({cur})", "money"),
+            Column("gross_margin", f"{_h('gross margin', cfg.lang)} ({cur})", "money"),
+            Column("share", _h("share %", cfg.lang), "percent"),
         ],
         [
             {
@@ -498,17 +622,17 @@ def risk_report(
     )
     what_if = Table(
         "what_if",
-        "What if a customer halves its volume or leaves",
+        _t("what_if", cfg.lang),
         [
-            Column("id", "id"),
-            Column("revenue", f"revenue ({cur})", "money"),
-            Column("halves_revenue", "halves: revenue lost", "money"),
-            Column("halves_share", "% of total", "percent"),
-            Column("halves_margin", "margin lost", "money"),
-            Column("leaves_revenue", "leaves: revenue lost", "money"),
-            Column("leaves_share", "% of total", "percent"),
-            Column("leaves_margin", "margin lost", "money"),
-            Column("leaves_margin_share", "% of margin", "percent"),
+            Column("id", _h("id", cfg.lang)),
+            Column("revenue", f"{_h('revenue', cfg.lang)} ({cur})", "money"),
+            Column("halves_revenue", _h("halves: revenue lost", cfg.lang), "money"),
+            Column("halves_share", _h("% of total", cfg.lang), "percent"),
+            Column("halves_margin", _h("margin lost", cfg.lang), "money"),
+            Column("leaves_revenue", _h("leaves: revenue lost", cfg.lang), "money"),
+            Column("leaves_share", _h("% of total", cfg.lang), "percent"),
+            Column("leaves_margin", _h("margin lost", cfg.lang), "money"),
+            Column("leaves_margin_share", _h("% of margin", cfg.lang), "percent"),
         ],
         [
             {
@@ -549,23 +673,38 @@ def risk_report(
     def n(v: Any, kind: str) -> str:
         return format_number(v, kind, cfg.lang)
 
+    lang = cfg.lang
     largest = (
         f"{pr.largest.id} {n(pr.largest_share, 'percent')} %"
-        + (" (flagged)" if report.summary["largest_flagged"] else "")
+        + (_t("flagged", lang) if report.summary["largest_flagged"] else "")
         if pr.largest
         else "–"
     )
     report.notes += [
-        f"Total revenue {pr.year or ''}: {n(pr.total_revenue, 'money')} {cur}; "
-        f"top 5: {n(pr.top5_share, 'percent')} %; "
-        f"largest: {largest}",
-        f"HHI {n(pr.hhi, 'number')} ({pr.hhi_band}), effectively {n(pr.effective_n, 'number')} customers; "
-        f"groups merged: HHI {n(pr.group_hhi, 'number')} ({pr.group_hhi_band}), "
-        f"effectively {n(pr.group_effective_n, 'number')}",
-        "At or above "
-        f"{cfg.risk.major_customer_share:g} %: "
-        + (", ".join(f"{g.id} {n(g.share, 'percent')} %" for g in pr.group_major) or "none")
-        + " (groups merged)",
+        _t(
+            "note_total",
+            lang,
+            year=f" {pr.year}" if pr.year else "",
+            total=f"{n(pr.total_revenue, 'money')} {cur}",
+            top5=n(pr.top5_share, "percent"),
+            largest=largest,
+        ),
+        _t(
+            "note_hhi",
+            lang,
+            hhi=n(pr.hhi, "number"),
+            band=_t(f"band.{pr.hhi_band}", lang),
+            n=n(pr.effective_n, "number"),
+            group_hhi=n(pr.group_hhi, "number"),
+            group_band=_t(f"band.{pr.group_hhi_band}", lang),
+            group_n=n(pr.group_effective_n, "number"),
+        ),
+        _t(
+            "note_major",
+            lang,
+            limit=_g(cfg.risk.major_customer_share, lang),
+            major=", ".join(f"{g.id} {n(g.share, 'percent')} %" for g in pr.group_major) or _t("none", lang),
+        ),
     ]
     return report
 
@@ -592,6 +731,7 @@ def abc(
     fmt: str = FORMAT_OPTION,
     fail_on: str = FAIL_ON_OPTION,
     table: str | None = TABLE_OPTION,
+    lang: str | None = LANG_OPTION,
     config: Path | None = CONFIG_OPTION,
     jobs: int | None = JOBS_OPTION,
 ) -> None:
@@ -603,8 +743,8 @@ def abc(
     check_format(fail_on, FAIL_ON)
     _check_table("abc", table)
     check_format(by, MEASURES)
-    today = _as_of(as_of)
-    cfg = _with_year(get_config(config), year)
+    today = parse_as_of(as_of)
+    cfg = _with_lang(_with_year(get_config(config), year), lang)
     if csv_file is not None:
         if paths:
             fail("give account files or --csv, not both")
@@ -629,7 +769,7 @@ def abc(
         _finish(report, fmt, fail_on, table)
     from kamctl.portfolio import analysis_year, figures, in_currency
 
-    accounts, excluded, files = _load(paths, cfg, jobs)
+    accounts, excluded, files, _ = _load(paths, cfg, jobs)
     _report_excluded(excluded)
     accs, foreign = in_currency([a for _, a in accounts], cfg.currency)
     _note_currency(foreign, cfg.currency)
@@ -662,6 +802,7 @@ def classify(
     write: bool = typer.Option(
         False, "--write", help="Store quadrant, tier, priority, axis scores and ABC class in each file."
     ),
+    lang: str | None = LANG_OPTION,
     config: Path | None = CONFIG_OPTION,
     jobs: int | None = JOBS_OPTION,
 ) -> None:
@@ -673,11 +814,11 @@ def classify(
     check_format(fmt, FORMATS)
     check_format(fail_on, FAIL_ON)
     _check_table("classify", table)
-    today = _as_of(as_of)
-    cfg = _with_year(get_config(config), year)
+    today = parse_as_of(as_of)
+    cfg = _with_lang(_with_year(get_config(config), year), lang)
     from kamctl.portfolio import analysis_year
 
-    accounts, excluded, files = _load(paths, cfg, jobs)
+    accounts, excluded, files, _ = _load(paths, cfg, jobs)
     _report_excluded(excluded)
     the_year = analysis_year([a for _, a in accounts], cfg.fiscal_year)
     meta = {
@@ -730,6 +871,7 @@ def risk(
     fmt: str = FORMAT_OPTION,
     fail_on: str = FAIL_ON_OPTION,
     table: str | None = TABLE_OPTION,
+    lang: str | None = LANG_OPTION,
     config: Path | None = CONFIG_OPTION,
     jobs: int | None = JOBS_OPTION,
 ) -> None:
@@ -740,12 +882,19 @@ def risk(
     check_format(fmt, FORMATS)
     check_format(fail_on, FAIL_ON)
     _check_table("risk", table)
-    today = _as_of(as_of)
-    cfg = _with_year(get_config(config), year)
-    from kamctl.portfolio import analysis_year
+    today = parse_as_of(as_of)
+    cfg = _with_lang(_with_year(get_config(config), year), lang)
+    import functools
 
-    accounts, excluded, files = _load(paths, cfg, jobs)
+    from kamctl.portfolio import analysis_year
+    from kamctl.risk import account_findings
+
+    # The account findings are made in the loading workers, where each file's
+    # node tree is at hand to locate them: no second parse.
+    per_file = functools.partial(account_findings, config=cfg, as_of=today, lang=cfg.lang)
+    accounts, excluded, files, found = _load(paths, cfg, jobs, per_file)
     _report_excluded(excluded)
+    known_year = cfg.fiscal_year
     the_year = analysis_year([a for _, a in accounts], cfg.fiscal_year)
     cfg = _with_year(cfg, the_year)
     meta = {
@@ -765,6 +914,8 @@ def risk(
         customers, rows_excluded = read_customers(csv_file, cfg.csv, measure="revenue")
         _report_excluded(rows_excluded, "row")
         meta["source"] = str(csv_file)
-    report = risk_report(accounts, cfg, today, meta, jobs, customers)
+    report = risk_report(
+        accounts, cfg, today, meta, jobs, customers, found, year_changed=known_year != the_year
+    )
     report.excluded = excluded + rows_excluded
     _finish(report, fmt, fail_on, table)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as _dt
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
@@ -24,6 +26,47 @@ PATHS_ARGUMENT = typer.Argument(
     show_default=False,
 )
 JOBS_OPTION = typer.Option(None, "--jobs", "-j", min=1, help="Processes to use (default: all cores).")
+LANG_OPTION = typer.Option(
+    None,
+    "--lang",
+    help="Language of the messages: nb or en (default: $KAMCTL_LANG, else the config's lang, else nb).",
+    show_default=False,
+)
+AS_OF_OPTION = typer.Option(
+    None,
+    "--as-of",
+    help="Take this date (YYYY-MM-DD) as today, for reproducible runs (default: today).",
+    metavar="DATE",
+    show_default=False,
+)
+LANG_ENV = "KAMCTL_LANG"
+LANGS = ("nb", "en")
+
+
+def resolve_lang(option: str | None, cfg: Config) -> str:
+    """The output language: ``--lang``, else ``$KAMCTL_LANG``, else the config's
+    ``lang`` (which defaults to nb). An unknown value is a usage error (exit 2),
+    named after where it came from."""
+    if option is not None:
+        if option not in LANGS:
+            raise typer.BadParameter(f"{option!r} is not one of {', '.join(LANGS)}", param_hint="--lang")
+        return option
+    env = os.environ.get(LANG_ENV, "").strip()
+    if env:
+        if env not in LANGS:
+            fail(f"{LANG_ENV}={env!r} is not one of {', '.join(LANGS)}")
+        return env
+    return cfg.lang
+
+
+def parse_as_of(value: str | None) -> _dt.date:
+    """``--as-of`` as a date; a malformed one is a usage error (exit 2)."""
+    if value is None:
+        return _dt.date.today()
+    try:
+        return _dt.date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date YYYY-MM-DD", param_hint="--as-of") from None
 
 
 def fail(message: str, code: int = 2) -> NoReturn:

@@ -12,7 +12,17 @@ from typing import IO, TYPE_CHECKING, Any
 import typer
 
 from kamctl.cli import app
-from kamctl.cli.common import CONFIG_OPTION, JOBS_OPTION, PATHS_ARGUMENT, fail, get_config
+from kamctl.cli.common import (
+    AS_OF_OPTION,
+    CONFIG_OPTION,
+    JOBS_OPTION,
+    LANG_OPTION,
+    PATHS_ARGUMENT,
+    fail,
+    get_config,
+    parse_as_of,
+    resolve_lang,
+)
 
 if TYPE_CHECKING:
     from kamctl.config import Config
@@ -24,22 +34,54 @@ LINT_FORMATS = ("text", "json", "github", "sarif")
 STATUS_FORMATS = ("text", "json")
 LEVELS = ("error", "warning", "info")
 
-AS_OF_OPTION = typer.Option(
-    None, "--as-of", help="Judge dates as of this day (YYYY-MM-DD; default: today).", show_default=False
-)
+# The terminal text of lint, status and rules (rule messages live with the rules).
+# Severity words, rule ids, band letters G/A/R and `file:line:col:` stay the
+# same in every language: problem matchers, editors and scripts read them.
+_TEXT: dict[str, dict[str, str]] = {
+    "title": {"en": "Plan health as of {date}", "nb": "Planhelse per {date}"},
+    "h.account": {"en": "account", "nb": "kunde"},
+    "h.profile": {"en": "profile", "nb": "profil"},
+    "h.complete": {"en": "complete", "nb": "komplett"},
+    "h.reviewed": {"en": "reviewed", "nb": "gjennomgått"},
+    "h.contact": {"en": "key contact", "nb": "nøkkelkontakt"},
+    "h.coverage": {"en": "coverage", "nb": "dekning"},
+    "h.findings": {"en": "E/W/I", "nb": "F/A/I"},
+    "never": {"en": "never", "nb": "aldri"},
+    "none": {"en": "none", "nb": "ingen"},
+    "invalid": {"en": "invalid", "nb": "ugyldig"},
+    "percent": {"en": "{n}%", "nb": "{n} %"},
+    "legend": {
+        "en": "G green, A amber, R red. E/W/I: errors/warnings/info. 'kamctl status --explain' shows the checks.",
+        "nb": "G grønn, A gul (amber), R rød. F/A/I: feil/advarsler/info. "
+        "«kamctl status --explain» viser kontrollene.",
+    },
+    "explained": {
+        "en": "{account}: {passed} of {total} checks passed = {percent}",
+        "nb": "{account}: {passed} av {total} kontroller bestått = {percent}",
+    },
+    "pass": {"en": "pass", "nb": "ok"},
+    "fail": {"en": "FAIL", "nb": "FEIL"},
+    "rule_head": {
+        "en": "{id} {name}  (default severity: {severity}; profiles: {profiles})",
+        "nb": "{id} {name}  (standard alvorlighet: {severity}; profiler: {profiles})",
+    },
+    "doc_english": {"en": "", "nb": "(Dokumentasjonen av reglene er på engelsk.)\n\n"},
+}
 
 
-def _as_of(value: str | None) -> _dt.date:
-    if value is None:
-        return _dt.date.today()
-    try:
-        return _dt.date.fromisoformat(value)
-    except ValueError:
-        fail(f"--as-of: {value!r} is not a date (YYYY-MM-DD)")
+def _t(key: str, lang: str, **params: object) -> str:
+    return _TEXT[key][lang].format(**params)
+
+
+def _percent(value: float, decimals: int, lang: str) -> str:
+    from kamctl.kaism import round_half_up
+
+    number = f"{round_half_up(value, decimals):.{decimals}f}"
+    return _t("percent", lang, n=number.replace(".", ",") if lang == "nb" else number)
 
 
 def _run(
-    paths: list[str] | None, config: Config, as_of: _dt.date, jobs: int | None
+    paths: list[str] | None, config: Config, as_of: _dt.date, jobs: int | None, lang: str
 ) -> tuple[int, list[Outcome]]:
     from kamctl.lint.runner import LintSettingsError, Outcome, check_settings, lint_paths
 
@@ -48,7 +90,7 @@ def _run(
     except LintSettingsError as exc:
         where = f"{config.source}: " if config.source else ""
         fail(f"{where}{exc}")
-    files, outcomes, problems = lint_paths(paths or [], config, as_of, jobs=jobs)
+    files, outcomes, problems = lint_paths(paths or [], config, as_of, jobs=jobs, lang=lang)
     for p in problems:
         outcomes.append(Outcome(p.path, None, [p]))
     return files, outcomes
@@ -58,11 +100,11 @@ def _ids(value: str) -> list[str]:
     return [part.strip() for part in value.split(",") if part.strip()]
 
 
-def rule_infos() -> dict[str, RuleInfo]:
+def rule_infos(lang: str = "en") -> dict[str, RuleInfo]:
     from kamctl.formatters import RuleInfo
     from kamctl.lint.registry import RULES
 
-    return {r.id: RuleInfo(r.id, r.name, r.summary, r.doc, r.severity) for r in RULES}
+    return {r.id: RuleInfo(r.id, r.name, r.summary_in(lang), r.doc, r.severity) for r in RULES}
 
 
 @app.command()
@@ -98,6 +140,7 @@ def lint(
     summary: bool = typer.Option(
         False, "--summary", help="Also show plan health per account (as 'kamctl status')."
     ),
+    lang: str | None = LANG_OPTION,
     config: Path | None = CONFIG_OPTION,
     jobs: int | None = JOBS_OPTION,
 ) -> None:
@@ -116,8 +159,9 @@ def lint(
     check_format(fmt, LINT_FORMATS)
     if fail_on is not None:
         check_format(fail_on, LEVELS)
-    day = _as_of(as_of)
+    day = parse_as_of(as_of)
     cfg = get_config(config)
+    lang = resolve_lang(lang, cfg)
     if select is not None or ignore is not None:
         from kamctl.lint.runner import LintSettingsError, check_ids
 
@@ -133,7 +177,7 @@ def lint(
             update["ignore"] = [*cfg.lint.ignore, *_ids(ignore)]
         cfg = cfg.model_copy(update={"lint": cfg.lint.model_copy(update=update)})
     level = Severity(fail_on or cfg.lint.fail_on)
-    files, outcomes = _run(paths, cfg, day, jobs)
+    files, outcomes = _run(paths, cfg, day, jobs, lang)
     diags = [d for o in outcomes for d in o.diagnostics]
     extra: dict[str, Any] = {"as_of": day.isoformat()}
     rows = None
@@ -143,7 +187,7 @@ def lint(
         rows = portfolio_status(outcomes, cfg.lint, day)
         if fmt == "json":
             extra["status"] = [r.to_dict() for r in rows]
-    result = CheckResult("lint", files, diags, extra if fmt == "json" else {}, rule_infos())
+    result = CheckResult("lint", files, diags, extra if fmt == "json" else {}, rule_infos(lang), lang=lang)
     emit(result, fmt)
     if rows is not None and fmt != "json":
         # Machine formats own stdout; the table goes to stderr (and to the job
@@ -151,12 +195,12 @@ def lint(
         stream = sys.stdout if fmt == "text" else sys.stderr
         if fmt == "text":
             stream.write("\n")
-        write_status_table(rows, stream, day)
+        write_status_table(rows, stream, day, lang)
         step_summary = os.environ.get("GITHUB_STEP_SUMMARY")
         if fmt == "github" and step_summary:
             try:
                 with open(step_summary, "a", encoding="utf-8") as fh:
-                    write_status_markdown(rows, fh, day)
+                    write_status_markdown(rows, fh, day, lang)
             except OSError as exc:  # the findings matter more than the summary page
                 sys.stderr.write(f"kamctl: cannot write the job summary ({exc.strerror})\n")
     failing = any(d.severity.at_least(level) for d in diags)
@@ -171,6 +215,7 @@ def status(
         False, "--explain", help="List the checks behind each completeness percentage."
     ),
     as_of: str | None = AS_OF_OPTION,
+    lang: str | None = LANG_OPTION,
     config: Path | None = CONFIG_OPTION,
     jobs: int | None = JOBS_OPTION,
 ) -> None:
@@ -186,9 +231,10 @@ def status(
     from kamctl.lint.status import portfolio_status
 
     check_format(fmt, STATUS_FORMATS)
-    day = _as_of(as_of)
+    day = parse_as_of(as_of)
     cfg = get_config(config)
-    _files, outcomes = _run(paths, cfg, day, jobs)
+    lang = resolve_lang(lang, cfg)
+    _files, outcomes = _run(paths, cfg, day, jobs, lang)
     rows = portfolio_status(outcomes, cfg.lint, day)
     if fmt == "json":
         doc = {
@@ -199,15 +245,17 @@ def status(
         }
         sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
         return
-    write_status_table(rows, sys.stdout, day)
+    write_status_table(rows, sys.stdout, day, lang)
     if explain:
-        write_explanation(rows, sys.stdout)
+        write_explanation(rows, sys.stdout, lang)
 
 
 @app.command()
 def rules(
     rule_id: str | None = typer.Argument(None, metavar="[ID]", help="Show this rule's full documentation."),
     fmt: str = typer.Option("text", "--format", "-f", help="Output format: text or json."),
+    lang: str | None = LANG_OPTION,
+    config: Path | None = CONFIG_OPTION,
 ) -> None:
     """List every lint rule with id, default severity, profiles and summary; or explain one."""
     import json
@@ -216,6 +264,7 @@ def rules(
     from kamctl.lint import registry
 
     check_format(fmt, ("text", "json"))
+    lang = resolve_lang(lang, get_config(config))
     chosen = list(registry.RULES)
     if rule_id is not None:
         rule = registry.get(rule_id)
@@ -229,7 +278,7 @@ def rules(
                 "name": r.name,
                 "severity": r.severity.value,
                 "profiles": sorted(r.profiles),
-                "summary": r.summary,
+                "summary": r.summary_in(lang),
                 "doc": r.doc,
             }
             for r in chosen
@@ -238,17 +287,24 @@ def rules(
         return
     if rule_id is not None:
         r = chosen[0]
-        sys.stdout.write(
-            f"{r.id} {r.name}  (default severity: {r.severity.value}; "
-            f"profiles: {', '.join(sorted(r.profiles))})\n\n{r.summary}\n\n"
+        head = _t(
+            "rule_head",
+            lang,
+            id=r.id,
+            name=r.name,
+            severity=r.severity.value,
+            profiles=", ".join(sorted(r.profiles)),
         )
+        sys.stdout.write(f"{head}\n\n{r.summary_in(lang)}\n\n{_t('doc_english', lang)}")
         body = r.doc.split("\n", 1)[1].strip() if "\n" in r.doc else ""
         sys.stdout.write(body + "\n")
         return
     width = max(len(r.name) for r in chosen)
     for r in chosen:
         profiles = "full+light" if len(r.profiles) == 2 else next(iter(r.profiles))
-        sys.stdout.write(f"{r.id}  {r.name:<{width}}  {r.severity.value:<7}  {profiles:<10}  {r.summary}\n")
+        sys.stdout.write(
+            f"{r.id}  {r.name:<{width}}  {r.severity.value:<7}  {profiles:<10}  {r.summary_in(lang)}\n"
+        )
 
 
 # ------------------------------------------------------------------ status table
@@ -257,44 +313,45 @@ _MARK = {"green": "G", "amber": "A", "red": "R"}
 _ANSI = {"green": "32", "amber": "33", "red": "31"}
 
 
-def _cells(r: AccountStatus) -> list[tuple[str, str | None]]:
-    from kamctl.kaism import round_half_up
-
+def _cells(r: AccountStatus, lang: str) -> list[tuple[str, str | None]]:
     def days(v: int | None) -> str:
-        return "never" if v is None else f"{v} d"
+        return _t("never", lang) if v is None else f"{v} d"
 
     if not r.valid:
         return [
-            ("invalid", "red"),
+            (_t("invalid", lang), "red"),
             ("-", None),
             ("-", None),
             ("-", None),
             (f"{r.errors}/{r.warnings}/{r.info}", "red"),
         ]
     complete = (
-        f"{round_half_up(r.completeness, 0):.0f}% ({len(r.passed)}/{len(r.passed) + len(r.failed)})"
+        f"{_percent(r.completeness, 0, lang)} ({len(r.passed)}/{len(r.passed) + len(r.failed)})"
         if r.completeness is not None
         else "-"
     )
     return [
         (complete, r.bands["completeness"]),
         (days(r.review_days), r.bands["review"]),
-        ("none" if r.contact_days is None else f"{r.contact_days} d", r.bands["contact"]),
+        (_t("none", lang) if r.contact_days is None else f"{r.contact_days} d", r.bands["contact"]),
         (f"{r.coverage}/3", r.bands["coverage"]),
         (f"{r.errors}/{r.warnings}/{r.info}", r.bands["findings"]),
     ]
 
 
-def write_status_table(rows: list[AccountStatus], stream: IO[str], as_of: _dt.date) -> None:
+_HEADER = ("account", "profile", "complete", "reviewed", "contact", "coverage", "findings")
+
+
+def write_status_table(rows: list[AccountStatus], stream: IO[str], as_of: _dt.date, lang: str = "en") -> None:
     """A fixed-width table (no Rich: it must not wrap when piped). Bands are
     colours on a terminal and a G/A/R letter otherwise."""
     from kamctl.formatters import use_color
 
     color = use_color(stream)
-    header = ["account", "profile", "complete", "reviewed", "key contact", "coverage", "E/W/I"]
+    header = [_t(f"h.{h}", lang) for h in _HEADER]
     table: list[list[tuple[str, str | None]]] = []
     for r in rows:
-        table.append([(r.account or r.path, None), (r.profile or "-", None), *_cells(r)])
+        table.append([(r.account or r.path, None), (r.profile or "-", None), *_cells(r, lang)])
 
     def shown(text: str, band: str | None) -> str:
         return text if band is None or color else f"{text} {_MARK[band]}"
@@ -303,7 +360,7 @@ def write_status_table(rows: list[AccountStatus], stream: IO[str], as_of: _dt.da
     for row in table:
         for i, (text, band) in enumerate(row):
             widths[i] = max(widths[i], len(shown(text, band)))
-    stream.write(f"Plan health as of {as_of.isoformat()}\n")
+    stream.write(_t("title", lang, date=as_of.isoformat()) + "\n")
     stream.write("  ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)).rstrip() + "\n")
     for row in table:
         out = []
@@ -315,34 +372,33 @@ def write_status_table(rows: list[AccountStatus], stream: IO[str], as_of: _dt.da
             out.append(cell + pad)
         stream.write("  ".join(out).rstrip() + "\n")
     if not color:
-        stream.write(
-            "G green, A amber, R red. E/W/I: errors/warnings/info. 'kamctl status --explain' shows the checks.\n"
-        )
+        stream.write(_t("legend", lang) + "\n")
 
 
-def write_status_markdown(rows: list[AccountStatus], stream: IO[str], as_of: _dt.date) -> None:
+def write_status_markdown(
+    rows: list[AccountStatus], stream: IO[str], as_of: _dt.date, lang: str = "en"
+) -> None:
     icon = {"green": "🟢", "amber": "🟡", "red": "🔴"}
-    stream.write(f"### Plan health as of {as_of.isoformat()}\n\n")
-    stream.write("| account | profile | complete | reviewed | key contact | coverage | E/W/I |\n")
+    stream.write("### " + _t("title", lang, date=as_of.isoformat()) + "\n\n")
+    stream.write("| " + " | ".join(_t(f"h.{h}", lang) for h in _HEADER) + " |\n")
     stream.write("|---|---|---:|---:|---:|---:|---:|\n")
     for r in rows:
-        cells = " | ".join(f"{icon[b]} {t}" if b else t for t, b in _cells(r))
+        cells = " | ".join(f"{icon[b]} {t}" if b else t for t, b in _cells(r, lang))
         name = (r.account or r.path).replace("|", "\\|")
         stream.write(f"| {name} | {r.profile or '-'} | {cells} |\n")
     stream.write("\n")
 
 
-def write_explanation(rows: list[AccountStatus], stream: IO[str]) -> None:
-    from kamctl.kaism import round_half_up
+def write_explanation(rows: list[AccountStatus], stream: IO[str], lang: str = "en") -> None:
     from kamctl.lint.registry import BY_ID
 
     for r in rows:
         if not r.valid or r.completeness is None:
             continue
         total = len(r.passed) + len(r.failed)
-        stream.write(
-            f"\n{r.account}: {len(r.passed)} of {total} checks passed = {round_half_up(r.completeness, 1):.1f}%\n"
-        )
+        percent = _percent(r.completeness, 1, lang)
+        line = _t("explained", lang, account=r.account, passed=len(r.passed), total=total, percent=percent)
+        stream.write(f"\n{line}\n")
         for rid in sorted(r.passed + r.failed):
-            mark = "pass" if rid in r.passed else "FAIL"
-            stream.write(f"  {mark}  {rid}  {BY_ID[rid].summary}\n")
+            mark = _t("pass" if rid in r.passed else "fail", lang).ljust(4)
+            stream.write(f"  {mark}  {rid}  {BY_ID[rid].summary_in(lang)}\n")

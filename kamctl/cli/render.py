@@ -11,7 +11,14 @@ from pathlib import Path
 import typer
 
 from kamctl.cli import app
-from kamctl.cli.common import CONFIG_OPTION, JOBS_OPTION, PATHS_ARGUMENT, get_config
+from kamctl.cli.common import (
+    AS_OF_OPTION,
+    CONFIG_OPTION,
+    JOBS_OPTION,
+    PATHS_ARGUMENT,
+    get_config,
+    parse_as_of,
+)
 
 FORMAT_OPTION = typer.Option(
     "html", "--format", "-f", help="Output format: md (Markdown) or html (self-contained, printable)."
@@ -25,11 +32,6 @@ TEMPLATES_OPTION = typer.Option(
     "--templates",
     help="Folder of template overrides, searched before the plan repository's templates/ and the shipped ones.",
     file_okay=False,
-)
-AS_OF_OPTION = typer.Option(
-    None,
-    "--as-of",
-    help="Today's date for overdue actions, stale contacts etc. (YYYY-MM-DD; default: today).",
 )
 
 
@@ -85,7 +87,6 @@ def _run(
     config_path: Path | None,
     jobs: int | None,
 ) -> int:
-    import datetime as dt
     import sys
 
     from kamctl.cli.common import check_format, fail
@@ -99,10 +100,7 @@ def _run(
         raise typer.BadParameter(f"{lang!r} is not one of nb, en", param_hint="--lang")
     if templates is not None and not templates.is_dir():
         fail(f"templates folder not found: {templates}")
-    try:
-        today = dt.date.fromisoformat(as_of) if as_of else dt.date.today()
-    except ValueError:
-        raise typer.BadParameter(f"{as_of!r} is not a date like 2026-11-24", param_hint="--as-of") from None
+    today = parse_as_of(as_of)
 
     from kamctl.loader import load_accounts
     from kamctl.render import REPORT_STEM, RenderError, render_documents

@@ -1,16 +1,29 @@
 """What a rule sees (:class:`Context`) and what it yields (:class:`Hit`).
 
 A rule is a module with ``ID``, ``NAME``, ``SEVERITY``, ``SUMMARY``,
-``PROFILES``, a docstring (the user documentation, shown by
+``PROFILES``, ``MESSAGES``, a docstring (the user documentation, shown by
 ``kamctl rules ID``) and ``check(ctx)``, a generator of hits. The runner turns
 hits into :class:`~kamctl.diagnostics.Diagnostic` with the rule's id and the
 configured severity, so rules never deal with configuration or suppression.
+
+Language
+    Every text a user reads exists in English and Norwegian bokmål, in the
+    rule's own module: ``SUMMARY = {"en": ..., "nb": ...}`` and
+    ``MESSAGES = {key: {"en": template, "nb": template}}``, where a template
+    is a :meth:`str.format` string. ``check`` builds a message with
+    ``ctx.say(MESSAGES, key, name=...)`` in the language of the run
+    (``ctx.lang``); words that go *into* a message (a section's description,
+    the list of missing fields) are entries of ``MESSAGES`` too, so every
+    translatable text of a rule is in one place and a test checks both
+    languages have every key with the same placeholders. The docstring stays
+    English. Names, ids, YAML keys and ISO dates are the same in both
+    languages; nb puts names in «guillemets», en in 'quotes'.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from types import ModuleType
@@ -24,6 +37,33 @@ if TYPE_CHECKING:
     from kamctl.yamlsource import Document
 
 Loc = tuple[int | str, ...]
+
+LANGS = ("en", "nb")
+Messages = Mapping[str, Mapping[str, str]]
+"""Message key → language → :meth:`str.format` template."""
+
+_WORDS: Messages = {
+    "and": {"en": "and", "nb": "og"},
+    "or": {"en": "or", "nb": "eller"},
+    # after a negation: "has no owner or due" / "mangler ansvarlig og frist"
+    "nor": {"en": "or", "nb": "og"},
+}
+
+
+def say(messages: Messages, key: str, lang: str, **params: object) -> str:
+    """``messages[key]`` in ``lang``, filled in with ``params``."""
+    return messages[key][lang].format(**params)
+
+
+def days(n: int, lang: str) -> str:
+    from kamctl.i18n import quantity
+
+    return quantity(n, "day", lang)
+
+
+def quote(name: object, lang: str) -> str:
+    """A name from the plan as the language quotes it: 'Hanne' / «Hanne»."""
+    return f"«{name}»" if lang == "nb" else repr(str(name))
 
 
 @dataclass(frozen=True)
@@ -48,12 +88,22 @@ class Rule:
     id: str
     name: str
     severity: Severity
-    summary: str
+    summaries: Mapping[str, str]
+    """Language → one-line summary (``kamctl rules``)."""
     profiles: frozenset[str]
     doc: str
     check: CheckFn
+    messages: Messages
     meta: bool = False
     """KAM0xx: about the file or the lint run itself, not about the plan."""
+
+    @property
+    def summary(self) -> str:
+        """The English summary (SARIF rule metadata, docs)."""
+        return self.summaries["en"]
+
+    def summary_in(self, lang: str) -> str:
+        return self.summaries[lang]
 
     @classmethod
     def from_module(cls, module: ModuleType) -> Rule:
@@ -61,10 +111,11 @@ class Rule:
             id=module.ID,
             name=module.NAME,
             severity=module.SEVERITY,
-            summary=module.SUMMARY,
+            summaries=module.SUMMARY,
             profiles=frozenset(module.PROFILES),
             doc=(module.__doc__ or "").strip(),
             check=module.check,
+            messages=module.MESSAGES,
             meta=module.ID.startswith("KAM0"),
         )
 
@@ -78,7 +129,24 @@ class Context:
     doc: Document | None
     config: Config
     as_of: _dt.date
+    lang: str = "en"
+    """Language of the messages: ``en`` or ``nb``."""
     _cache: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    def say(self, messages: Messages, key: str, **params: object) -> str:
+        """``messages[key]`` in the run's language, filled in with ``params``."""
+        return say(messages, key, self.lang, **params)
+
+    def quote(self, name: object) -> str:
+        return quote(name, self.lang)
+
+    def join(self, names: Sequence[str], word: str = "and") -> str:
+        """:func:`join` with the conjunction in the run's language."""
+        return join(names, _WORDS[word][self.lang])
+
+    def days(self, n: int) -> str:
+        """``1 day``, ``236 days`` / ``1 dag``, ``1\u00a0234 dager``."""
+        return days(n, self.lang)
 
     @property
     def profile(self) -> str:

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any
 from kamctl.diagnostics import Diagnostic, Severity
 
 from . import registry
-from .base import Context, Hit
+from .base import Context, Hit, quote, say
 
 if TYPE_CHECKING:
     from kamctl.account import Account
@@ -316,6 +316,7 @@ def evaluate(
     diagnostics: list[Diagnostic],
     config: Config,
     as_of: _dt.date,
+    lang: str = "en",
 ) -> Outcome:
     selection = selection_for(path, config)
     errors = [d for d in diagnostics if d.severity is Severity.error]
@@ -323,8 +324,8 @@ def evaluate(
         if not errors:  # a caller with no model and no reason why
             errors = [Diagnostic(path, 0, 0, Severity.error, "schema", "not a valid account file")]
             diagnostics = [*diagnostics, *errors]
-        return Outcome(path, None, [_invalid(d, account) for d in diagnostics])
-    ctx = Context(path=path, account=account, doc=doc, config=config, as_of=as_of)
+        return Outcome(path, None, [_invalid(d, account, lang) for d in diagnostics])
+    ctx = Context(path=path, account=account, doc=doc, config=config, as_of=as_of, lang=lang)
     suppressions = find_suppressions(doc) if doc is not None else []
     out: list[Diagnostic] = list(diagnostics)
     checks: dict[str, str] = {}
@@ -349,7 +350,7 @@ def evaluate(
         checks[rule.id] = state
     if registry.UNUSED_SUPPRESSION in selection.enabled:
         for s in suppressions:
-            problem = _unused(s, judged)
+            problem = _unused(s, judged, lang)
             if problem:
                 hit = Hit(s.line, s.column, problem)
                 sev = selection.severity_of(registry.UNUSED_SUPPRESSION)
@@ -365,12 +366,13 @@ def lint_document(
     diagnostics: list[Diagnostic],
     config: Config,
     as_of: _dt.date,
+    lang: str = "en",
 ) -> list[Diagnostic]:
     """Lint one parsed file. ``diagnostics`` are the loader's for it: any error
     makes the file invalid, reported as KAM001 findings and nothing else.
     Without ``doc`` the rules still run, but positions are 0:0 and inline
-    suppressions are not seen."""
-    return evaluate(path, doc, account, diagnostics, config, as_of).diagnostics
+    suppressions are not seen. Messages are in ``lang`` (``en`` or ``nb``)."""
+    return evaluate(path, doc, account, diagnostics, config, as_of, lang).diagnostics
 
 
 def _suppress(suppressions: list[Suppression], rule_id: str, hit: Hit) -> bool:
@@ -382,16 +384,21 @@ def _suppress(suppressions: list[Suppression], rule_id: str, hit: Hit) -> bool:
     return hit_any
 
 
-def _unused(s: Suppression, judged: set[str]) -> str | None:
+def _unused(s: Suppression, judged: set[str], lang: str) -> str | None:
+    messages = registry.BY_ID[registry.UNUSED_SUPPRESSION].messages
     if s.rule_id not in registry.BY_ID:
-        return f"'# kamctl: {s.kind}={s.written}': there is no rule {s.written!r} (see 'kamctl rules')"
+        return say(messages, "no_rule", lang, kind=s.kind, written=s.written, quoted=quote(s.written, lang))
     if s.rule_id == registry.INVALID:
-        return f"'# kamctl: {s.kind}={s.rule_id}': {s.rule_id} cannot be suppressed"
+        return say(messages, "cannot", lang, kind=s.kind, rule=s.rule_id)
     # A rule that did not run (other profile, turned off for this path) cannot
     # show the comment is stale, so it is left alone.
     if s.used or s.rule_id not in judged:
         return None
-    return f"'# kamctl: {s.kind}={s.rule_id}' suppresses nothing: remove it"
+    return say(messages, "unused", lang, kind=s.kind, rule=s.rule_id)
+
+
+def _invalid_messages() -> Any:
+    return registry.BY_ID[registry.INVALID].messages
 
 
 def _diagnostic(rule_id: str, severity: Severity, hit: Hit, ctx: Context) -> Diagnostic:
@@ -410,7 +417,7 @@ def _diagnostic(rule_id: str, severity: Severity, hit: Hit, ctx: Context) -> Dia
     )
 
 
-def _invalid(d: Diagnostic, account: Account | None) -> Diagnostic:
+def _invalid(d: Diagnostic, account: Account | None, lang: str = "en") -> Diagnostic:
     if d.severity is not Severity.error:
         return d
     return Diagnostic(
@@ -419,7 +426,7 @@ def _invalid(d: Diagnostic, account: Account | None) -> Diagnostic:
         column=d.column,
         severity=Severity.error,
         code=registry.INVALID,
-        message=d.message,
+        message=say(_invalid_messages(), "invalid", lang, detail=d.message),
         field=d.field,
         source=d.source,
         account=d.account or (account.id if account is not None else None),
@@ -429,8 +436,8 @@ def _invalid(d: Diagnostic, account: Account | None) -> Diagnostic:
 # ------------------------------------------------------------------- files
 
 
-def lint_file(path: str, config: Config, as_of: _dt.date) -> Outcome:
-    """Read, parse, validate and lint one file."""
+def lint_file(path: str, config: Config, as_of: _dt.date, lang: str = "en") -> Outcome:
+    """Read, parse, validate and lint one file; messages in ``lang``."""
     from kamctl.account import Account
     from kamctl.loader import read_file
     from kamctl.validation import validate
@@ -438,7 +445,7 @@ def lint_file(path: str, config: Config, as_of: _dt.date) -> Outcome:
 
     raw, problem = read_file(path, config.max_file_size)
     if problem is not None:
-        return evaluate(path, None, None, [problem], config, as_of)
+        return evaluate(path, None, None, [problem], config, as_of, lang)
     assert raw is not None
     try:
         doc = parse(decode(raw))
@@ -446,7 +453,7 @@ def lint_file(path: str, config: Config, as_of: _dt.date) -> Outcome:
         lines = raw.decode("utf-8", "replace").splitlines()
         src = lines[exc.line - 1] if 0 < exc.line <= len(lines) else None
         d = Diagnostic(path, exc.line, exc.column, Severity.error, "yaml", exc.message, source=src)
-        return evaluate(path, None, None, [d], config, as_of)
+        return evaluate(path, None, None, [d], config, as_of, lang)
     if not isinstance(doc.data, dict):
         line, col = doc.locate(())
         d = Diagnostic(
@@ -458,17 +465,17 @@ def lint_file(path: str, config: Config, as_of: _dt.date) -> Outcome:
             "the file is not a mapping of 'key: value' lines starting with 'id:' and 'name:'",
             source=doc.source_line(line),
         )
-        return evaluate(path, doc, None, [d], config, as_of)
+        return evaluate(path, doc, None, [d], config, as_of, lang)
     account, diags = validate(Account, doc, path)
-    return evaluate(path, doc, account, diags, config, as_of)
+    return evaluate(path, doc, account, diags, config, as_of, lang)
 
 
-def _lint_one(args: tuple[str, Config, _dt.date]) -> Outcome:
+def _lint_one(args: tuple[str, Config, _dt.date, str]) -> Outcome:
     return lint_file(*args)
 
 
 def lint_paths(
-    paths: list[str], config: Config, as_of: _dt.date, *, jobs: int | None = None
+    paths: list[str], config: Config, as_of: _dt.date, *, jobs: int | None = None, lang: str = "en"
 ) -> tuple[int, list[Outcome], list[Diagnostic]]:
     """Lint every account file named by ``paths``: (files, outcomes, path problems).
 
@@ -478,7 +485,7 @@ def lint_paths(
     from kamctl.loader import _map, discover
 
     files, problems = discover(paths, config.accounts_dir)
-    outcomes: list[Outcome] = _map(_lint_one, [(f, config, as_of) for f in files], jobs)
+    outcomes: list[Outcome] = _map(_lint_one, [(f, config, as_of, lang) for f in files], jobs)
     first_seen: dict[str, str] = {}
     for o in outcomes:
         if o.facts is None:
@@ -491,12 +498,12 @@ def lint_paths(
                 1,
                 Severity.error,
                 registry.INVALID,
-                f"duplicate account id {o.facts.id!r} (also in {other})",
+                say(_invalid_messages(), "duplicate_id", lang, id=quote(o.facts.id, lang), other=other),
                 account=o.facts.id,
             )
             o.diagnostics = [d]
             o.checks = {}
             o.account = None
             o.facts = None
-    invalid_paths = [_invalid(p, None) for p in problems]
+    invalid_paths = [_invalid(p, None, lang) for p in problems]
     return len(files) + len({p.path for p in problems}), outcomes, invalid_paths

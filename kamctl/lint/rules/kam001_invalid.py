@@ -40,13 +40,25 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from kamctl.diagnostics import Severity
-from kamctl.lint.base import Context, Hit
+from kamctl.lint.base import Context, Hit, Messages
 
 ID = "KAM001"
 NAME = "invalid-file"
 SEVERITY = Severity.error
-SUMMARY = "The file is not a valid account file (YAML or schema error)."
+SUMMARY = {
+    "en": "The file is not a valid account file (YAML or schema error).",
+    "nb": "Filen er ikke en gyldig kundefil (feil i YAML eller mot skjemaet).",
+}
 PROFILES = ("full", "light")
+# The reader's and validator's own detail stays English (it is shared with
+# `kamctl validate`); nb says in Norwegian what kind of finding it is.
+MESSAGES: Messages = {
+    "invalid": {"en": "{detail}", "nb": "ugyldig kundefil: {detail}"},
+    "duplicate_id": {
+        "en": "duplicate account id {id} (also in {other})",
+        "nb": "kunde-id-en {id} er brukt i to filer (også i {other})",
+    },
+}
 
 
 def check(ctx: Context) -> Iterator[Hit]:

@@ -39,13 +39,31 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from kamctl.diagnostics import Severity
-from kamctl.lint.base import Context, Hit
+from kamctl.lint.base import Context, Hit, Messages
 
 ID = "KAM002"
 NAME = "unused-suppression"
 SEVERITY = Severity.warning
-SUMMARY = "An inline '# kamctl: disable=…' comment suppresses nothing."
+SUMMARY = {
+    "en": "An inline '# kamctl: disable=…' comment suppresses nothing.",
+    "nb": "Et unntak i filen («# kamctl: disable=…») slår ikke av noe funn.",
+}
 PROFILES = ("full", "light")
+# Used by the runner, which alone knows every other rule's findings.
+MESSAGES: Messages = {
+    "no_rule": {
+        "en": "'# kamctl: {kind}={written}': there is no rule {quoted} (see 'kamctl rules')",
+        "nb": "«# kamctl: {kind}={written}»: det finnes ingen regel {quoted} (se «kamctl rules»)",
+    },
+    "cannot": {
+        "en": "'# kamctl: {kind}={rule}': {rule} cannot be suppressed",
+        "nb": "«# kamctl: {kind}={rule}»: {rule} kan ikke slås av",
+    },
+    "unused": {
+        "en": "'# kamctl: {kind}={rule}' suppresses nothing: remove it",
+        "nb": "«# kamctl: {kind}={rule}» slår ikke av noe funn: fjern kommentaren",
+    },
+}
 
 
 def check(ctx: Context) -> Iterator[Hit]:

@@ -59,12 +59,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from kamctl.diagnostics import Severity
-from kamctl.lint.base import Context, Hit, is_empty
+from kamctl.lint.base import Context, Hit, Messages, is_empty
 
 ID = "KAM101"
 NAME = "section-missing"
 SEVERITY = Severity.error
-SUMMARY = "Every minimum plan section (DOMAIN §6) is present and not empty."
+SUMMARY = {
+    "en": "Every minimum plan section (DOMAIN §6) is present and not empty.",
+    "nb": "Alle minimumsseksjonene i en kundeplan (DOMAIN §6) finnes og er fylt ut.",
+}
 PROFILES = ("full", "light")
 
 SECTIONS = {
@@ -84,18 +87,38 @@ SECTIONS = {
     "light": ("customer", "goals", "strategy", "stakeholders", "actions"),
 }
 
-_WHAT = {
-    "team": "the account team (who does what)",
-    "customer": "the customer profile",
-    "goals": "goals on three horizons",
-    "strategy": "the main strategy and part-strategies",
-    "opportunities": "the opportunity pipeline",
-    "white_space": "the white-space matrix (our offerings × the customer's units)",
-    "risks": "the risks",
-    "stakeholders": "the stakeholder map",
-    "actions": "the actions for the next 3–12 months",
-    "measures": "how the account is measured",
-    "rhythm": "the meeting rhythm (operational meetings, QBRs)",
+MESSAGES: Messages = {
+    "missing": {
+        "en": "section '{section}' is missing: {what}",
+        "nb": "seksjonen «{section}» mangler: {what}",
+    },
+    "empty": {
+        "en": "section '{section}' is empty: add {what}",
+        "nb": "seksjonen «{section}» er tom: legg inn {what}",
+    },
+    "what.team": {"en": "the account team (who does what)", "nb": "kundeteamet (hvem gjør hva)"},
+    "what.customer": {"en": "the customer profile", "nb": "kundeprofilen"},
+    "what.goals": {"en": "goals on three horizons", "nb": "mål på tre tidshorisonter"},
+    "what.strategy": {
+        "en": "the main strategy and part-strategies",
+        "nb": "hovedstrategien og delstrategiene",
+    },
+    "what.opportunities": {"en": "the opportunity pipeline", "nb": "mulighetene i pipelinen"},
+    "what.white_space": {
+        "en": "the white-space matrix (our offerings × the customer's units)",
+        "nb": "white space-matrisen (våre tilbud × kundens enheter)",
+    },
+    "what.risks": {"en": "the risks", "nb": "risikoene"},
+    "what.stakeholders": {"en": "the stakeholder map", "nb": "interessentkartet"},
+    "what.actions": {
+        "en": "the actions for the next 3–12 months",
+        "nb": "aktivitetene for de neste 3–12 månedene",
+    },
+    "what.measures": {"en": "how the account is measured", "nb": "hvordan kundeforholdet måles"},
+    "what.rhythm": {
+        "en": "the meeting rhythm (operational meetings, QBRs)",
+        "nb": "møterytmen (driftsmøter, QBR-er)",
+    },
 }
 
 
@@ -104,7 +127,8 @@ def check(ctx: Context) -> Iterator[Hit]:
     for section in SECTIONS[ctx.profile]:
         value = getattr(ctx.account, section)
         present = section in data if isinstance(data, dict) else value not in (None, [])
+        what = ctx.say(MESSAGES, f"what.{section}")
         if not present:
-            yield ctx.hit((section,), f"section '{section}' is missing: {_WHAT[section]}")
+            yield ctx.hit((section,), ctx.say(MESSAGES, "missing", section=section, what=what))
         elif is_empty(value):
-            yield ctx.hit((section,), f"section '{section}' is empty: add {_WHAT[section]}")
+            yield ctx.hit((section,), ctx.say(MESSAGES, "empty", section=section, what=what))

@@ -47,19 +47,35 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from kamctl.diagnostics import Severity
-from kamctl.lint.base import Context, Hit
+from kamctl.lint.base import Context, Hit, Messages
 
 ID = "KAM102"
 NAME = "goals-not-numeric"
 SEVERITY = Severity.error
-SUMMARY = "Goals have a numeric target on every horizon (strategic, tactical, operational)."
+SUMMARY = {
+    "en": "Goals have a numeric target on every horizon (strategic, tactical, operational).",
+    "nb": "Målene har en tallfestet målverdi på hver tidshorisont (strategisk, taktisk, operativ).",
+}
 PROFILES = ("full", "light")
 
 HORIZONS = {
     "full": ("strategic", "tactical", "operational"),
     "light": ("operational",),
 }
-_SPAN = {"strategic": "3–5 years", "tactical": "1–2 years", "operational": "this year"}
+MESSAGES: Messages = {
+    "none": {"en": "no {horizon} goal ({span})", "nb": "ingen {horizon} mål ({span})"},
+    "no_target": {
+        "en": "no {horizon} goal has a numeric target: add metric, target and unit to at least one",
+        "nb": "ingen av de {horizon} målene har en tallfestet målverdi: "
+        "legg inn metric, target og unit på minst ett av dem",
+    },
+    "horizon.strategic": {"en": "strategic", "nb": "strategiske"},
+    "horizon.tactical": {"en": "tactical", "nb": "taktiske"},
+    "horizon.operational": {"en": "operational", "nb": "operative"},
+    "span.strategic": {"en": "3–5 years", "nb": "3–5 år"},
+    "span.tactical": {"en": "1–2 years", "nb": "1–2 år"},
+    "span.operational": {"en": "this year", "nb": "dette året"},
+}
 
 
 def check(ctx: Context) -> Iterator[Hit]:
@@ -68,10 +84,9 @@ def check(ctx: Context) -> Iterator[Hit]:
         return  # the missing section is KAM101's finding
     for horizon in HORIZONS[ctx.profile]:
         items = getattr(goals, horizon)
+        words = ctx.say(MESSAGES, f"horizon.{horizon}")
         if not items:
-            yield ctx.hit(("goals", horizon), f"no {horizon} goal ({_SPAN[horizon]})")
+            span = ctx.say(MESSAGES, f"span.{horizon}")
+            yield ctx.hit(("goals", horizon), ctx.say(MESSAGES, "none", horizon=words, span=span))
         elif not any(g.target is not None for g in items):
-            yield ctx.hit(
-                ("goals", horizon),
-                f"no {horizon} goal has a numeric target: add metric, target and unit to at least one",
-            )
+            yield ctx.hit(("goals", horizon), ctx.say(MESSAGES, "no_target", horizon=words))

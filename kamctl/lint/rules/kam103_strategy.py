@@ -45,21 +45,34 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from kamctl.diagnostics import Severity
-from kamctl.lint.base import Context, Hit, join
+from kamctl.lint.base import Context, Hit, Messages
 
 ID = "KAM103"
 NAME = "part-strategy-missing"
 SEVERITY = Severity.warning
-SUMMARY = "The strategy has a main strategy and all six part-strategies."
+SUMMARY = {
+    "en": "The strategy has a main strategy and all six part-strategies.",
+    "nb": "Strategien har en hovedstrategi og alle seks delstrategiene.",
+}
 PROFILES = ("full",)
 
 PARTS = ("main", "product", "price", "distribution", "communication", "service", "relationship")
+MESSAGES: Messages = {
+    "missing": {"en": "the strategy does not state: {missing}", "nb": "strategien mangler: {missing}"},
+    "part.main": {"en": "main", "nb": "hovedstrategi (main)"},
+    "part.product": {"en": "product", "nb": "produkt (product)"},
+    "part.price": {"en": "price", "nb": "pris (price)"},
+    "part.distribution": {"en": "distribution", "nb": "distribusjon (distribution)"},
+    "part.communication": {"en": "communication", "nb": "kommunikasjon (communication)"},
+    "part.service": {"en": "service", "nb": "service"},
+    "part.relationship": {"en": "relationship", "nb": "relasjon (relationship)"},
+}
 
 
 def check(ctx: Context) -> Iterator[Hit]:
     strategy = ctx.account.strategy
     if strategy is None:
         return  # KAM101
-    missing = [p for p in PARTS if not (getattr(strategy, p) or "").strip()]
+    missing = [ctx.say(MESSAGES, f"part.{p}") for p in PARTS if not (getattr(strategy, p) or "").strip()]
     if missing:
-        yield ctx.hit(("strategy",), f"the strategy does not state: {join(missing)}")
+        yield ctx.hit(("strategy",), ctx.say(MESSAGES, "missing", missing=ctx.join(missing)))

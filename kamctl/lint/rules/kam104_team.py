@@ -37,17 +37,28 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from kamctl.diagnostics import Severity
-from kamctl.lint.base import Context, Hit, join
+from kamctl.lint.base import Context, Hit, Messages
 
 ID = "KAM104"
 NAME = "team-role-missing"
 SEVERITY = Severity.warning
-SUMMARY = "Every account-team member has a role and a responsibility."
+SUMMARY = {
+    "en": "Every account-team member has a role and a responsibility.",
+    "nb": "Alle i kundeteamet har en rolle og et ansvar.",
+}
 PROFILES = ("full", "light")
+
+FIELDS = ("role", "responsibility")
+MESSAGES: Messages = {
+    "missing": {"en": "team member {name} has no {missing}", "nb": "teammedlemmet {name} mangler {missing}"},
+    "field.role": {"en": "role", "nb": "rolle (role)"},
+    "field.responsibility": {"en": "responsibility", "nb": "ansvar (responsibility)"},
+}
 
 
 def check(ctx: Context) -> Iterator[Hit]:
     for i, member in enumerate(ctx.account.team):
-        missing = [f for f in ("role", "responsibility") if not (getattr(member, f) or "").strip()]
+        missing = [ctx.say(MESSAGES, f"field.{f}") for f in FIELDS if not (getattr(member, f) or "").strip()]
         if missing:
-            yield ctx.hit(("team", i), f"team member {member.name!r} has no {join(missing, 'or')}")
+            text = ctx.say(MESSAGES, "missing", name=ctx.quote(member.name), missing=ctx.join(missing, "nor"))
+            yield ctx.hit(("team", i), text)

@@ -40,17 +40,31 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from kamctl.diagnostics import Severity
-from kamctl.lint.base import Context, Hit, join
+from kamctl.lint.base import Context, Hit, Messages
 
 ID = "KAM105"
 NAME = "action-incomplete"
 SEVERITY = Severity.error
-SUMMARY = "Every action has an owner, a due date and a status."
+SUMMARY = {
+    "en": "Every action has an owner, a due date and a status.",
+    "nb": "Alle aktiviteter har ansvarlig, frist og status.",
+}
 PROFILES = ("full", "light")
+
+FIELDS = ("owner", "due", "status")
+MESSAGES: Messages = {
+    "missing": {"en": "action {name} has no {missing}", "nb": "aktiviteten {name} mangler {missing}"},
+    "field.owner": {"en": "owner", "nb": "ansvarlig (owner)"},
+    "field.due": {"en": "due", "nb": "frist (due)"},
+    "field.status": {"en": "status", "nb": "status"},
+}
 
 
 def check(ctx: Context) -> Iterator[Hit]:
     for i, action in enumerate(ctx.account.actions):
-        missing = [f for f in ("owner", "due", "status") if getattr(action, f) in (None, "")]
+        missing = [ctx.say(MESSAGES, f"field.{f}") for f in FIELDS if getattr(action, f) in (None, "")]
         if missing:
-            yield ctx.hit(("actions", i), f"action {action.action!r} has no {join(missing, 'or')}")
+            text = ctx.say(
+                MESSAGES, "missing", name=ctx.quote(action.action), missing=ctx.join(missing, "nor")
+            )
+            yield ctx.hit(("actions", i), text)

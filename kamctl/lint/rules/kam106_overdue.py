@@ -42,13 +42,29 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from kamctl.diagnostics import Severity
-from kamctl.lint.base import Context, Hit
+from kamctl.lint.base import Context, Hit, Messages
 
 ID = "KAM106"
 NAME = "action-overdue"
 SEVERITY = Severity.warning
-SUMMARY = "No open action is past its due date."
+SUMMARY = {
+    "en": "No open action is past its due date.",
+    "nb": "Ingen åpen aktivitet har passert fristen.",
+}
 PROFILES = ("full", "light")
+
+MESSAGES: Messages = {
+    "overdue": {
+        "en": "action {name} was due {due} ({days} ago) and is still {status}",
+        "nb": "aktiviteten {name} hadde frist {due} (for {days} siden) og har fortsatt status «{status}»",
+    },
+    "overdue_no_status": {
+        "en": "action {name} was due {due} ({days} ago) and has no status",
+        "nb": "aktiviteten {name} hadde frist {due} (for {days} siden) og har ingen status",
+    },
+    "status.planned": {"en": "planned", "nb": "planlagt"},
+    "status.in_progress": {"en": "in_progress", "nb": "pågår"},
+}
 
 
 def check(ctx: Context) -> Iterator[Hit]:
@@ -57,9 +73,11 @@ def check(ctx: Context) -> Iterator[Hit]:
             continue
         if action.status is not None and not action.status.is_open:
             continue
-        days = (ctx.as_of - action.due).days
-        status = action.status.value if action.status else "no status"
-        yield ctx.hit(
-            ("actions", i, "due"),
-            f"action {action.action!r} was due {action.due.isoformat()} ({days} days ago) and is still {status}",
-        )
+        facts = {"name": ctx.quote(action.action), "due": action.due.isoformat()}
+        facts["days"] = ctx.days((ctx.as_of - action.due).days)
+        if action.status is None:
+            text = ctx.say(MESSAGES, "overdue_no_status", **facts)
+        else:
+            status = ctx.say(MESSAGES, f"status.{action.status.value}")
+            text = ctx.say(MESSAGES, "overdue", status=status, **facts)
+        yield ctx.hit(("actions", i, "due"), text)

@@ -40,17 +40,29 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from kamctl.diagnostics import Severity
-from kamctl.lint.base import Context, Hit, join
+from kamctl.lint.base import Context, Hit, Messages
 
 ID = "KAM107"
 NAME = "opportunity-incomplete"
 SEVERITY = Severity.error
-SUMMARY = "Every opportunity has a value, a probability and an owner."
+SUMMARY = {
+    "en": "Every opportunity has a value, a probability and an owner.",
+    "nb": "Alle muligheter har verdi, sannsynlighet og ansvarlig.",
+}
 PROFILES = ("full", "light")
+
+FIELDS = ("value", "probability", "owner")
+MESSAGES: Messages = {
+    "missing": {"en": "opportunity {name} has no {missing}", "nb": "muligheten {name} mangler {missing}"},
+    "field.value": {"en": "value", "nb": "verdi (value)"},
+    "field.probability": {"en": "probability", "nb": "sannsynlighet (probability)"},
+    "field.owner": {"en": "owner", "nb": "ansvarlig (owner)"},
+}
 
 
 def check(ctx: Context) -> Iterator[Hit]:
     for i, opp in enumerate(ctx.account.opportunities):
-        missing = [f for f in ("value", "probability", "owner") if getattr(opp, f) in (None, "")]
+        missing = [ctx.say(MESSAGES, f"field.{f}") for f in FIELDS if getattr(opp, f) in (None, "")]
         if missing:
-            yield ctx.hit(("opportunities", i), f"opportunity {opp.name!r} has no {join(missing, 'or')}")
+            text = ctx.say(MESSAGES, "missing", name=ctx.quote(opp.name), missing=ctx.join(missing, "nor"))
+            yield ctx.hit(("opportunities", i), text)

@@ -45,13 +45,31 @@ from collections.abc import Iterator
 
 from kamctl.account import DmuRole, OrgLevel
 from kamctl.diagnostics import Severity
-from kamctl.lint.base import Context, Hit
+from kamctl.lint.base import Context, Hit, Messages
 
 ID = "KAM108"
 NAME = "stakeholder-coverage"
 SEVERITY = Severity.warning
-SUMMARY = "The stakeholder map covers top management, purchasing/finance and operations/IT."
+SUMMARY = {
+    "en": "The stakeholder map covers top management, purchasing/finance and operations/IT.",
+    "nb": "Interessentkartet dekker toppledelsen, innkjøp/økonomi og drift/IT.",
+}
 PROFILES = ("full",)
+
+MESSAGES: Messages = {
+    "top": {
+        "en": "no contact in top management (level: top)",
+        "nb": "ingen kontaktperson i toppledelsen (level: top)",
+    },
+    "buyer": {
+        "en": "no contact in purchasing or finance (role: buyer or finance)",
+        "nb": "ingen kontaktperson i innkjøp eller økonomi (role: buyer eller finance)",
+    },
+    "technical": {
+        "en": "no contact in operations/IT (role: technical)",
+        "nb": "ingen kontaktperson i drift/IT (role: technical)",
+    },
+}
 
 
 def check(ctx: Context) -> Iterator[Hit]:
@@ -59,8 +77,8 @@ def check(ctx: Context) -> Iterator[Hit]:
     if not people:
         return  # KAM101
     if not any(p.level is OrgLevel.top for p in people):
-        yield ctx.hit(("stakeholders",), "no contact in top management (level: top)")
+        yield ctx.hit(("stakeholders",), ctx.say(MESSAGES, "top"))
     if not any(p.role in (DmuRole.buyer, DmuRole.finance) for p in people):
-        yield ctx.hit(("stakeholders",), "no contact in purchasing or finance (role: buyer or finance)")
+        yield ctx.hit(("stakeholders",), ctx.say(MESSAGES, "buyer"))
     if not any(p.role is DmuRole.technical for p in people):
-        yield ctx.hit(("stakeholders",), "no contact in operations/IT (role: technical)")
+        yield ctx.hit(("stakeholders",), ctx.say(MESSAGES, "technical"))

@@ -37,19 +37,26 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from kamctl.diagnostics import Severity
-from kamctl.lint.base import Context, Hit
+from kamctl.lint.base import Context, Hit, Messages
 
 ID = "KAM109"
 NAME = "single-contact"
 SEVERITY = Severity.warning
-SUMMARY = "The account has more than one contact at the customer."
+SUMMARY = {
+    "en": "The account has more than one contact at the customer.",
+    "nb": "Vi har mer enn én kontaktperson hos kunden.",
+}
 PROFILES = ("full",)
+
+MESSAGES: Messages = {
+    "single": {
+        "en": "{name} is the only contact at the customer: the relationship hangs on one person",
+        "nb": "{name} er den eneste kontaktpersonen hos kunden: relasjonen henger på én person",
+    },
+}
 
 
 def check(ctx: Context) -> Iterator[Hit]:
     people = ctx.account.stakeholders
     if len(people) == 1:
-        yield ctx.hit(
-            ("stakeholders", 0),
-            f"{people[0].name} is the only contact at the customer: the relationship hangs on one person",
-        )
+        yield ctx.hit(("stakeholders", 0), ctx.say(MESSAGES, "single", name=people[0].name))

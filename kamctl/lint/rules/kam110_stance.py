@@ -37,19 +37,27 @@ from collections.abc import Iterator
 
 from kamctl.account import DmuRole
 from kamctl.diagnostics import Severity
-from kamctl.lint.base import Context, Hit
+from kamctl.lint.base import Context, Hit, Messages
 
 ID = "KAM110"
 NAME = "stance-missing"
 SEVERITY = Severity.warning
-SUMMARY = "Every decision maker has a recorded stance (-3..+3)."
+SUMMARY = {
+    "en": "Every decision maker has a recorded stance (-3..+3).",
+    "nb": "Alle beslutningstakere har en registrert holdning (stance, -3..+3).",
+}
 PROFILES = ("full", "light")
+
+MESSAGES: Messages = {
+    "missing": {
+        "en": "decision maker {name} has no stance (-3 blocker … 0 neutral … +3 advocate)",
+        "nb": "beslutningstakeren {name} har ingen registrert holdning "
+        "(stance: -3 blokkerer … 0 nøytral … +3 ambassadør)",
+    },
+}
 
 
 def check(ctx: Context) -> Iterator[Hit]:
     for i, person in enumerate(ctx.account.stakeholders):
         if person.role is DmuRole.decision_maker and person.stance is None:
-            yield ctx.hit(
-                ("stakeholders", i),
-                f"decision maker {person.name} has no stance (-3 blocker … 0 neutral … +3 advocate)",
-            )
+            yield ctx.hit(("stakeholders", i), ctx.say(MESSAGES, "missing", name=person.name))

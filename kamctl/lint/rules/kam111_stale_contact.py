@@ -39,25 +39,45 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from kamctl.diagnostics import Severity
-from kamctl.lint.base import Context, Hit
+from kamctl.lint.base import Context, Hit, Messages
 
 ID = "KAM111"
 NAME = "stale-contact"
 SEVERITY = Severity.warning
-SUMMARY = "Every contact has been touched within stale_contact_days (default 90)."
+SUMMARY = {
+    "en": "Every contact has been touched within stale_contact_days (default 90).",
+    "nb": "Vi har hatt kontakt med hver kontaktperson de siste stale_contact_days dagene (standard 90).",
+}
 PROFILES = ("full", "light")
+
+MESSAGES: Messages = {
+    "no_date": {
+        "en": "no last_contact recorded for {name}",
+        "nb": "ingen siste kontakt (last_contact) registrert for {name}",
+    },
+    "stale": {
+        "en": "last contact with {name} was {days} ago ({date}; limit {limit})",
+        "nb": "siste kontakt med {name} var for {days} siden ({date}; grensen er {limit} dager)",
+    },
+}
 
 
 def check(ctx: Context) -> Iterator[Hit]:
     limit = ctx.config.lint.stale_contact_days
     for i, person in enumerate(ctx.account.stakeholders):
         if person.last_contact is None:
-            yield ctx.hit(("stakeholders", i), f"no last_contact recorded for {person.name}")
+            yield ctx.hit(("stakeholders", i), ctx.say(MESSAGES, "no_date", name=person.name))
             continue
         days = (ctx.as_of - person.last_contact).days
         if days > limit:
             yield ctx.hit(
                 ("stakeholders", i, "last_contact"),
-                f"last contact with {person.name} was {days} days ago "
-                f"({person.last_contact.isoformat()}; limit {limit})",
+                ctx.say(
+                    MESSAGES,
+                    "stale",
+                    name=person.name,
+                    days=ctx.days(days),
+                    date=person.last_contact.isoformat(),
+                    limit=limit,
+                ),
             )

@@ -40,30 +40,47 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from kamctl.diagnostics import Severity
-from kamctl.lint.base import Context, Hit, add_months
+from kamctl.lint.base import Context, Hit, Messages, add_months
 
 ID = "KAM112"
 NAME = "plan-not-reviewed"
 SEVERITY = Severity.warning
-SUMMARY = "The plan was reviewed within review_months (default 12)."
+SUMMARY = {
+    "en": "The plan was reviewed within review_months (default 12).",
+    "nb": "Planen er gjennomgått i løpet av de siste review_months månedene (standard 12).",
+}
 PROFILES = ("full", "light")
+
+MESSAGES: Messages = {
+    "no_date": {
+        "en": "no review date: record when the plan was last reviewed",
+        "nb": "ingen dato for gjennomgang: skriv inn når planen sist ble gjennomgått (review.reviewed)",
+    },
+    "stale": {
+        "en": "plan last reviewed {date} ({days} ago); review at least every {months} months",
+        "nb": "planen ble sist gjennomgått {date} (for {days} siden); gå gjennom planen minst hver {months}. måned",
+    },
+    "next_passed": {
+        "en": "the planned review on {date} is {days} overdue",
+        "nb": "den planlagte gjennomgangen {date} er {days} forsinket",
+    },
+}
 
 
 def check(ctx: Context) -> Iterator[Hit]:
     months = ctx.config.lint.review_months
     review = ctx.account.review
     if review is None or review.reviewed is None:
-        yield ctx.hit(("review", "reviewed"), "no review date: record when the plan was last reviewed")
+        yield ctx.hit(("review", "reviewed"), ctx.say(MESSAGES, "no_date"))
     elif add_months(review.reviewed, months) < ctx.as_of:
-        days = (ctx.as_of - review.reviewed).days
+        days = ctx.days((ctx.as_of - review.reviewed).days)
         yield ctx.hit(
             ("review", "reviewed"),
-            f"plan last reviewed {review.reviewed.isoformat()} ({days} days ago); "
-            f"review at least every {months} months",
+            ctx.say(MESSAGES, "stale", date=review.reviewed.isoformat(), days=days, months=months),
         )
     if review is not None and review.next_review is not None and review.next_review < ctx.as_of:
-        days = (ctx.as_of - review.next_review).days
+        days = ctx.days((ctx.as_of - review.next_review).days)
         yield ctx.hit(
             ("review", "next_review"),
-            f"the planned review on {review.next_review.isoformat()} is {days} days overdue",
+            ctx.say(MESSAGES, "next_passed", date=review.next_review.isoformat(), days=days),
         )

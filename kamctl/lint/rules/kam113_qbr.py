@@ -48,15 +48,30 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from kamctl.diagnostics import Severity
-from kamctl.lint.base import Context, Hit
+from kamctl.lint.base import Context, Hit, Messages
 
 ID = "KAM113"
 NAME = "qbr-not-scheduled"
 SEVERITY = Severity.warning
-SUMMARY = "Key and key development accounts have a next QBR scheduled."
+SUMMARY = {
+    "en": "Key and key development accounts have a next QBR scheduled.",
+    "nb": "Nøkkelkunder og utviklingskunder har neste QBR avtalt.",
+}
 PROFILES = ("full",)
 
-QUADRANTS = {"key": "a key account", "key_development": "a key development account"}
+QUADRANTS = ("key", "key_development")
+MESSAGES: Messages = {
+    "missing": {
+        "en": "no next QBR scheduled for {what} (rhythm.next_qbr)",
+        "nb": "ingen neste QBR avtalt for {what} (rhythm.next_qbr)",
+    },
+    "passed": {
+        "en": "next QBR {date} was {days} ago: book the next one for {what}",
+        "nb": "neste QBR {date} var for {days} siden: avtal en ny QBR for {what}",
+    },
+    "what.key": {"en": "a key account", "nb": "en nøkkelkunde"},
+    "what.key_development": {"en": "a key development account", "nb": "en utviklingskunde"},
+}
 
 
 def check(ctx: Context) -> Iterator[Hit]:
@@ -64,12 +79,12 @@ def check(ctx: Context) -> Iterator[Hit]:
     if quadrant not in QUADRANTS:
         return
     rhythm = ctx.account.rhythm
-    what = QUADRANTS[quadrant]
+    what = ctx.say(MESSAGES, f"what.{quadrant}")
     if rhythm is None or rhythm.next_qbr is None:
-        yield ctx.hit(("rhythm", "next_qbr"), f"no next QBR scheduled for {what} (rhythm.next_qbr)")
+        yield ctx.hit(("rhythm", "next_qbr"), ctx.say(MESSAGES, "missing", what=what))
     elif rhythm.next_qbr < ctx.as_of:
-        days = (ctx.as_of - rhythm.next_qbr).days
+        days = ctx.days((ctx.as_of - rhythm.next_qbr).days)
         yield ctx.hit(
             ("rhythm", "next_qbr"),
-            f"next QBR {rhythm.next_qbr.isoformat()} was {days} days ago: book the next one for {what}",
+            ctx.say(MESSAGES, "passed", date=rhythm.next_qbr.isoformat(), days=days, what=what),
         )

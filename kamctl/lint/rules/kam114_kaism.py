@@ -44,31 +44,45 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from kamctl.diagnostics import Severity
-from kamctl.lint.base import Context, Hit, join
+from kamctl.lint.base import Context, Hit, Messages
 
 ID = "KAM114"
 NAME = "kaism-incomplete"
 SEVERITY = Severity.error
-SUMMARY = "Every KAISM criterion in the config is scored, on both axes."
+SUMMARY = {
+    "en": "Every KAISM criterion in the config is scored, on both axes.",
+    "nb": "Alle KAISM-kriteriene i konfigurasjonen har poeng, på begge aksene.",
+}
 PROFILES = ("full", "light")
 
 AXES = ("customer_attractiveness", "our_strength")
+MESSAGES: Messages = {
+    "none": {
+        "en": "no KAISM scores: the account cannot be classified",
+        "nb": "ingen KAISM-poeng: kunden kan ikke klassifiseres",
+    },
+    "missing": {"en": "{axis}: not scored: {missing}", "nb": "{axis}: mangler poeng for {missing}"},
+    "unknown": {
+        "en": "{axis}: {name} is not a criterion in the config (known: {known})",
+        "nb": "{axis}: {name} er ikke et kriterium i konfigurasjonen (kjente kriterier: {known})",
+    },
+}
 
 
 def check(ctx: Context) -> Iterator[Hit]:
     kaism = ctx.account.kaism
     if kaism is None:
-        yield ctx.hit(("kaism",), "no KAISM scores: the account cannot be classified")
+        yield ctx.hit(("kaism",), ctx.say(MESSAGES, "none"))
         return
     for axis in AXES:
         weights: dict[str, float] = getattr(ctx.config.kaism, axis)
         scores: dict[str, float] = getattr(kaism, axis)
         missing = [c for c in weights if scores.get(c) is None]
         if missing:
-            yield ctx.hit(("kaism", axis), f"{axis}: not scored: {join(missing)}")
+            yield ctx.hit(("kaism", axis), ctx.say(MESSAGES, "missing", axis=axis, missing=ctx.join(missing)))
         for name in scores:
             if name not in weights:
                 yield ctx.hit(
                     ("kaism", axis, name),
-                    f"{axis}: {name!r} is not a criterion in the config (known: {', '.join(weights)})",
+                    ctx.say(MESSAGES, "unknown", axis=axis, name=ctx.quote(name), known=", ".join(weights)),
                 )

@@ -38,18 +38,25 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from kamctl.diagnostics import Severity
-from kamctl.lint.base import Context, Hit
+from kamctl.lint.base import Context, Hit, Messages
 
 ID = "KAM115"
 NAME = "joint-planning-unstated"
 SEVERITY = Severity.warning
-SUMMARY = "The plan states whether it was agreed with the customer (joint planning)."
+SUMMARY = {
+    "en": "The plan states whether it was agreed with the customer (joint planning).",
+    "nb": "Planen sier om den er omforent med kunden (felles planlegging).",
+}
 PROFILES = ("full",)
+
+MESSAGES: Messages = {
+    "unstated": {
+        "en": "the plan does not say whether it was agreed with the customer (joint_planning.agreed)",
+        "nb": "planen sier ikke om den er omforent med kunden (joint_planning.agreed)",
+    },
+}
 
 
 def check(ctx: Context) -> Iterator[Hit]:
     if ctx.account.joint_planning is None:
-        yield ctx.hit(
-            ("joint_planning",),
-            "the plan does not say whether it was agreed with the customer (joint_planning.agreed)",
-        )
+        yield ctx.hit(("joint_planning",), ctx.say(MESSAGES, "unstated"))

@@ -49,13 +49,29 @@ from collections.abc import Iterator
 
 from kamctl.account import OpportunityStatus
 from kamctl.diagnostics import Severity
-from kamctl.lint.base import Context, Hit
+from kamctl.lint.base import Context, Hit, Messages
 
 ID = "KAM116"
 NAME = "opportunity-close-passed"
 SEVERITY = Severity.warning
-SUMMARY = "Every open opportunity has an expected close date that has not passed."
+SUMMARY = {
+    "en": "Every open opportunity has an expected close date that has not passed.",
+    "nb": "Alle åpne muligheter har en forventet avslutningsdato som ikke er passert.",
+}
 PROFILES = ("full", "light")
+
+MESSAGES: Messages = {
+    "no_date": {
+        "en": "open opportunity {name} has no expected_close date",
+        "nb": "den åpne muligheten {name} har ingen forventet avslutningsdato (expected_close)",
+    },
+    "passed": {
+        "en": "opportunity {name} was expected to close {date} ({days} ago) and is still open: "
+        "record won/lost or a new date",
+        "nb": "muligheten {name} skulle vært avsluttet {date} (for {days} siden) og er fortsatt åpen: "
+        "registrer vunnet eller tapt (won/lost) eller en ny dato",
+    },
+}
 
 
 def check(ctx: Context) -> Iterator[Hit]:
@@ -63,11 +79,16 @@ def check(ctx: Context) -> Iterator[Hit]:
         if opp.status is not OpportunityStatus.open:
             continue
         if opp.expected_close is None:
-            yield ctx.hit(("opportunities", i), f"open opportunity {opp.name!r} has no expected_close date")
+            yield ctx.hit(("opportunities", i), ctx.say(MESSAGES, "no_date", name=ctx.quote(opp.name)))
         elif opp.expected_close < ctx.as_of:
-            days = (ctx.as_of - opp.expected_close).days
+            days = ctx.days((ctx.as_of - opp.expected_close).days)
             yield ctx.hit(
                 ("opportunities", i, "expected_close"),
-                f"opportunity {opp.name!r} was expected to close {opp.expected_close.isoformat()} "
-                f"({days} days ago) and is still open: record won/lost or a new date",
+                ctx.say(
+                    MESSAGES,
+                    "passed",
+                    name=ctx.quote(opp.name),
+                    date=opp.expected_close.isoformat(),
+                    days=days,
+                ),
             )
