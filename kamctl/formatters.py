@@ -68,6 +68,19 @@ def use_color(stream: IO[str]) -> bool:
 _COLORS = {Severity.error: "31", Severity.warning: "33", Severity.info: "36"}
 
 
+def write_json(doc: Any, stream: IO[str]) -> None:
+    """One JSON document and a newline, in one write.
+
+    Indented for a person at a terminal; compact when piped, because only
+    the compact form uses the json module's C encoder (indenting is done in
+    pure Python, about 2 s for a risk report over 10,000 accounts) and
+    programs do not need the whitespace.
+    """
+    tty = hasattr(stream, "isatty") and stream.isatty()
+    stream.write(json.dumps(doc, ensure_ascii=False, indent=2 if tty else None, default=str))
+    stream.write("\n")
+
+
 def _plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
@@ -143,8 +156,7 @@ def json_format(result: CheckResult, stream: IO[str]) -> None:
         "diagnostics": [{k: v for k, v in d.to_dict().items() if k != "source"} for d in result.sorted()],
         **result.extra,
     }
-    json.dump(doc, stream, ensure_ascii=False, indent=2)
-    stream.write("\n")
+    write_json(doc, stream)
 
 
 # ------------------------------------------------------------------ GitHub Actions
@@ -283,8 +295,7 @@ def sarif(result: CheckResult, stream: IO[str]) -> None:
             }
         ],
     }
-    json.dump(doc, stream, ensure_ascii=False, indent=2)
-    stream.write("\n")
+    write_json(doc, stream)
 
 
 Formatter = Callable[[CheckResult, IO[str]], None]

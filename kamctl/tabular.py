@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import csv
 import dataclasses
-import json
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -165,9 +164,9 @@ _DIAG_FIELDS = tuple(f.name for f in dataclasses.fields(Diagnostic) if f.name !=
 
 
 def json_format(report: Report, stream: IO[str], table: str | None = None) -> None:
-    # One write: json.dump() makes millions of small writes on a large report.
-    stream.write(json.dumps(to_json(report), ensure_ascii=False, indent=2, default=str))
-    stream.write("\n")
+    from .formatters import write_json
+
+    write_json(to_json(report), stream)
 
 
 def csv_format(report: Report, stream: IO[str], table: str | None = None) -> None:
