@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from kamctl.config import Config
     from kamctl.customers_csv import Customer
     from kamctl.diagnostics import Diagnostic
+    from kamctl.loader import Slim
     from kamctl.portfolio import Figures
     from kamctl.risk import RiskAccount
     from kamctl.tabular import Report
@@ -74,7 +75,7 @@ TABLE_OPTION = typer.Option(
 
 
 def _load(
-    paths: list[str] | None, cfg: Config, jobs: int | None, per_file: Any = None, slim: Any = None
+    paths: list[str] | None, cfg: Config, jobs: int | None, per_file: Any = None, slim: Slim | None = None
 ) -> tuple[list[tuple[str, Any]], list[Diagnostic], int, dict[str, Any]]:
     """(path, account) of every valid file, the problems of the others, files seen,
     and per path what ``per_file`` returned (see :func:`kamctl.loader.load_accounts`).
