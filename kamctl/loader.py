@@ -36,10 +36,14 @@ class LoadedFile:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     extra: Any = None
     """What ``load_accounts(per_file=...)`` returned for this file (None if it did not run)."""
+    slim: Any = None
+    """What ``load_accounts(slim=...)`` made of the account; ``account`` is then None."""
 
     @property
     def ok(self) -> bool:
-        return self.account is not None and not any(d.severity is Severity.error for d in self.diagnostics)
+        return (self.account is not None or self.slim is not None) and not any(
+            d.severity is Severity.error for d in self.diagnostics
+        )
 
 
 def _problem(
@@ -307,12 +311,13 @@ def _source_line(path: str, line: int) -> str | None:
 
 
 PerFile = Callable[[str, "Account", "Document"], Any]
+Slim = Callable[["Account"], Any]
+LoadArgs = tuple[str, int, PerFile | None, Slim | None]
 
 
-def _load_one(
-    args: tuple[str, int, PerFile | None],
-) -> tuple[str, Account | None, list[Diagnostic], IdAt | None, Any]:
-    path, max_size, per_file = args
+def _load_one(args: LoadArgs) -> tuple[str, Any, list[Diagnostic], IdAt | None, Any]:
+    """(path, the Account or what ``slim`` made of it or None, diagnostics, id, per_file's result)."""
+    path, max_size, per_file, slim = args
     raw, problem = read_file(path, max_size)
     if problem is not None:
         return path, None, [problem], None, None
@@ -321,10 +326,12 @@ def _load_one(
     extra = None
     if per_file is not None and account is not None and doc is not None:
         extra = per_file(path, account, doc)
+    if slim is not None and account is not None:
+        return path, slim(account), diags, id_at, extra
     return path, account, diags, id_at, extra
 
 
-def _load_one_in_worker(args: tuple[str, int, PerFile | None]) -> tuple[Any, ...]:
+def _load_one_in_worker(args: LoadArgs) -> tuple[Any, ...]:
     # The model travels back from a worker as is (validating the data a second
     # time here would cost more), pickled here with the short form below.
     path, account, diags, id_at, extra = _load_one(args)
@@ -457,7 +464,12 @@ def _map(fn: Any, items: list[Any], jobs: int | None) -> list[Any]:
 
 
 def load_accounts(
-    paths: Sequence[str], config: Config, *, jobs: int | None = None, per_file: PerFile | None = None
+    paths: Sequence[str],
+    config: Config,
+    *,
+    jobs: int | None = None,
+    per_file: PerFile | None = None,
+    slim: Slim | None = None,
 ) -> tuple[list[LoadedFile], list[Diagnostic]]:
     """Load every account file named by ``paths``.
 
@@ -471,6 +483,13 @@ def load_accounts(
     result, which must pickle, is the file's ``extra``. Pass a module-level
     function or a ``functools.partial`` of one.
 
+    ``slim(account)``, if given, runs after ``per_file`` where the file was
+    parsed, and the file's ``slim`` is what it returned (which must pickle)
+    in place of the Account: unpickling full models in the parent, one after
+    the other, is most of what loading costs there when the caller needs only
+    a few fields. Every valid file is slimmed, pooled or not, so the caller
+    sees one kind of object whatever the number of files.
+
     The accounts are frozen out of the cyclic garbage collector (``gc.freeze``)
     so that later collections do not walk them again and again; they hold no
     cycles, and reference counting frees them as usual.
@@ -482,7 +501,7 @@ def load_accounts(
         pooled = _pooled(len(files), jobs)
         results = _map(
             _load_one_in_worker if pooled else _load_one,
-            [(f, config.max_file_size, per_file) for f in files],
+            [(f, config.max_file_size, per_file, slim) for f in files],
             jobs,
         )
         if pooled:
@@ -508,7 +527,10 @@ def load_accounts(
                 )
             )
         else:
-            lf.account = account
+            if slim is None:
+                lf.account = account
+            else:
+                lf.slim = account
             lf.extra = extra
         loaded.append(lf)
     return loaded, problems

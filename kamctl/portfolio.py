@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from .diagnostics import Diagnostic, Severity
 from .i18n import Messages, say
@@ -28,7 +28,27 @@ MEASURE_FIELDS = {
 """``--by`` value → field of :class:`~kamctl.account.Financials`."""
 
 
-def analysis_year(accounts: Sequence[Account], year: int | None, measure: str = "revenue") -> int | None:
+class Figures(Protocol):
+    """What the figure functions below read of an account: an
+    :class:`~kamctl.account.Account`, or a :class:`~kamctl.risk.RiskAccount`
+    made of one so that 10,000 full models need not cross from the workers."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def parent(self) -> str | None: ...
+    @property
+    def currency(self) -> str | None: ...
+    @property
+    def financials(self) -> Sequence[Financials]: ...
+
+
+F = TypeVar("F", bound=Figures)
+
+
+def analysis_year(accounts: Sequence[Figures], year: int | None, measure: str = "revenue") -> int | None:
     """``year`` if given, else the latest year in which any account has actual figures.
 
     Budget rows do not make a year "latest": comparing one account's budget
@@ -46,21 +66,21 @@ def analysis_year(accounts: Sequence[Account], year: int | None, measure: str = 
     return max(any_year, default=None)
 
 
-def year_row(account: Account, year: int | None) -> Financials | None:
+def year_row(account: Figures, year: int | None) -> Financials | None:
     if year is None:
         return None
     return next((f for f in account.financials if f.year == year), None)
 
 
-def in_currency(accounts: Sequence[Account], currency: str) -> tuple[list[Account], list[Account]]:
+def in_currency(accounts: Sequence[F], currency: str) -> tuple[list[F], list[F]]:
     """(accounts whose amounts are in ``currency``, the others).
 
     An account without its own ``currency`` uses the portfolio's. Amounts in
     different currencies cannot be added up, so the others are left out of
     every sum and share (and named, so that nobody wonders where they went).
     """
-    same: list[Account] = []
-    other: list[Account] = []
+    same: list[F] = []
+    other: list[F] = []
     for a in accounts:
         if a.currency and a.currency.strip().upper() != currency.strip().upper():
             other.append(a)
@@ -70,7 +90,7 @@ def in_currency(accounts: Sequence[Account], currency: str) -> tuple[list[Accoun
 
 
 def figures(
-    accounts: Sequence[Account], year: int | None, measure: str = "revenue"
+    accounts: Sequence[Figures], year: int | None, measure: str = "revenue"
 ) -> tuple[list[tuple[str, str, float]], list[str]]:
     """``(id, name, value)`` of every account with a value for ``year``, and the ids without one."""
     field = MEASURE_FIELDS[measure]

@@ -34,10 +34,15 @@ from kamctl.cli.common import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from kamctl.account import Account
     from kamctl.config import Config
     from kamctl.customers_csv import Customer
     from kamctl.diagnostics import Diagnostic
+    from kamctl.loader import Slim
+    from kamctl.portfolio import Figures
+    from kamctl.risk import RiskAccount
     from kamctl.tabular import Report
 
 FORMATS = ("table", "json", "csv")
@@ -70,26 +75,29 @@ TABLE_OPTION = typer.Option(
 
 
 def _load(
-    paths: list[str] | None, cfg: Config, jobs: int | None, per_file: Any = None
-) -> tuple[list[tuple[str, Account]], list[Diagnostic], int, dict[str, Any]]:
+    paths: list[str] | None, cfg: Config, jobs: int | None, per_file: Any = None, slim: Slim | None = None
+) -> tuple[list[tuple[str, Any]], list[Diagnostic], int, dict[str, Any]]:
     """(path, account) of every valid file, the problems of the others, files seen,
-    and per path what ``per_file`` returned (see :func:`kamctl.loader.load_accounts`)."""
+    and per path what ``per_file`` returned (see :func:`kamctl.loader.load_accounts`).
+
+    The accounts are Accounts, or with ``slim`` what it made of them."""
     from kamctl.diagnostics import Severity
     from kamctl.loader import load_accounts
 
     if not paths and cfg.accounts_dir.is_dir():
         # The config's folder, shown relative to where the user is (as they would type it).
         paths = [os.path.relpath(cfg.accounts_dir)]
-    loaded, problems = load_accounts(paths or [], cfg, jobs=jobs, per_file=per_file)
+    loaded, problems = load_accounts(paths or [], cfg, jobs=jobs, per_file=per_file, slim=slim)
     # Everything loaded lives to the end of the command: keep it out of the
     # collector's view so the analysis's own collections do not rescan it.
     gc.freeze()
-    good: list[tuple[str, Account]] = []
+    good: list[tuple[str, Any]] = []
     extras: dict[str, Any] = {}
     excluded: list[Diagnostic] = list(problems)
     for lf in loaded:
-        if lf.ok and lf.account is not None:
-            good.append((lf.path, lf.account))
+        kept = lf.account if slim is None else lf.slim
+        if lf.ok and kept is not None:
+            good.append((lf.path, kept))
             extras[lf.path] = lf.extra
         else:
             excluded.extend(d for d in lf.diagnostics if d.severity is Severity.error)
@@ -159,7 +167,7 @@ def _note(message: str) -> None:
     sys.stderr.write(f"kamctl: {message}\n")
 
 
-def _note_currency(foreign: list[Account], currency: str) -> None:
+def _note_currency(foreign: Sequence[Figures], currency: str) -> None:
     if foreign:
         named = ", ".join(f"{a.id} ({a.currency})" for a in foreign)
         _note(
@@ -496,7 +504,7 @@ def classify_report(
 
 
 def risk_report(
-    accounts: list[tuple[str, Account]],
+    accounts: Sequence[tuple[str, Account | RiskAccount]],
     cfg: Config,
     as_of: _dt.date,
     meta: dict[str, Any],
@@ -507,7 +515,12 @@ def risk_report(
 ) -> Report:
     """The risk report. ``found`` maps a path to the account findings made while
     loading it (:func:`kamctl.risk.account_findings`); ``year_changed`` says the
-    fiscal year was settled only after loading, so year-dependent ones are redone."""
+    fiscal year was settled only after loading, so year-dependent ones are redone.
+
+    :class:`~kamctl.risk.RiskAccount` in ``accounts`` will do only where every
+    finding is in ``found`` and the year did not change: the rest reads the
+    whole account."""
+    from kamctl.account import Account
     from kamctl.risk import (
         YEAR_DEPENDENT,
         account_risks,
@@ -549,6 +562,8 @@ def risk_report(
     late: list[Diagnostic] = []
     for path, a in accounts:
         made = (found or {}).get(path)
+        if (made is None or year_changed) and not isinstance(a, Account):
+            raise TypeError(f"{path}: the account findings need the whole account, not a {type(a).__name__}")
         if made is None:
             # Not made during the load: make them now, locate them below.
             late.extend(account_risks(a, cfg, as_of, path, lang=cfg.lang))
@@ -887,12 +902,17 @@ def risk(
     import functools
 
     from kamctl.portfolio import analysis_year
-    from kamctl.risk import account_findings
+    from kamctl.risk import account_findings, risk_account
 
     # The account findings are made in the loading workers, where each file's
     # node tree is at hand to locate them: no second parse.
     per_file = functools.partial(account_findings, config=cfg, as_of=today, lang=cfg.lang)
-    accounts, excluded, files, found = _load(paths, cfg, jobs, per_file)
+    # With the year known before loading, no finding is redone afterwards and
+    # the portfolio figures need only a few fields of each account: the
+    # workers send back those (the whole models took seconds to unpickle).
+    # Otherwise risk_report redoes the year-dependent findings on whole models.
+    slim = risk_account if cfg.fiscal_year is not None else None
+    accounts, excluded, files, found = _load(paths, cfg, jobs, per_file, slim)
     _report_excluded(excluded)
     known_year = cfg.fiscal_year
     the_year = analysis_year([a for _, a in accounts], cfg.fiscal_year)
