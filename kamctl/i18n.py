@@ -28,6 +28,7 @@ hand, not Python's round-half-even on the binary value.
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from collections.abc import Mapping
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
@@ -452,6 +453,30 @@ _FINDINGS: dict[str, tuple[str, str]] = {
 }
 
 
+# Labels of the usual KAISM criteria (DOMAIN §3, seed 003, the default config).
+# Criteria are config keys a company names itself; a key not listed here is
+# shown as written, with underscores as spaces.
+_CRITERIA: dict[str, tuple[str, str]] = {
+    "volume_potential": ("Volumpotensial", "Volume potential"),
+    "margin_potential": ("Marginpotensial", "Margin potential"),
+    "growth": ("Vekst i kundens marked", "Growth"),
+    "market_share_gain": ("Mulighet for økt markedsandel", "Market share gain"),
+    "innovation": ("Innovasjon", "Innovation"),
+    "opinion_leadership": ("Meningsleder i bransjen", "Opinion leadership"),
+    "reference_value": ("Referanseverdi", "Reference value"),
+    "strategic_fit": ("Strategisk match", "Strategic fit"),
+    "ability_to_pay": ("Betalingsevne", "Ability to pay"),
+    "financial_muscle": ("Økonomisk muskel", "Financial muscle"),
+    "willingness_to_change": ("Endringsvilje", "Willingness to change"),
+    "relationship_potential": ("Relasjonspotensial", "Relationship potential"),
+    "product_fit": ("Produkttilpasning", "Product fit"),
+    "price_position": ("Prisposisjon", "Price position"),
+    "relationship_depth": ("Relasjonsdybde", "Relationship depth"),
+    "delivery_record": ("Leveransehistorikk", "Delivery record"),
+    "share_of_wallet": ("Share of wallet", "Share of wallet"),
+}
+
+
 def label_keys() -> frozenset[str]:
     return frozenset(_LABELS)
 
@@ -492,6 +517,16 @@ class Locale:
             return ""
         raw = getattr(value, "value", value)
         return self.t(f"{kind}.{raw}")
+
+    def criterion(self, key: str) -> str:
+        """A KAISM criterion's label: ``criterion("growth")`` → ``'Vekst i kundens marked'`` (nb)."""
+        known = _CRITERIA.get(key)
+        if known:
+            return known[self._i]
+        if not re.fullmatch(r"[a-z][a-z0-9_]*", key):
+            return key
+        text = key.replace("_", " ")
+        return text[:1].upper() + text[1:]
 
     def finding_title(self, code: str) -> str:
         """A short title for a finding code in this language; '' for a code kamctl does not know."""

@@ -231,17 +231,6 @@ def finding_message(d: Any) -> str:
     return d.message[len(prefix) :] if prefix and d.message.startswith(prefix) else d.message
 
 
-def _criterion(key: str) -> str:
-    """Config key to reading text: ``volume_potential`` → ``Volume potential``.
-
-    Only identifier-like keys are touched; anything else is shown as written.
-    """
-    if not re.fullmatch(r"[a-z][a-z0-9_]*", key):
-        return key
-    text = key.replace("_", " ")
-    return text[:1].upper() + text[1:]
-
-
 def _target(loc: Locale, goal: Any) -> str:
     if goal.target is None:
         return ""
@@ -270,7 +259,7 @@ def _row_filters() -> dict[str, Callable[[Locale, Any], list[list[str]]]]:
         ],
         "team_rows": lambda loc, team: [[m.name, m.role, m.responsibility, m.email] for m in team],
         "criteria_rows": lambda loc, rows: [
-            [_criterion(r["criterion"]), _smart(loc, r["weight"]), _smart(loc, r["score"])] for r in rows
+            [loc.criterion(r["criterion"]), _smart(loc, r["weight"]), _smart(loc, r["score"])] for r in rows
         ],
         "selection_rows": lambda loc, rows: [[r.criterion, loc.yes_no(r.met), r.note] for r in rows],
         "financial_rows": lambda loc, rows: [

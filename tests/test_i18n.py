@@ -171,3 +171,14 @@ def test_finding_titles_are_norwegian_in_nb() -> None:
     assert NB.finding_title("RISK151") == "Forfalt aktivitet"
     assert EN.finding_title("RISK151") == "Overdue action"
     assert NB.finding_title("XYZ999") == ""
+
+
+def test_kaism_criteria_are_labelled_in_the_documents_language() -> None:
+    from kamctl.i18n import Locale
+
+    assert Locale("nb").criterion("ability_to_pay") == "Betalingsevne"
+    assert Locale("en").criterion("ability_to_pay") == "Ability to pay"
+    # A company's own criterion is shown as its key reads, not dropped.
+    assert Locale("nb").criterion("wants_industry_lead") == "Wants industry lead"
+    # Anything that is not an identifier is shown exactly as written.
+    assert Locale("nb").criterion("Vil være ledende") == "Vil være ledende"
