@@ -93,21 +93,30 @@ def format_location(d: Diagnostic) -> str:
     return f"{d.path}:{d.line}:{d.column}"
 
 
+def severity_label(severity: Severity, color: bool) -> str:
+    """``error``/``warning``/``info``, coloured for a terminal that wants colour."""
+    return f"\033[{_COLORS[severity]}m{severity.value}\033[0m" if color else severity.value
+
+
+def write_source(d: Diagnostic, stream: IO[str]) -> None:
+    """The offending line under a message, with a caret under its column."""
+    if d.source is not None and d.line > 0:
+        stream.write(f"    {d.source.rstrip()}\n")
+        if d.column > 0:
+            # Tabs stay tabs so the caret lines up however the terminal shows them.
+            pad = "".join(c if c == "\t" else " " for c in d.source[: d.column - 1])
+            stream.write(f"    {pad}^\n")
+
+
 def text(result: CheckResult, stream: IO[str]) -> None:
     """Compiler style: ``file:line:col: severity: field: message``, the line below."""
     color = use_color(stream)
     for d in result.sorted():
-        sev = d.severity.value
-        if color:
-            sev = f"\033[{_COLORS[d.severity]}m{sev}\033[0m"
+        sev = severity_label(d.severity, color)
         code = f"[{d.code}] " if d.code not in ("yaml", "schema", "file", "config") else ""
         where = f"{d.field}: " if d.field and _show_field(result, d) else ""
         stream.write(f"{format_location(d)}: {sev}: {code}{where}{d.message}\n")
-        if d.source is not None and d.line > 0:
-            stream.write(f"    {d.source.rstrip()}\n")
-            if d.column > 0:
-                pad = "".join(c if c == "\t" else " " for c in d.source[: d.column - 1])
-                stream.write(f"    {pad}^\n")
+        write_source(d, stream)
     stream.write(summary_line(result) + "\n")
 
 

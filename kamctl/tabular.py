@@ -214,13 +214,11 @@ def table_format(report: Report, stream: IO[str], table: str | None = None) -> N
     for note in report.notes:
         stream.write(f"{note}\n")
     if report.findings:
-        from .formatters import format_location
+        from .formatters import format_location, severity_label
 
         stream.write("\n")
         for d in sorted(report.findings, key=lambda d: (d.path == "", d.path, d.line, d.column, d.code)):
-            sev = d.severity.value
-            if color:
-                sev = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}[sev] + sev + "\033[0m"
+            sev = severity_label(d.severity, color)
             where = format_location(d) if d.path else "portfolio"
             stream.write(f"{where}: {sev}: [{d.code}] {d.message}\n")
         counts = {

@@ -111,20 +111,14 @@ def _report_excluded(excluded: list[Diagnostic], what: str = "file") -> None:
     if not excluded:
         return
     from kamctl.diagnostics import Severity
-    from kamctl.formatters import format_location, use_color
+    from kamctl.formatters import format_location, severity_label, use_color, write_source
 
     color = use_color(sys.stderr)
     for d in sorted(excluded, key=lambda d: d.sort_key()):
-        sev = d.severity.value
-        if color:
-            sev = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}[sev] + sev + "\033[0m"
+        sev = severity_label(d.severity, color)
         where = f"{d.field}: " if d.field else ""
         sys.stderr.write(f"{format_location(d)}: {sev}: {where}{d.message}\n")
-        if d.source is not None and d.line > 0:
-            sys.stderr.write(f"    {d.source.rstrip()}\n")
-            if d.column > 0:
-                pad = "".join(c if c == "\t" else " " for c in d.source[: d.column - 1])
-                sys.stderr.write(f"    {pad}^\n")
+        write_source(d, sys.stderr)
     bad = sorted(
         {(d.path, d.line) if what == "row" else d.path for d in excluded if d.severity is Severity.error}
     )
