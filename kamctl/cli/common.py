@@ -43,15 +43,17 @@ LANG_ENV = "KAMCTL_LANG"
 LANGS = ("nb", "en")
 
 
-def resolve_lang(option: str | None, cfg: Config) -> str:
+def resolve_lang(option: str | None, cfg: Config, *, environment: bool = True) -> str:
     """The output language: ``--lang``, else ``$KAMCTL_LANG``, else the config's
     ``lang`` (which defaults to nb). An unknown value is a usage error (exit 2),
-    named after where it came from."""
+    named after where it came from. Documents pass ``environment=False``: they
+    are shared with the team, so one person's terminal setting must not change
+    them."""
     if option is not None:
         if option not in LANGS:
             raise typer.BadParameter(f"{option!r} is not one of {', '.join(LANGS)}", param_hint="--lang")
         return option
-    env = os.environ.get(LANG_ENV, "").strip()
+    env = os.environ.get(LANG_ENV, "").strip() if environment else ""
     if env:
         if env not in LANGS:
             fail(f"{LANG_ENV}={env!r} is not one of {', '.join(LANGS)}")

@@ -18,6 +18,7 @@ from kamctl.cli.common import (
     PATHS_ARGUMENT,
     get_config,
     parse_as_of,
+    resolve_lang,
 )
 
 FORMAT_OPTION = typer.Option(
@@ -95,9 +96,7 @@ def _run(
 
     check_format(fmt, ("md", "html"))
     cfg = get_config(config_path)
-    lang = lang or cfg.lang
-    if lang not in ("nb", "en"):
-        raise typer.BadParameter(f"{lang!r} is not one of nb, en", param_hint="--lang")
+    lang = resolve_lang(lang, cfg, environment=False)
     if templates is not None and not templates.is_dir():
         fail(f"templates folder not found: {templates}")
     today = parse_as_of(as_of)
