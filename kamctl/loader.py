@@ -77,8 +77,11 @@ def discover(paths: Sequence[str], default_dir: Path | None = None) -> tuple[lis
         target = default_dir if default_dir and default_dir.is_dir() else Path(".")
         # The config gives the folder as an absolute path; show it as a user
         # would type it (GitHub annotations need it relative, too).
-        if target.is_absolute() and target.is_relative_to(Path.cwd()):
-            target = target.relative_to(Path.cwd())
+        if target.is_absolute():
+            try:
+                target = Path(os.path.relpath(target))
+            except ValueError:  # another drive on Windows: keep it absolute
+                pass
         paths = [_display(target)]
     seen: set[str] = set()
     for arg in paths:

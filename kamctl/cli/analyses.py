@@ -84,9 +84,6 @@ def _load(
     from kamctl.diagnostics import Severity
     from kamctl.loader import load_accounts
 
-    if not paths and cfg.accounts_dir.is_dir():
-        # The config's folder, shown relative to where the user is (as they would type it).
-        paths = [os.path.relpath(cfg.accounts_dir)]
     loaded, problems = load_accounts(paths or [], cfg, jobs=jobs, per_file=per_file, slim=slim)
     # Everything loaded lives to the end of the command: keep it out of the
     # collector's view so the analysis's own collections do not rescan it.
@@ -103,7 +100,8 @@ def _load(
             excluded.extend(d for d in lf.diagnostics if d.severity is Severity.error)
     seen = len(loaded) + len({d.path for d in problems})
     if not loaded and not problems:
-        _note(f"no account files (*.yaml, *.yml) in {', '.join(paths or ['.'])}")
+        where = paths or [os.path.relpath(cfg.accounts_dir) if cfg.accounts_dir.is_dir() else "."]
+        _note(f"no account files (*.yaml, *.yml) in {', '.join(where)}")
     return good, excluded, seen, extras
 
 
