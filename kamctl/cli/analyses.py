@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as _dt
-import gc
 import os
 import sys
 from pathlib import Path
@@ -85,9 +84,6 @@ def _load(
     from kamctl.loader import load_accounts
 
     loaded, problems = load_accounts(paths or [], cfg, jobs=jobs, per_file=per_file, slim=slim)
-    # Everything loaded lives to the end of the command: keep it out of the
-    # collector's view so the analysis's own collections do not rescan it.
-    gc.freeze()
     good: list[tuple[str, Any]] = []
     extras: dict[str, Any] = {}
     excluded: list[Diagnostic] = list(problems)
