@@ -12,6 +12,7 @@ Each analysis owns its section (``[kaism]``, ``[abc]``, ``[risk]``, ``[lint]``,
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import sys
 from pathlib import Path
@@ -149,8 +150,6 @@ class RiskConfig(_Section):
     hhi_high: Float = Field(default=1800.0, description="HHI above this is highly concentrated.")
     contract_ending_days: Int = Field(default=180, description="Contract ending within this many days.")
     short_notice_months: Int = Field(default=3, description="Notice period shorter than this is weak.")
-    stale_contact_days: Int = Field(default=90, description="No contact with a key person for this long.")
-    stale_plan_months: Int = Field(default=12, description="Plan not reviewed for this long.")
     min_strong_relationships: Int = Field(
         default=1, description="Fewer relationships of strength 'strong' than this is a risk."
     )
@@ -188,8 +187,12 @@ class LintConfig(_Section):
     select: list[str] = Field(default_factory=list, description="Rule ids to run (empty: all).")
     ignore: list[str] = Field(default_factory=list, description="Rule ids not to run.")
     severity: dict[str, str] = Field(default_factory=dict, description="Rule id → error/warning/info.")
-    stale_contact_days: Int = Field(default=90, description="A key contact older than this is stale.")
-    review_months: Int = Field(default=12, description="A plan must be reviewed within this many months.")
+    stale_contact_days: Int = Field(
+        default=90, description="A contact older than this is stale (KAM111; lint and risk)."
+    )
+    review_months: Int = Field(
+        default=12, description="A plan must be reviewed within this many months (KAM112; lint and risk)."
+    )
     per_path: dict[str, dict[str, Any]] = Field(
         default_factory=dict,
         description="Glob → {select, ignore, severity} applied to matching files.",
@@ -297,6 +300,9 @@ def load_config(path: Path | None = None, *, search: bool = True) -> Config:
     if path.name == "pyproject.toml":
         data = data.get("tool", {}).get("kamctl", {})
         prefix = ("tool", "kamctl")
+    retired = _retired_keys(path, text, data, prefix)
+    if retired:
+        raise ConfigError(retired)
     try:
         config = Config.model_validate(data)
     except ValidationError as exc:
@@ -321,6 +327,31 @@ def load_config(path: Path | None = None, *, search: bool = True) -> Config:
         raise ConfigError(diags) from None
     config.source = path
     return config
+
+
+RETIRED_KEYS: dict[tuple[str, str], tuple[str, str]] = {
+    ("risk", "stale_contact_days"): ("lint", "stale_contact_days"),
+    ("risk", "stale_plan_months"): ("lint", "review_months"),
+}
+"""Settings that were merged into another (one check, one setting): old → new.
+
+``risk`` and ``lint`` each had a stale-contact and a stale-plan check; they are
+one check now (KAM111, KAM112), reported by both commands and set in one place.
+"""
+
+
+def _retired_keys(path: Path, text: str, data: dict[str, Any], prefix: tuple[str, ...]) -> list[Diagnostic]:
+    """A located error for each retired key in ``data``, naming the key to use instead."""
+    out = []
+    for (section, key), (new_section, new_key) in RETIRED_KEYS.items():
+        table = data.get(section)
+        if not isinstance(table, dict) or key not in table:
+            continue
+        line = _toml_line(text, (*prefix, section, key))
+        message = f"retired setting; use [{new_section}] {new_key} (one setting for lint and risk)"
+        d = _diag(path, line, 1 if line else 0, message, text)
+        out.append(dataclasses.replace(d, field=f"{section}.{key}"))
+    return out
 
 
 def _diag(path: Path, line: int, col: int, message: str, text: str = "") -> Diagnostic:

@@ -20,7 +20,7 @@ from .diagnostics import Diagnostic, Severity
 from .kaism import KaismResult, classify_account
 from .lint import lint_document
 from .portfolio import figures, portfolio_checks, year_row
-from .risk import PortfolioRisk, account_risks, portfolio_findings, portfolio_risk
+from .risk import SHARED_RULES, PortfolioRisk, account_risks, portfolio_findings, portfolio_risk
 from .stage import stage_findings
 
 if TYPE_CHECKING:
@@ -112,7 +112,11 @@ def account_facts(
         actions_done=_actions_done(account, as_of),
         strong_relationships=sum(1 for s in account.stakeholders if s.relationship is Strength.strong),
         kaism=classify_account(account, config.kaism, lang),
-        risks=account_risks(account, config, as_of, path, doc, lang),
+        # The checks risk shares with lint (stale contact, overdue action, stale
+        # plan) are in ``lint`` already: one finding, shown once.
+        risks=[
+            d for d in account_risks(account, config, as_of, path, doc, lang) if d.code not in SHARED_RULES
+        ],
         stage=stage_findings(account, config, path, doc, lang),
         lint=lint_document(path, doc, account, list(diagnostics), config, as_of, lang),
     )

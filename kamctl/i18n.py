@@ -403,9 +403,6 @@ _FINDINGS: dict[str, tuple[str, str]] = {
     "RISK120": ("Beslutningstaker er negativ til oss", "Decision maker against us"),
     "RISK130": ("Sterk konkurrent til stede", "Strong competitor present"),
     "RISK140": ("Kunden er i en utsatt bransje", "Customer in an exposed industry"),
-    "RISK150": ("Lenge siden siste kontakt", "No contact for a long time"),
-    "RISK151": ("Forfalt aktivitet", "Overdue action"),
-    "RISK152": ("Planen er ikke gjennomgått i tide", "Plan not reviewed in time"),
     "RISK160": ("Kunden gir tap (negativ margin)", "Loss-making customer (negative margin)"),
     "STAGE101": ("Partnerskap med bare én kontakt hos kunden", "Partnership with a single contact"),
     "STAGE102": (

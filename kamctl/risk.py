@@ -48,12 +48,15 @@ RISK_CODES = {
     "RISK120": "decision maker or high-influence person with a negative stance",
     "RISK130": "strong competitor present",
     "RISK140": "customer in an exposed industry",
-    "RISK150": "no contact with a person for a long time",
-    "RISK151": "overdue open action",
-    "RISK152": "plan not reviewed in time",
     "RISK160": "loss-making customer (margin below zero)",
 }
-"""Stable ids of every finding ``kamctl risk`` can report. Never renumber."""
+"""Stable ids of the RISK findings. Never renumber. RISK150, RISK151 and RISK152
+are retired: stale contact, overdue action and stale plan are lint's KAM111,
+KAM106 and KAM112, which ``kamctl risk`` reports too (:data:`SHARED_RULES`)."""
+
+SHARED_RULES = ("KAM111", "KAM106", "KAM112")
+"""Lint rules that are also account risks (DOMAIN §7: no contact for a long
+time, overdue actions, stale plan). One check each, one setting, one code."""
 
 MESSAGES: Messages = {
     # RISK10x contract
@@ -122,31 +125,6 @@ MESSAGES: Messages = {
         "en": "the customer's industry{industry} is exposed to cuts or reorganisation{why}",
         "nb": "kundens bransje{industry} er utsatt for kutt eller omorganisering{why}",
     },
-    # RISK15x staleness
-    "stale_contact": {
-        "en": "no contact with {who} since {date} ({days}; limit {limit})",
-        "nb": "ingen kontakt med {who} siden {date} ({days}; grensen er {limit} dager)",
-    },
-    "overdue": {
-        "en": "action {name}{owner} was due {due} ({days} ago) and {status}",
-        "nb": "aktiviteten {name}{owner} hadde frist {due} (for {days} siden) og {status}",
-    },
-    "action_owner": {"en": " (owner {owner})", "nb": " (ansvarlig {owner})"},
-    "still.planned": {"en": "is still planned", "nb": "har fortsatt status «planlagt»"},
-    "still.in_progress": {"en": "is still in progress", "nb": "har fortsatt status «pågår»"},
-    "still.none": {"en": "is still without a status", "nb": "har ingen status"},
-    "no_review": {
-        "en": "the plan has no review date (review.reviewed)",
-        "nb": "planen har ingen dato for siste gjennomgang (review.reviewed)",
-    },
-    "stale_plan": {
-        "en": "the plan was last reviewed {date} ({days} ago; review at least every {months}){next}",
-        "nb": "planen ble sist gjennomgått {date} (for {days} siden; gå gjennom planen minst én gang per {months}){next}",
-    },
-    "next_passed": {
-        "en": "; the review planned for {date} has passed",
-        "nb": "; den planlagte gjennomgangen {date} er passert",
-    },
     # RISK160
     "loss": {
         "en": "{label} {year} is {amount}: high revenue is not good business if the margin is gone",
@@ -192,15 +170,6 @@ def fmt_amount(value: float, currency: str = "") -> str:
 def signed(n: int) -> str:
     """A stance as people write it: +2, 0, −3 (with a real minus sign)."""
     return f"{n:+d}".replace("-", "−") if n else "0"
-
-
-def add_months(day: _dt.date, months: int) -> _dt.date:
-    """``day`` plus whole calendar months; the 31st becomes the month's last day."""
-    import calendar
-
-    m = day.month - 1 + months
-    year, month = day.year + m // 12, m % 12 + 1
-    return _dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 # ------------------------------------------------------------- account level
@@ -380,64 +349,10 @@ def account_risks(
             t("exposed", industry=industry, why=why),
         )
 
-    # Staleness: contacts, actions, the plan itself.
-    for i, p in enumerate(people):
-        if p.last_contact is None:
-            continue
-        age = (as_of - p.last_contact).days
-        if age > cfg.stale_contact_days:
-            f.add(
-                "RISK150",
-                Severity.warning,
-                ("stakeholders", i, "last_contact"),
-                t(
-                    "stale_contact",
-                    who=_who(p),
-                    date=p.last_contact.isoformat(),
-                    days=days(age),
-                    limit=cfg.stale_contact_days,
-                ),
-            )
-    for i, a in enumerate(account.actions):
-        if a.due is None or a.due >= as_of or not (a.status is None or a.status.is_open):
-            continue
-        status = t(f"still.{a.status.value if a.status else 'none'}")
-        owner = t("action_owner", owner=a.owner) if a.owner else ""
-        name = f"«{a.action}»" if lang == "nb" else repr(a.action)
-        late = (as_of - a.due).days
-        f.add(
-            "RISK151",
-            Severity.warning,
-            ("actions", i, "due"),
-            t("overdue", name=name, owner=owner, due=a.due.isoformat(), days=days(late), status=status),
-        )
-    r = account.review
-    if r is None or r.reviewed is None:
-        f.add(
-            "RISK152",
-            Severity.info,
-            ("review",) if r else (),
-            t("no_review"),
-        )
-    else:
-        due = add_months(r.reviewed, cfg.stale_plan_months)
-        if as_of > due:
-            age = (as_of - r.reviewed).days
-            nxt = ""
-            if r.next_review is not None and r.next_review < as_of:
-                nxt = t("next_passed", date=r.next_review.isoformat())
-            f.add(
-                "RISK152",
-                Severity.warning,
-                ("review", "reviewed"),
-                t(
-                    "stale_plan",
-                    date=r.reviewed.isoformat(),
-                    days=days(age),
-                    months=months(cfg.stale_plan_months),
-                    next=nxt,
-                ),
-            )
+    # Staleness: contacts, actions, the plan itself — lint's rules, shared.
+    from .lint.runner import run_rules
+
+    f.out.extend(run_rules(SHARED_RULES, path, doc, account, config, as_of, lang))
 
     # Loss-making in the year analysed.
     # Without a fiscal year: the latest actuals (a budget is a plan, not a loss).
@@ -808,9 +723,10 @@ def parse_field_path(text: str | None) -> tuple[int | str, ...]:
     return tuple(out)
 
 
-def _locate_file(item: tuple[str, int, list[str | None]]) -> list[tuple[int, int, str] | None]:
+def _locate_file(item: tuple[str, int, list[tuple[str, str | None]]]) -> list[tuple[int, int, str] | None]:
     import yaml
 
+    from .lint.base import rule_position
     from .loader import read_file
     from .yamlsource import Document
 
@@ -830,7 +746,11 @@ def _locate_file(item: tuple[str, int, list[str | None]]) -> list[tuple[int, int
         return [None] * len(fields)
     doc = Document(None, root, text)
     out: list[tuple[int, int, str] | None] = []
-    for f in fields:
+    for code, f in fields:
+        if code in SHARED_RULES:  # a lint rule's finding points at the key, as lint shows it
+            line, col, absent = rule_position(doc, parse_field_path(f))
+            out.append((line, col, "" if absent else doc.source_line(line)))
+            continue
         line, col = doc.locate(parse_field_path(f))
         out.append((line, col, doc.source_line(line)))
     return out
@@ -854,12 +774,14 @@ def locate_findings(
             todo.setdefault(d.path, []).append(i)
     if not todo:
         return list(findings)
-    items = [(path, max_size, [findings[i].field for i in idx]) for path, idx in todo.items()]
+    items = [
+        (path, max_size, [(findings[i].code, findings[i].field) for i in idx]) for path, idx in todo.items()
+    ]
     located = _map(_locate_file, items, jobs)
     out = list(findings)
     for (_path, idx), positions in zip(todo.items(), located, strict=True):
         for i, pos in zip(idx, positions, strict=True):
             if pos is not None:
                 line, col, source = pos
-                out[i] = dataclasses.replace(out[i], line=line, column=col, source=source)
+                out[i] = dataclasses.replace(out[i], line=line, column=col, source=source or None)
     return out

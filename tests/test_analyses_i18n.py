@@ -54,26 +54,29 @@ def _messages(name: str, lang: str) -> dict[str, list[str]]:
 
 
 def test_nb_account_risks_of_the_neglected_plan() -> None:
+    # Stale contact, overdue action and stale plan are lint's KAM111, KAM106 and
+    # KAM112, reported by risk with the same words as lint (one check each).
     nb = _messages("mjosen-bakeri", "nb")
     # 2026-06-18 → 2026-11-24: 12 + 31 + 31 + 30 + 31 + 24 = 159 days.
     assert (
-        "mjosen-bakeri: ingen kontakt med Trude Sæther (Innkjøpsleder) siden 2026-06-18 "
-        "(159 dager; grensen er 90 dager)" in nb["RISK150"]
+        "siste kontakt med Trude Sæther var for 159 dager siden (2026-06-18; grensen er 90 dager)"
+        in nb["KAM111"]
     )
-    assert nb["RISK151"][0] == (
-        "mjosen-bakeri: aktiviteten «Møte med daglig leder om pakkelinjen» (ansvarlig Magnus Haugen) "
+    assert nb["KAM106"][0] == (
+        "aktiviteten «Møte med daglig leder om pakkelinjen» "
         "hadde frist 2026-03-31 (for 238 dager siden) og har fortsatt status «planlagt»"
     )
-    # reviewed 2025-09-15: 365 + 70 = 435 days; the next review 2026-09-15 has passed.
-    assert nb["RISK152"] == [
-        "mjosen-bakeri: planen ble sist gjennomgått 2025-09-15 (for 435 dager siden; gå gjennom planen "
-        "minst én gang per 12 måneder); den planlagte gjennomgangen 2026-09-15 er passert"
+    # reviewed 2025-09-15: 365 + 70 = 435 days; the next review 2026-09-15 passed 70 days ago.
+    assert nb["KAM112"] == [
+        "planen ble sist gjennomgått 2025-09-15 (for 435 dager siden); gå gjennom planen minst hver 12. måned",
+        "den planlagte gjennomgangen 2026-09-15 er 70 dager forsinket",
     ]
     en = _messages("mjosen-bakeri", "en")
-    assert en["RISK152"] == [
-        "mjosen-bakeri: the plan was last reviewed 2025-09-15 (435 days ago; review at least every "
-        "12 months); the review planned for 2026-09-15 has passed"
+    assert en["KAM112"] == [
+        "plan last reviewed 2025-09-15 (435 days ago); review at least every 12 months",
+        "the planned review on 2026-09-15 is 70 days overdue",
     ]
+    assert not {"RISK150", "RISK151", "RISK152"} & set(en)
 
 
 def test_nb_contract_and_stage() -> None:

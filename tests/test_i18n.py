@@ -168,8 +168,8 @@ def test_every_finding_code_has_a_title_in_both_languages() -> None:
 
 
 def test_finding_titles_are_norwegian_in_nb() -> None:
-    assert NB.finding_title("RISK151") == "Forfalt aktivitet"
-    assert EN.finding_title("RISK151") == "Overdue action"
+    assert NB.finding_title("KAM106") == "Forfalt aktivitet"
+    assert EN.finding_title("KAM106") == "Overdue action"
     assert NB.finding_title("XYZ999") == ""
 
 

@@ -204,14 +204,15 @@ def test_examples_account_risks_match_the_readme(examples) -> None:
     for strong in ("polarnett", "sorlandet-frukt", "grenland-kjemi"):
         assert "RISK130" in found[strong], strong
     assert "RISK140" in found["stavanger-offshore-service"]
-    assert found["mjosen-bakeri"].count("RISK150") == 3
-    assert found["mjosen-bakeri"].count("RISK151") == 2
-    assert "RISK152" in found["mjosen-bakeri"]
+    # Stale contact, overdue action, stale plan: lint's KAM111/KAM106/KAM112, shared with risk.
+    assert found["mjosen-bakeri"].count("KAM111") == 3
+    assert found["mjosen-bakeri"].count("KAM106") == 2
+    assert "KAM112" in found["mjosen-bakeri"]
     assert "RISK160" in found["sorlandet-frukt"]  # contribution −230 000
     # "no other account has a contact older than 90 days / an overdue open action".
     for acc_id, cs in found.items():
         if acc_id != "mjosen-bakeri":
-            assert "RISK150" not in cs and "RISK151" not in cs and "RISK152" not in cs, acc_id
+            assert "KAM111" not in cs and "KAM106" not in cs and "KAM112" not in cs, acc_id
     # Contract ending is only reported for the two accounts that end within 180 days.
     assert sorted(i for i, cs in found.items() if "RISK101" in cs) == [
         "sorlandet-frukt",
@@ -277,8 +278,8 @@ def test_handmade_account_hits_each_people_rule() -> None:
     found = codes(account_risks(a, Config(), AS_OF))
     # one person at the customer (110), one on our side (112), no strong relationship (113),
     # no top management (114), a high-influence sceptic (120), no contract on a full plan (104),
-    # no review date (152).
-    assert found == ["RISK104", "RISK110", "RISK112", "RISK113", "RISK114", "RISK120", "RISK152"]
+    # no review date (KAM112, the stale-plan check lint and risk share).
+    assert found == ["KAM112", "RISK104", "RISK110", "RISK112", "RISK113", "RISK114", "RISK120"]
 
 
 def test_auto_renewing_contract_ending_is_info() -> None:

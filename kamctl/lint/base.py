@@ -170,15 +170,7 @@ class Context:
 
     def _deepest(self, loc: Sequence[int | str]) -> Any:
         assert self.doc is not None
-        node = self.doc.root
-        mark = None
-        for part in loc:
-            found = _child(node, part)
-            if found is None:
-                break
-            key_node, node = found
-            mark = (key_node or node).start_mark
-        return mark
+        return deepest_mark(self.doc, loc)
 
     def hit(self, loc: Loc, message: str) -> Hit:
         line, column = self.where(loc)
@@ -189,6 +181,28 @@ class Context:
     def quadrant(self) -> str | None:
         """The account's KAISM quadrant computed from its scores (§3), or None."""
         return quadrant_of(self.account, self.config)
+
+
+def deepest_mark(doc: Document, loc: Sequence[int | str]) -> Any:
+    """The start mark of the deepest key (or item) of ``loc`` present in ``doc``;
+    None when not even the first part is there. Where a rule's finding points."""
+    node = doc.root
+    mark = None
+    for part in loc:
+        found = _child(node, part)
+        if found is None:
+            break
+        key_node, node = found
+        mark = (key_node or node).start_mark
+    return mark
+
+
+def rule_position(doc: Document, loc: Sequence[int | str]) -> tuple[int, int, bool]:
+    """(line, column, absent) of a rule's finding at ``loc``: see :meth:`Context.where`."""
+    mark = deepest_mark(doc, loc)
+    if mark is None:
+        return 1, 1, True
+    return mark.line + 1, mark.column + 1, False
 
 
 def _child(node: Any, part: int | str) -> tuple[Any, Any] | None:

@@ -375,6 +375,35 @@ def lint_document(
     return evaluate(path, doc, account, diagnostics, config, as_of, lang).diagnostics
 
 
+def run_rules(
+    rule_ids: Iterable[str],
+    path: str,
+    doc: Document | None,
+    account: Account,
+    config: Config,
+    as_of: _dt.date,
+    lang: str = "en",
+) -> list[Diagnostic]:
+    """The findings of the plan rules ``rule_ids`` on one valid account, for a
+    command other than lint that reports them too (``risk``: stale contact,
+    overdue action, stale plan). Selection, severities and inline suppression
+    are lint's (:func:`selection_for`), so a finding is the same finding —
+    same code, message, severity, suppression — whichever command shows it.
+    Unused suppressions (KAM002) are lint's to judge, not reported here."""
+    selection = selection_for(path, config)
+    ctx = Context(path=path, account=account, doc=doc, config=config, as_of=as_of, lang=lang)
+    suppressions = find_suppressions(doc) if doc is not None else []
+    out: list[Diagnostic] = []
+    for rule_id in rule_ids:
+        rule = registry.BY_ID[rule_id]
+        if ctx.profile not in rule.profiles or rule.id not in selection.enabled:
+            continue
+        for hit in rule.check(ctx):
+            if not _suppress(suppressions, rule.id, hit):
+                out.append(_diagnostic(rule.id, selection.severity_of(rule.id), hit, ctx))
+    return out
+
+
 def _suppress(suppressions: list[Suppression], rule_id: str, hit: Hit) -> bool:
     hit_any = False
     for s in suppressions:

@@ -69,9 +69,7 @@ MESSAGES: Messages = {
 
 def check(ctx: Context) -> Iterator[Hit]:
     for i, action in enumerate(ctx.account.actions):
-        if action.due is None or action.due >= ctx.as_of:
-            continue
-        if action.status is not None and not action.status.is_open:
+        if action.due is None or not action.is_overdue(ctx.as_of):
             continue
         facts = {"name": ctx.quote(action.action), "due": action.due.isoformat()}
         facts["days"] = ctx.days((ctx.as_of - action.due).days)
