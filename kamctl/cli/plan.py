@@ -1,0 +1,139 @@
+"""Living the plan: ``kamctl agenda`` (the plan's dates) and ``kamctl measures``.
+
+The commands parse options, load the accounts, call the pure functions in
+:mod:`kamctl.agenda` and :mod:`kamctl.measures` and pick a reporter; invalid
+files are reported on stderr, left out, and make the exit code 1.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import typer
+
+from kamctl.cli import app
+from kamctl.cli.analyses import _finish, _load, _report_excluded, _with_lang
+from kamctl.cli.common import (
+    AS_OF_OPTION,
+    CONFIG_OPTION,
+    JOBS_OPTION,
+    LANG_OPTION,
+    PATHS_ARGUMENT,
+    check_format,
+    get_config,
+    parse_as_of,
+)
+
+if TYPE_CHECKING:
+    import datetime as _dt
+
+    from kamctl.agenda import Event
+    from kamctl.tabular import Report
+
+AGENDA_FORMATS = ("table", "json", "csv", "ics")
+
+_AGENDA_HEADINGS = {
+    "date": ("dato", "date"),
+    "account": ("kunde", "account"),
+    "KAM": ("KAM", "KAM"),
+    "what": ("hva", "what"),
+    "why": ("hvorfor", "why"),
+}
+
+
+def _heading(key: str, lang: str) -> str:
+    nb, en = _AGENDA_HEADINGS[key]
+    return nb if lang == "nb" else en
+
+
+def agenda_report(events: list[Event], lang: str, meta: dict[str, object]) -> Report:
+    from kamctl.agenda import reason, title
+    from kamctl.tabular import Column, Report, Table
+
+    columns = [
+        Column("date", _heading("date", lang)),
+        Column("account", _heading("account", lang)),
+        Column("kam", _heading("KAM", lang)),
+        Column("kind", "kind", show=False),
+        Column("what", _heading("what", lang)),
+        Column("why", _heading("why", lang)),
+        Column("field", "field", show=False),
+        Column("uid", "uid", show=False),
+    ]
+    rows = [
+        {
+            "date": e.day.isoformat(),
+            "account": e.account,
+            "kam": e.kam,
+            "kind": e.kind,
+            "what": title(e, lang),
+            "why": reason(e, lang),
+            "field": e.field,
+            "uid": e.uid,
+        }
+        for e in events
+    ]
+    title_text = "Planens datoer" if lang == "nb" else "The plan's dates"
+    return Report(
+        "agenda",
+        meta=dict(meta),
+        summary={"events": len(events)},
+        tables=[Table("events", title_text, columns, rows)],
+        lang=lang,
+    )
+
+
+@app.command()
+def agenda(
+    paths: list[str] | None = PATHS_ARGUMENT,
+    weeks: int = typer.Option(12, "--weeks", "-w", min=1, max=520, help="How many weeks ahead, from today."),
+    kam: str | None = typer.Option(None, "--kam", help="Only the accounts of this KAM (case-insensitive)."),
+    fmt: str = typer.Option(
+        "table",
+        "--format",
+        "-f",
+        help="Output: table (people), json, csv, or ics (an iCalendar file for calendar subscription).",
+    ),
+    as_of: str | None = AS_OF_OPTION,
+    lang: str | None = LANG_OPTION,
+    config: Path | None = CONFIG_OPTION,
+    jobs: int | None = JOBS_OPTION,
+) -> None:
+    """The plan's dates for the next weeks: QBRs, plan reviews, actions, expected closes,
+    contract ends, notice deadlines, contacts going stale and the yearly KAISM re-scoring.
+
+    Exit 0 fine, 1 when an account file is invalid (it is left out), 2 on a usage or config error.
+    """
+    check_format(fmt, AGENDA_FORMATS)
+    today = parse_as_of(as_of)
+    cfg = _with_lang(get_config(config), lang)
+    from kamctl.agenda import agenda as build
+
+    accounts, excluded, files, _ = _load(paths, cfg, jobs)
+    _report_excluded(excluded)
+    events = build(
+        accounts,
+        as_of=today,
+        weeks=weeks,
+        review_months=cfg.lint.review_months,
+        stale_contact_days=cfg.lint.stale_contact_days,
+        kam=kam,
+    )
+    if fmt == "ics":
+        _write_ics(events, cfg.lang, today)
+        raise typer.Exit(1 if excluded else 0)
+    meta = {"as_of": today.isoformat(), "weeks": weeks, "kam": kam, "files": files}
+    report = agenda_report(events, cfg.lang, meta)
+    report.excluded = excluded
+    _finish(report, fmt, "never", None)
+
+
+def _write_ics(events: list[Event], lang: str, today: _dt.date) -> None:
+    from kamctl.agenda import to_ics
+
+    # Bytes, not text: the file's CRLF line ends must survive any platform newline translation.
+    sys.stdout.flush()
+    sys.stdout.buffer.write(to_ics(events, lang=lang, as_of=today).encode("utf-8"))
+    sys.stdout.buffer.flush()
