@@ -368,6 +368,9 @@ class Action(_Model):
     due: Date | None = _f("When it is due.")
     status: ActionStatus | None = _f("planned, in_progress, done or cancelled.")
     goal: Text | None = _f("Which goal it serves.")
+    completed: Date | None = _f(
+        "When it was done; 'kamctl measures' counts a done action as on time when this is on or before 'due'."
+    )
 
 
 class Measures(_Model):
