@@ -352,9 +352,18 @@ def _construct(node: Any, active: dict[int, bool], depth: int, count: list[int] 
         raise YamlProblem(f"nesting deeper than {MAX_DEPTH} levels", m.line + 1, m.column + 1)
     value = node.value
     if isinstance(value, str):
-        if node.tag == _PLAIN:  # most nodes: spare the calls of the general case
-            return _resolve_plain(value)
-        return _scalar(node, _tag(node), value)
+        try:
+            if node.tag == _PLAIN:  # most nodes: spare the calls of the general case
+                return _resolve_plain(value)
+            return _scalar(node, _tag(node), value)
+        except ValueError:
+            # int() refuses more than sys.get_int_max_str_digits() (4,300) digits.
+            m = node.start_mark
+            raise YamlProblem(
+                f"a number of {len(value):,} digits is too long to read (put text in quotes)",
+                m.line + 1,
+                m.column + 1,
+            ) from None
     tag = _tag(node)
     if count is not None:
         count[0] += len(value) * (2 if node.id == "mapping" else 1)
