@@ -25,7 +25,7 @@ Which dates, and how each is worked out:
 ``stale_contact``
     the first day a person's last contact is older than the config's
     ``[lint] stale_contact_days`` — ``last_contact`` + limit + 1 day, the day
-    KAM111 and RISK150 start to fire.
+    KAM111 starts to fire (in lint and risk).
 ``kaism``
     the yearly re-scoring: ``kaism.scored_on`` plus 12 months.
 
@@ -43,7 +43,7 @@ from dataclasses import dataclass
 from .account import Account, OpportunityStatus
 from .i18n import Messages, say
 from .ics import IcsEvent, calendar
-from .risk import add_months
+from .lint.base import add_months
 
 KINDS = ("qbr", "review", "action", "close", "contract_end", "notice", "stale_contact", "kaism")
 QBR_MONTHS = 3
