@@ -50,6 +50,7 @@ from . import mdescape, svg
 from .account import Account, Level, PipelineStage
 from .facts import AccountFacts, PortfolioFacts
 from .i18n import Locale
+from .powermap import power_map_svg
 from .types import id_problem
 
 if TYPE_CHECKING:
@@ -506,7 +507,12 @@ def plan_context(facts: AccountFacts, config: Config, opts: Options) -> dict[str
     financials = sorted(acc.financials, key=lambda f: f.year)
     trust = [s for s in _sorted_stakeholders(acc) if s.trust is not None]
     kaism = facts.kaism
-    charts: dict[str, Markup | None] = {"kaism": None, "financials": None, "pipeline": None}
+    charts: dict[str, Markup | None] = {
+        "kaism": None,
+        "financials": None,
+        "pipeline": None,
+        "power_map": None,
+    }
     if opts.fmt == "html":
         if kaism is not None and kaism.attractiveness is not None and kaism.strength is not None:
             charts["kaism"] = svg.kaism_matrix(
@@ -522,6 +528,7 @@ def plan_context(facts: AccountFacts, config: Config, opts: Options) -> dict[str
         bars = _pipeline_bars(acc, loc)
         if bars:
             charts["pipeline"] = svg.pipeline_by_stage(bars, loc)
+        charts["power_map"] = power_map_svg(acc.stakeholders, loc)
     sections = SECTIONS_LIGHT if light else SECTIONS_FULL
     return {
         "kind": "plan",
