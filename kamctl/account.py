@@ -14,7 +14,8 @@ import datetime as _dt
 from enum import Enum
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from .audience import INTERNAL
 from .types import (
@@ -370,6 +371,19 @@ class Stakeholder(_Model):
     trust: Trust | None = _f("Trust equation factors, each 1–10.", json_schema_extra=INTERNAL)
     email: Text | None = _f("E-mail address.")
     notes: Text | None = _f("What matters to this person.", json_schema_extra=INTERNAL)
+    reports_to: Text | None = _f(
+        "Name of the stakeholder of this account this person reports to (the power map's reporting line)."
+    )
+    influences: list[Text] = Field(
+        default_factory=list,
+        json_schema_extra=INTERNAL,
+        description="Names of stakeholders of this account this person sways (influence lines).",
+    )
+    competitor_stance: dict[Text, Stance] = Field(
+        default_factory=dict,
+        json_schema_extra=INTERNAL,
+        description="Competitor name → this person's stance towards that competitor, -3..+3 (internal).",
+    )
 
 
 class Action(_Model):
@@ -378,6 +392,9 @@ class Action(_Model):
     due: Date | None = _f("When it is due.")
     status: ActionStatus | None = _f("planned, in_progress, done or cancelled.")
     goal: Text | None = _f("Which goal it serves.")
+    completed: Date | None = _f(
+        "When it was done; 'kamctl measures' counts a done action as on time when this is on or before 'due'."
+    )
 
 
 class Measures(_Model):
@@ -463,6 +480,26 @@ class Account(_Model):
     joint_planning: JointPlanning | None = _f("Whether the plan was agreed with the customer.")
     review: Review | None = _f("Plan review.")
     notes: Text | None = _f("Anything else.", json_schema_extra=INTERNAL)
+
+    @model_validator(mode="after")
+    def _power_map(self) -> Account:
+        """Names in reports_to and influences must be stakeholders; no reporting cycles."""
+        from .powermap import problems
+
+        found = problems(self.stakeholders)
+        if found:
+            raise ValidationError.from_exception_data(
+                "Account",
+                [
+                    InitErrorDetails(
+                        type=PydanticCustomError("power_map", "{message}", {"message": message}),
+                        loc=loc,
+                        input=None,
+                    )
+                    for loc, message in found
+                ],
+            )
+        return self
 
     # ---- derived facts used by several commands --------------------------------
 

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .diagnostics import Diagnostic, Severity
+from .types import NUMBER_MAX
 
 if TYPE_CHECKING:
     from .config import CsvConfig
@@ -102,7 +103,14 @@ def parse_number(text: str) -> float:
         value = Decimal(f"{whole}.{frac}" if frac else whole)
     except InvalidOperation:
         raise NumberError(f"{raw.strip()!r} is not a number") from None
+    if abs(value) > NUMBER_MAX:
+        # A 401-digit revenue became float infinity and crashed the analysis.
+        raise NumberError(f"{_short(raw.strip())} is too large: at most 1e15 in size")
     return float(-value if negative else value)
+
+
+def _short(text: str) -> str:
+    return repr(text) if len(text) <= 24 else f"{text[:12]!r}… ({len(text)} characters)"
 
 
 def sniff_delimiter(header: str) -> str:

@@ -230,14 +230,14 @@ def _check(path: str, raw: bytes) -> tuple[Account | None, list[Diagnostic], IdA
     from .account import Account
     from .types import id_problem
     from .validation import validate
-    from .yamlsource import YamlProblem, decode, parse
+    from .yamlsource import YamlProblem, decode, parse, source_lines
 
     try:
         doc = parse(decode(raw))
     except YamlProblem as exc:
         src = None
         try:
-            src = raw.decode("utf-8", "replace").splitlines()[exc.line - 1]
+            src = source_lines(raw.decode("utf-8-sig", "replace"))[exc.line - 1]
         except IndexError:
             pass
         return None, [_problem(path, exc.message, exc.line, exc.column, "yaml", src)], None, None
@@ -305,9 +305,11 @@ def _duplicate_ids(found: Iterable[tuple[str, IdAt | None]]) -> tuple[list[Diagn
 
 
 def _source_line(path: str, line: int) -> str | None:
+    from .yamlsource import source_lines
+
     try:
         with open(path, "rb") as fh:
-            lines = fh.read().decode("utf-8-sig", "replace").splitlines()
+            lines = source_lines(fh.read().decode("utf-8-sig", "replace"))
     except OSError:
         return None
     return lines[line - 1] if 0 < line <= len(lines) else None

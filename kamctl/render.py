@@ -52,6 +52,7 @@ from .audience import Audience, customer_facts
 from .audience import hidden as audience_hidden
 from .facts import AccountFacts, PortfolioFacts
 from .i18n import Locale
+from .powermap import power_map_svg
 from .types import id_problem
 
 if TYPE_CHECKING:
@@ -542,7 +543,12 @@ def plan_context(facts: AccountFacts, config: Config, opts: Options) -> dict[str
     financials = sorted(acc.financials, key=lambda f: f.year)
     trust = [s for s in _sorted_stakeholders(acc) if s.trust is not None]
     kaism = facts.kaism
-    charts: dict[str, Markup | None] = {"kaism": None, "financials": None, "pipeline": None}
+    charts: dict[str, Markup | None] = {
+        "kaism": None,
+        "financials": None,
+        "pipeline": None,
+        "power_map": None,
+    }
     if opts.fmt == "html":
         if kaism is not None and kaism.attractiveness is not None and kaism.strength is not None:
             charts["kaism"] = svg.kaism_matrix(
@@ -563,6 +569,9 @@ def plan_context(facts: AccountFacts, config: Config, opts: Options) -> dict[str
         )
         if bars:
             charts["pipeline"] = svg.pipeline_by_stage(bars, loc)
+        # The power map is a map of stances and influence: ours alone.
+        if not audience_hidden(opts.audience, "Stakeholder.stance"):
+            charts["power_map"] = power_map_svg(acc.stakeholders, loc)
     sections = tuple(
         s
         for s in (SECTIONS_LIGHT if light else SECTIONS_FULL)

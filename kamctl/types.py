@@ -16,6 +16,7 @@ The types here decide what a *field* accepts:
 from __future__ import annotations
 
 import datetime as _dt
+import math
 from typing import Annotated, Any
 
 from pydantic import AfterValidator, BeforeValidator, Field, Strict, WithJsonSchema
@@ -100,8 +101,43 @@ Text = Annotated[
 ]
 """Free text. Numbers and booleans written plainly are kept as their text."""
 
-Int = Annotated[int, Strict(), BeforeValidator(_strip_number)]
-Float = Annotated[float, Strict(), BeforeValidator(_strip_number)]
+NUMBER_MAX = 10**15
+"""Largest magnitude of any number in an account file (amounts, counts, targets).
+
+A thousand trillion is above any customer's yearly revenue in any currency, and
+below 2**53, so every whole amount is still exact as a float. It keeps sums,
+shares and the formatting of a whole portfolio finite (``1e308`` validated and
+then overflowed every analysis)."""
+
+AMOUNT_MIN = 0.01
+"""Smallest amount other than zero: one cent. A share is an amount divided by
+another, so a bound on both ends keeps every share of wallet and margin rate
+finite (``1e15 / 5e-324`` is infinity)."""
+
+
+def _finite(value: float) -> float:
+    # NaN fails every comparison, so it is caught by the isfinite test first.
+    if not isinstance(value, int) and not math.isfinite(value):
+        raise PydanticCustomError("not_finite", "must be a finite number (got {got})", {"got": _num(value)})
+    if abs(value) > NUMBER_MAX:
+        raise PydanticCustomError(
+            "too_large",
+            "is too large: at most 1e15 in size (got {got})",
+            {"got": _num(value)},
+        )
+    return value
+
+
+def _amount(value: float) -> float:
+    if value and abs(value) < AMOUNT_MIN:
+        raise PydanticCustomError(
+            "too_small", "must be 0 or at least 0.01 in size (got {got})", {"got": _num(value)}
+        )
+    return value
+
+
+Int = Annotated[int, Strict(), BeforeValidator(_strip_number), AfterValidator(_finite)]
+Float = Annotated[float, Strict(), BeforeValidator(_strip_number), AfterValidator(_finite)]
 Bool = Annotated[bool, Strict()]
 Date = Annotated[_dt.date, BeforeValidator(_as_date), Field(json_schema_extra={"format": "date"})]
 
@@ -120,7 +156,14 @@ def _ranged(lo: float, hi: float) -> Any:
 
 
 def _num(x: float) -> str:
-    return str(int(x)) if float(x).is_integer() else str(x)
+    if isinstance(x, int):
+        # An int beyond float range cannot go through float(); a long one is
+        # shortened (the source line shows it whole).
+        text = str(x)
+        return text if len(text) <= 20 else f"{text[:6]}… ({len(text)} digits)"
+    if not math.isfinite(x):
+        return str(x)
+    return str(int(x)) if x.is_integer() and abs(x) < 1e16 else str(x)
 
 
 def Ranged(base: Any, lo: float, hi: float) -> Any:
@@ -139,13 +182,20 @@ Money = Annotated[
     float,
     Strict(),
     BeforeValidator(_strip_number),
+    AfterValidator(_finite),
     AfterValidator(_non_negative),
-    Field(json_schema_extra={"minimum": 0}),
+    AfterValidator(_amount),
+    Field(json_schema_extra={"minimum": 0, "maximum": NUMBER_MAX}),
 ]
-"""An amount in the account's currency; never negative (a loss is a margin)."""
+"""An amount in the account's currency; never negative (a loss is a margin).
+0 or between 0.01 and 10**15."""
 
-SignedMoney = Float
-"""A margin: may be negative (a loss-making customer)."""
+SignedMoney = Annotated[
+    Float,
+    AfterValidator(_amount),
+    Field(json_schema_extra={"minimum": -NUMBER_MAX, "maximum": NUMBER_MAX}),
+]
+"""A margin: may be negative (a loss-making customer); 0 or 0.01..10**15 in size."""
 
 Score = Ranged(Float, 0, 10)
 """A criterion score on the KAISM scale 0–10."""

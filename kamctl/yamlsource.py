@@ -22,6 +22,7 @@ paths give the same data.
 
 from __future__ import annotations
 
+import codecs
 import math
 import re
 from collections.abc import Sequence
@@ -152,7 +153,7 @@ class Document:
     def source_line(self, line: int) -> str:
         lines = self._lines
         if lines is None:  # split once: a file with many findings asks many times
-            lines = self._lines = self.text.splitlines()
+            lines = self._lines = source_lines(self.text)
         return lines[line - 1] if 0 < line <= len(lines) else ""
 
 
@@ -180,18 +181,38 @@ def decode(raw: bytes) -> str:
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line, col = _offset_position(raw, exc.start)
+        # The utf-8-sig codec counts exc.start after the BOM it dropped.
+        offset = exc.start + (3 if raw.startswith(codecs.BOM_UTF8) else 0)
+        line, col = _offset_position(raw, offset)
         raise YamlProblem(
-            f"not UTF-8 text: byte 0x{raw[exc.start]:02x} cannot be decoded (save the file as UTF-8)",
+            f"not UTF-8 text: byte 0x{raw[offset]:02x} cannot be decoded (save the file as UTF-8)",
             line,
             col,
         ) from None
 
 
 def _offset_position(raw: bytes, offset: int) -> tuple[int, int]:
-    line_start = raw.rfind(b"\n", 0, offset) + 1
-    column = len(raw[line_start:offset].decode("utf-8", "replace")) + 1
-    return raw.count(b"\n", 0, offset) + 1, column
+    # YAML 1.2 breaks lines at CR LF, CR and LF (a CR-only file was "line 1").
+    # A BOM is not a character of the first line.
+    start = 3 if raw.startswith(codecs.BOM_UTF8) else 0
+    lines = _BREAK_BYTES.split(raw[start:offset])
+    return len(lines), len(lines[-1].decode("utf-8", "replace")) + 1
+
+
+_BREAK_BYTES = re.compile(rb"\r\n|\r|\n")
+_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def source_lines(text: str) -> list[str]:
+    """``text`` split at YAML 1.2 line breaks only (CR LF, CR, LF).
+
+    Not ``str.splitlines``: it also breaks at U+2028, U+2029, U+0085, form feed
+    and more, so line numbers after such a character named the wrong line.
+    """
+    lines = _BREAK.split(text)
+    if lines and lines[-1] == "":
+        lines.pop()
+    return lines
 
 
 def parse(text: str, *, pure: bool = False) -> Document:
@@ -206,6 +227,8 @@ def parse(text: str, *, pure: bool = False) -> Document:
                 1,
             )
     loader_cls = _PureLoader if pure or not HAVE_LIBYAML else _CLoader
+    original = text
+    text, restore = _hide_yaml11_breaks(text)
     if loader_cls is _CLoader:
         _guard_depth(text)
     try:
@@ -224,7 +247,41 @@ def parse(text: str, *, pure: bool = False) -> Document:
         raise YamlProblem(
             "the file is empty: an account file is a mapping that starts with 'id:' and 'name:'"
         )
-    return Document(construct(root, aliases="*" in text), root, text)
+    if restore:
+        _restore_scalars(root, restore)
+    return Document(construct(root, aliases="*" in text), root, original)
+
+
+# YAML 1.1 also breaks lines at NEL, LS and PS; YAML 1.2 (§5.4) made them
+# ordinary characters. libyaml and PyYAML's reader follow 1.1 in their scanner
+# and cannot be told otherwise, so a comment "# old<LS>notes: hidden" grew a
+# hidden key. Each is swapped for a private-use character the text does not
+# use (one code point for one, so every column stays right) and swapped back
+# in the scalars after parsing.
+_YAML11_BREAKS = "\x85\u2028\u2029"
+
+
+def _hide_yaml11_breaks(text: str) -> tuple[str, dict[int, str]]:
+    if not any(c in text for c in _YAML11_BREAKS):
+        return text, {}
+    free = (chr(c) for c in range(0xE000, 0xF900) if chr(c) not in text)
+    hide = {ord(c): next(free) for c in _YAML11_BREAKS}
+    return text.translate(hide), {ord(v): k for k, v in ((chr(k), v) for k, v in hide.items())}
+
+
+def _restore_scalars(root: Any, restore: dict[int, str]) -> None:
+    stack, seen = [root], set()
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:  # an alias: the same node again
+            continue
+        seen.add(id(node))
+        if isinstance(node.value, str):
+            node.value = node.value.translate(restore)
+        elif node.id == "mapping":
+            stack.extend(n for pair in node.value for n in pair)
+        else:
+            stack.extend(node.value)
 
 
 def _guard_depth(text: str) -> None:
@@ -263,7 +320,7 @@ def _yaml_problem(exc: yaml.MarkedYAMLError, text: str) -> YamlProblem:
             line,
             col,
         )
-    lines = text.splitlines()
+    lines = source_lines(text)
     if mark and 0 <= mark.line < len(lines):
         row = lines[mark.line]
         if (mark.column < len(row) and row[mark.column] == "\t") or "\t" in row[: mark.column + 1]:
@@ -352,9 +409,18 @@ def _construct(node: Any, active: dict[int, bool], depth: int, count: list[int] 
         raise YamlProblem(f"nesting deeper than {MAX_DEPTH} levels", m.line + 1, m.column + 1)
     value = node.value
     if isinstance(value, str):
-        if node.tag == _PLAIN:  # most nodes: spare the calls of the general case
-            return _resolve_plain(value)
-        return _scalar(node, _tag(node), value)
+        try:
+            if node.tag == _PLAIN:  # most nodes: spare the calls of the general case
+                return _resolve_plain(value)
+            return _scalar(node, _tag(node), value)
+        except ValueError:
+            # int() refuses more than sys.get_int_max_str_digits() (4,300) digits.
+            m = node.start_mark
+            raise YamlProblem(
+                f"a number of {len(value):,} digits is too long to read (put text in quotes)",
+                m.line + 1,
+                m.column + 1,
+            ) from None
     tag = _tag(node)
     if count is not None:
         count[0] += len(value) * (2 if node.id == "mapping" else 1)

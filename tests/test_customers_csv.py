@@ -162,3 +162,18 @@ def test_configured_delimiter_overrides_sniffing(tmp_path: Path) -> None:
 def test_bad_delimiter_setting() -> None:
     with pytest.raises(ValueError):
         CsvConfig(delimiter="|")
+
+
+def test_a_401_digit_revenue_is_an_error_at_its_line() -> None:
+    # Repro 04: the number became float infinity and crashed the ABC analysis.
+    path = Path(__file__).parent / "data" / "repros" / "04-csv-huge-number" / "customers.csv"
+    customers, diags = read_customers(path, CsvConfig())
+    assert [c.id for c in customers] == ["a1"]
+    assert [(d.line, d.severity.value) for d in diags] == [(3, "error")]
+    assert "is too large: at most 1e15 in size" in diags[0].message
+
+
+def test_the_largest_csv_number_is_1e15() -> None:
+    assert parse_number("1 000 000 000 000 000") == 1e15
+    with pytest.raises(NumberError, match="too large"):
+        parse_number("1 000 000 000 000 001")

@@ -39,6 +39,7 @@ COMMAND_MODULES = [
     "analyses",
     "lint",
     "render",
+    "plan",
 ]
 
 
