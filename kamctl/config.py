@@ -196,15 +196,15 @@ class LintConfig(_Section):
     )
     fail_on: Text = Field(
         default="error",
-        description="Lowest severity that makes 'kamctl lint' exit 1: error, warning or info.",
+        description="Lowest severity that makes 'kamctl lint' exit 1: error, warning, info or never.",
     )
     status: Status = Field(default_factory=Status, description="Bands of 'kamctl status'.")
 
     @field_validator("fail_on")
     @classmethod
     def _fail_on(cls, v: str) -> str:
-        if v not in ("error", "warning", "info"):
-            raise ValueError(f"must be 'error', 'warning' or 'info' (got {v!r})")
+        if v not in ("error", "warning", "info", "never"):
+            raise ValueError(f"must be 'error', 'warning', 'info' or 'never' (got {v!r})")
         return v
 
 
