@@ -196,15 +196,15 @@ class LintConfig(_Section):
     )
     fail_on: Text = Field(
         default="error",
-        description="Lowest severity that makes 'kamctl lint' exit 1: error, warning, info or never.",
+        description="Lowest severity that makes 'kamctl lint' exit 1: error, warning or info.",
     )
     status: Status = Field(default_factory=Status, description="Bands of 'kamctl status'.")
 
     @field_validator("fail_on")
     @classmethod
     def _fail_on(cls, v: str) -> str:
-        if v not in ("error", "warning", "info", "never"):
-            raise ValueError(f"must be 'error', 'warning', 'info' or 'never' (got {v!r})")
+        if v not in ("error", "warning", "info"):
+            raise ValueError(f"must be 'error', 'warning' or 'info' (got {v!r})")
         return v
 
 
@@ -288,6 +288,12 @@ def load_config(path: Path | None = None, *, search: bool = True) -> Config:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError([_diag(path, 0, 0, f"cannot read config: {exc}")]) from None
+    return parse_config(text, path)
+
+
+def parse_config(text: str, path: Path) -> Config:
+    """A config from its text; ``path`` names it in diagnostics and sets its root
+    (``kamctl diff`` reads a revision's config from git, not from a file)."""
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
