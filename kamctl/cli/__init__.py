@@ -14,10 +14,27 @@ import os
 import sys
 
 import typer
+from typer.core import TyperGroup
 
 from kamctl import __version__
 
+
+class _Group(TyperGroup):
+    """Turns the core's usage problems (nothing to check, a path that does not
+    exist) into one stderr line and exit 2, for every command in one place."""
+
+    def invoke(self, ctx: typer.Context) -> object:
+        from kamctl.loader import NothingToCheck
+
+        try:
+            return super().invoke(ctx)
+        except NothingToCheck as exc:
+            sys.stderr.write(f"kamctl: {exc}\n")
+            raise typer.Exit(2) from None
+
+
 app = typer.Typer(
+    cls=_Group,
     name="kamctl",
     help=(
         "Key Account Management plans as YAML: validate, classify (ABC, KAISM), "
