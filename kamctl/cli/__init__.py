@@ -61,6 +61,7 @@ COMMAND_MODULES = [
     "lint",
     "render",
     "plan",
+    "history",
 ]
 
 
