@@ -51,18 +51,14 @@ def test_one_setting_moves_both_commands(kamctl, tmp_path: Path) -> None:
     # 12 + 31 + 31 + 30 + 31 + 24 = 159 days: stale at the default 90, fresh at 200.
     mjosen = ACCOUNTS / "mjosen-bakeri.yaml"
     config = tmp_path / "kamctl.toml"
-    config.write_text(CONFIG.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    config.write_text("[lint]\n", encoding="utf-8")  # the defaults: 90 days
 
     def stale(command: str, key: str) -> int:
         r = kamctl(command, "--config", config, mjosen, "--as-of", "2026-11-24", "-f", "json")
         return sum(1 for d in r.json()[key] if d["code"] == "KAM111")
 
     assert stale("lint", "diagnostics") == stale("risk", "findings") == 3
-    text = config.read_text(encoding="utf-8")
-    if "[lint]" in text:
-        text = text.replace("[lint]", "[lint]\nstale_contact_days = 400", 1)
-    else:
-        text += "\n[lint]\nstale_contact_days = 400\n"
+    text = "[lint]\nstale_contact_days = 400\n"
     config.write_text(text, encoding="utf-8")
     assert stale("lint", "diagnostics") == stale("risk", "findings") == 0
 
