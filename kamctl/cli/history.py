@@ -89,3 +89,32 @@ def diff(
         write_text(diffs, old.label, new.label, language, sys.stdout)
     if any(d.severity.value == "error" for d in problems):
         raise typer.Exit(1)
+
+
+@app.command("log")
+def log_(
+    account: str = typer.Argument(..., help="Account id."),
+    rev: str = typer.Option("HEAD", "--rev", help="Follow history up to this revision."),
+    lang: str = LANG_OPTION,
+    config: Path = CONFIG_OPTION,
+) -> None:
+    """The account's timeline: every commit that changed it, with author, date and the changes."""
+    from kamctl.history.git import GitError, Repo
+    from kamctl.history.messages import describe
+    from kamctl.history.snapshot import accounts_folder
+    from kamctl.history.timeline import timeline
+
+    cfg = get_config(config)
+    language = resolve_lang(lang, cfg)
+    try:
+        with Repo(Path.cwd()) as repo:
+            steps = timeline(repo, repo.resolve(rev), accounts_folder(repo, cfg), account, cfg)
+    except GitError as exc:
+        fail(str(exc))
+    if not steps:
+        fail(f"no commit up to {rev} changed an account with id {account!r}", 1)
+    for step in steps:
+        c = step.commit
+        sys.stdout.write(f"{c.sha[:8]} {c.date[:10]} {c.author}: {c.subject}\n")
+        for change in step.changes:
+            sys.stdout.write(f"  - {describe(change, language)}\n")
