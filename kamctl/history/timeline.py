@@ -46,15 +46,22 @@ def _commits(repo: Repo, rev: str, folder: str) -> list[tuple[Commit, list[tuple
     return found
 
 
-def timeline(repo: Repo, rev: str, folder: str, account_id: str, cfg: Config) -> list[Step]:
+def timeline(
+    repo: Repo,
+    rev: str,
+    folder: str,
+    account_id: str,
+    cfg: Config,
+    start: tuple[Account, str] | None = None,
+) -> list[Step]:
     """Every commit up to ``rev`` that changed ``account_id``, with the changes in words of ``diff``.
 
     KAISM is scored with ``cfg`` throughout, so a step shows what the plan's
     authors changed, not a change of criteria.
     """
     steps: list[Step] = []
-    current: Account | None = None
-    path: str | None = None
+    current: Account | None = start[0] if start else None
+    path: str | None = start[1] if start else None
     for commit, files in _commits(repo, rev, folder):
         new, new_path = current, path
         for name, blob in files:
@@ -76,3 +83,21 @@ def timeline(repo: Repo, rev: str, folder: str, account_id: str, cfg: Config) ->
             steps.append(Step(commit, new_path or path or "", changes))
         current, path = new, new_path
     return steps
+
+
+def blame(changes: list[Change], steps: list[Step]) -> list[Change]:
+    """Each change with the commit, author and date of the last step that changed its field
+    (changes no commit made, e.g. in the working tree, stay as they are)."""
+    last: dict[str, Commit] = {}
+    for step in steps:
+        for c in step.changes:
+            last[c.field] = step.commit
+    out = []
+    for c in changes:
+        commit = last.get(c.field)
+        if commit is None:
+            out.append(c)
+            continue
+        args = {**c.args, "commit": commit.sha, "author": commit.author, "date": commit.date[:10]}
+        out.append(Change(c.code, c.field, c.old, c.new, args))
+    return out

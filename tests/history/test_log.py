@@ -39,3 +39,20 @@ def test_log_unknown_account(repo: GitRepo) -> None:
     out = runner.invoke(app, ["log", "nobody"])
     assert out.exit_code == 1
     assert "no commit up to HEAD changed an account with id 'nobody'" in out.output
+
+
+def test_diff_blame_names_the_commit_that_made_each_change(repo: GitRepo) -> None:
+    repo.write("kamctl.toml", CONFIG)
+    repo.write("accounts/acme.yaml", account())
+    repo.commit("plan", "2026-01-10T09:00:00+0000", author="Kari Holm")
+    repo.write("accounts/acme.yaml", account(kam="Ola Berg"))
+    handover = repo.commit("handover", "2026-02-01T09:00:00+0000", author="Per Sjef")
+    repo.write("accounts/acme.yaml", account(kam="Ola Berg", due="2026-03-02"))
+    postponed = repo.commit("postpone", "2026-02-15T09:00:00+0000", author="Ola Berg")
+    out = runner.invoke(app, ["diff", "HEAD~2", "HEAD", "--blame", "--lang", "en"])
+    assert out.exit_code == 0, out.output
+    assert f"  - KAM handed over: Kari Holm → Ola Berg  [{handover[:8]} Per Sjef 2026-02-01]" in out.output
+    assert (
+        "  - action postponed by 1 day: actions[Send offer].due: 2026-03-01 → 2026-03-02"
+        f"  [{postponed[:8]} Ola Berg 2026-02-15]"
+    ) in out.output
