@@ -330,7 +330,33 @@ def parse_config(text: str, path: Path) -> Config:
             )
         raise ConfigError(diags) from None
     config.source = path
+    if "accounts" in data:
+        _check_accounts_folder(config, path, text, prefix)
     return config
+
+
+def _check_accounts_folder(config: Config, path: Path, text: str, prefix: tuple[str, ...]) -> None:
+    """A configured accounts folder must exist: scanning '.' instead would
+    validate mkdocs.yml and test fixtures and look like a pass. (Without the
+    key, a missing default folder means '.', as documented.)"""
+    if config.accounts_dir.is_dir():
+        return
+    line = _toml_line(text, (*prefix, "accounts"))
+    where = f"'{config.accounts}'"
+    raise ConfigError(
+        [
+            Diagnostic(
+                path=str(path),
+                line=line,
+                column=1 if line else 0,
+                severity=Severity.error,
+                code="config",
+                message=f"the accounts folder {where} does not exist (next to the config)",
+                field="accounts",
+                source=text.splitlines()[line - 1] if line else None,
+            )
+        ]
+    )
 
 
 def _diag(path: Path, line: int, col: int, message: str, text: str = "") -> Diagnostic:
