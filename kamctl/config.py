@@ -193,6 +193,10 @@ class LintConfig(_Section):
     review_months: Int = Field(
         default=12, description="A plan must be reviewed within this many months (KAM112; lint and risk)."
     )
+    win_loss_review_days: Int = Field(
+        default=30,
+        description="A won or lost opportunity needs a win/loss review within this many days (KAM119).",
+    )
     per_path: dict[str, dict[str, Any]] = Field(
         default_factory=dict,
         description="Glob → {select, ignore, severity} applied to matching files.",
