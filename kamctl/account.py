@@ -14,7 +14,8 @@ import datetime as _dt
 from enum import Enum
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from .types import (
     AccountId,
@@ -360,6 +361,16 @@ class Stakeholder(_Model):
     trust: Trust | None = _f("Trust equation factors, each 1–10.")
     email: Text | None = _f("E-mail address.")
     notes: Text | None = _f("What matters to this person.")
+    reports_to: Text | None = _f(
+        "Name of the stakeholder of this account this person reports to (the power map's reporting line)."
+    )
+    influences: list[Text] = _list(
+        "Names of stakeholders of this account this person sways (influence lines)."
+    )
+    competitor_stance: dict[Text, Stance] = Field(
+        default_factory=dict,
+        description="Competitor name → this person's stance towards that competitor, -3..+3 (internal).",
+    )
 
 
 class Action(_Model):
@@ -447,6 +458,26 @@ class Account(_Model):
     joint_planning: JointPlanning | None = _f("Whether the plan was agreed with the customer.")
     review: Review | None = _f("Plan review.")
     notes: Text | None = _f("Anything else.")
+
+    @model_validator(mode="after")
+    def _power_map(self) -> Account:
+        """Names in reports_to and influences must be stakeholders; no reporting cycles."""
+        from .powermap import problems
+
+        found = problems(self.stakeholders)
+        if found:
+            raise ValidationError.from_exception_data(
+                "Account",
+                [
+                    InitErrorDetails(
+                        type=PydanticCustomError("power_map", "{message}", {"message": message}),
+                        loc=loc,
+                        input=None,
+                    )
+                    for loc, message in found
+                ],
+            )
+        return self
 
     # ---- derived facts used by several commands --------------------------------
 

@@ -104,7 +104,7 @@ def update_text(text: str, block: dict[str, Any]) -> str:
             raise CannotWrite("the file mixes CRLF and LF line ends; not written")
         body = body.replace("\r\n", "\n")
     y, data = _round_tripper(body)
-    if not isinstance(data, dict):
+    if not isinstance(data, CommentedMap):
         raise CannotWrite("the file is not a mapping")
     current = data.get("classification")
     wanted = {k: block[k] for k in BLOCK_KEYS if k in block}
@@ -195,7 +195,7 @@ def write_classifications(
     outcome = WriteOutcome()
     for item in items:
         path, block = item[0], item[1]
-        account = item[2] if len(item) > 2 else None  # type: ignore[misc]
+        account = item[2] if len(item) > 2 else None
         try:
             changed = write_one(path, block, account)
         except (CannotWrite, WriteRefused) as exc:

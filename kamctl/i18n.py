@@ -323,6 +323,17 @@ _LABELS: dict[str, tuple[str, str]] = {
     "style.expressive": ("ekspressiv", "expressive"),
     "style.amiable": ("omgjengelig", "amiable"),
     "style.analytical": ("analytisk", "analytical"),
+    "powermap.title": ("Maktkart", "Power map"),
+    "powermap.legend1": (
+        "Linjer: rapporterer til. Stiplede piler: påvirker.",
+        "Lines: reports to. Dashed arrows: influences.",
+    ),
+    "powermap.legend2": (
+        "Farge og tekst: holdning. Størrelse: innflytelse. Kantlinje: relasjonens styrke.",
+        "Colour and text: stance. Size: influence. Border: strength of our relationship.",
+    ),
+    "powermap.owner": ("eier", "owner"),
+    "powermap.no_stance": ("holdning ukjent", "stance unknown"),
     "stance.-3": ("blokkerer", "blocker"),
     "stance.-2": ("kritiker", "critic"),
     "stance.-1": ("skeptiker", "sceptic"),

@@ -19,6 +19,8 @@ from typing import TYPE_CHECKING, Any
 from .diagnostics import Diagnostic, Severity
 
 if TYPE_CHECKING:
+    from pydantic import BaseModel
+
     from .account import Account
     from .config import Config
     from .yamlsource import Document
@@ -391,7 +393,9 @@ def _reduce_model(model: Any) -> tuple[Any, ...]:
     )
 
 
-def _rebuild_model(cls: type, fields: dict[str, Any], fields_set: set[str], extra: Any, private: Any) -> Any:
+def _rebuild_model(
+    cls: type[BaseModel], fields: dict[str, Any], fields_set: set[str], extra: Any, private: Any
+) -> Any:
     # What BaseModel.__setstate__ does, without the state dict.
     model = cls.__new__(cls)
     object.__setattr__(model, "__pydantic_fields_set__", fields_set)

@@ -32,7 +32,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, TypedDict
 
 from jinja2 import (
     BaseLoader,
@@ -47,9 +47,10 @@ from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
 from . import mdescape, svg
-from .account import Account, Level, PipelineStage
+from .account import Account, Action, Level, PipelineStage
 from .facts import AccountFacts, PortfolioFacts
 from .i18n import Locale
+from .powermap import power_map_svg
 from .types import id_problem
 
 if TYPE_CHECKING:
@@ -102,6 +103,17 @@ SECTIONS_LIGHT = (
 detail, measures or notes; strategy shows the main strategy only."""
 
 _INFLUENCE_ORDER = {Level.high: 0, Level.medium: 1, Level.low: 2, None: 3}
+
+
+class _ActionRow(TypedDict):
+    action: Action
+    overdue: bool
+
+
+class _NumberedRow(TypedDict):
+    n: int
+    facts: AccountFacts
+    link: str
 
 
 class RenderError(Exception):
@@ -498,7 +510,7 @@ def plan_context(facts: AccountFacts, config: Config, opts: Options) -> dict[str
         )
         strategy = [{"part": p, "text": getattr(acc.strategy, p)} for p in parts if getattr(acc.strategy, p)]
     overdue_ids = {id(a) for a in facts.overdue}
-    actions = [{"action": a, "overdue": id(a) in overdue_ids} for a in acc.actions]
+    actions: list[_ActionRow] = [{"action": a, "overdue": id(a) in overdue_ids} for a in acc.actions]
     actions.sort(key=lambda r: (r["action"].due is None, r["action"].due or _dt.date.max))
     opportunities = [
         {"opp": o, "weighted": (o.value or 0.0) * (o.probability or 0.0) / 100.0} for o in acc.opportunities
@@ -506,7 +518,12 @@ def plan_context(facts: AccountFacts, config: Config, opts: Options) -> dict[str
     financials = sorted(acc.financials, key=lambda f: f.year)
     trust = [s for s in _sorted_stakeholders(acc) if s.trust is not None]
     kaism = facts.kaism
-    charts: dict[str, Markup | None] = {"kaism": None, "financials": None, "pipeline": None}
+    charts: dict[str, Markup | None] = {
+        "kaism": None,
+        "financials": None,
+        "pipeline": None,
+        "power_map": None,
+    }
     if opts.fmt == "html":
         if kaism is not None and kaism.attractiveness is not None and kaism.strength is not None:
             charts["kaism"] = svg.kaism_matrix(
@@ -522,6 +539,7 @@ def plan_context(facts: AccountFacts, config: Config, opts: Options) -> dict[str
         bars = _pipeline_bars(acc, loc)
         if bars:
             charts["pipeline"] = svg.pipeline_by_stage(bars, loc)
+        charts["power_map"] = power_map_svg(acc.stakeholders, loc)
     sections = SECTIONS_LIGHT if light else SECTIONS_FULL
     return {
         "kind": "plan",
@@ -560,7 +578,7 @@ def report_context(portfolio: PortfolioFacts, config: Config, opts: Options) -> 
             f.account.id,
         ),
     )
-    numbered = [
+    numbered: list[_NumberedRow] = [
         {"n": i, "facts": f, "link": f"{f.account.id}.{EXTENSIONS[opts.fmt]}"} for i, f in enumerate(rows, 1)
     ]
     charts: dict[str, Markup | None] = {"kaism": None, "pareto": None}
@@ -680,7 +698,8 @@ def render_template(
     try:
         return env.get_template(f"{name}.{fmt}.j2").render(context)
     except TemplateError as exc:
-        where = f" ({exc.filename}:{exc.lineno})" if getattr(exc, "lineno", None) else ""
+        lineno = getattr(exc, "lineno", None)  # only TemplateSyntaxError and its kin carry a place
+        where = f" ({getattr(exc, 'filename', None)}:{lineno})" if lineno else ""
         raise RenderError(f"template {name}.{fmt}.j2{where}: {exc}") from None
 
 

@@ -159,6 +159,7 @@ def stage_findings(
         rows = [(i, f) for i, f in revenue_rows if year is None or f.year == year]
         if rows:
             i, f = max(rows, key=lambda r: r[1].year)
+            assert f.revenue is not None  # revenue_rows holds only rows with revenue
             add(
                 "STAGE107",
                 Severity.warning,

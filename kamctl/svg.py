@@ -308,8 +308,10 @@ def pareto(bars: Sequence[ParetoBar], loc: Locale, *, cut_a: float = 80.0, cut_b
     for v in (0, 25, 50, 75, 100):
         if all(abs(v - cut) > 4 for cut in (cut_a, cut_b)):  # keep tick and cut-off labels apart
             body.append(_text(left + plot_w + 4, sy_cum(v) + 4, loc.percent(v, 0), size=9, fill=GREY))
-    for v in (0, hi / 2, hi):
-        body.append(_text(left - 4, sy_share(v) + 4, loc.percent(v, 0), size=9, anchor="end", fill=GREY))
+    for tick in (0.0, hi / 2, hi):
+        body.append(
+            _text(left - 4, sy_share(tick) + 4, loc.percent(tick, 0), size=9, anchor="end", fill=GREY)
+        )
     points = []
     for i, b in enumerate(bars):
         x = left + i * slot
@@ -328,8 +330,8 @@ def pareto(bars: Sequence[ParetoBar], loc: Locale, *, cut_a: float = 80.0, cut_b
     if points:
         body.append(f'<polyline points="{" ".join(points)}" fill="none" stroke="{RED}" stroke-width="2"/>')
         for p in points:
-            x, y = p.split(",")
-            body.append(f'<circle cx="{x}" cy="{y}" r="2.5" fill="{RED}"/>')
+            px, py = p.split(",")
+            body.append(f'<circle cx="{px}" cy="{py}" r="2.5" fill="{RED}"/>')
     lx = left
     ly = h - 6
     for cls in ("A", "B", "C", "D"):

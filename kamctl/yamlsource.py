@@ -81,8 +81,9 @@ class _PureLoader(
         _PlainResolver.__init__(self)
 
 
+_CParser: Any
 try:
-    from yaml.cyaml import CParser as _CParser
+    from yaml.cyaml import CParser as _CParser  # type: ignore[attr-defined]
 except ImportError:  # PyYAML built without libyaml: the pure path is used
     _CParser = None
 
@@ -326,6 +327,7 @@ def _guard_depth(text: str) -> None:
                 depth += 1
                 if depth > MAX_DEPTH:
                     m = event.start_mark
+                    assert m is not None  # libyaml marks every event
                     raise YamlProblem(f"nesting deeper than {MAX_DEPTH} levels", m.line + 1, m.column + 1)
             elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
                 depth -= 1

@@ -550,21 +550,22 @@ def risk_report(
     late: list[Diagnostic] = []
     for path, a in accounts:
         made = (found or {}).get(path)
-        if (made is None or year_changed) and not isinstance(a, Account):
+        if made is not None and not year_changed:
+            per_account.extend(made)
+            continue
+        if not isinstance(a, Account):
             raise TypeError(f"{path}: the account findings need the whole account, not a {type(a).__name__}")
         if made is None:
             # Not made during the load: make them now, locate them below.
             late.extend(account_risks(a, cfg, as_of, path, lang=cfg.lang))
             late.extend(stage_findings(a, cfg, path, lang=cfg.lang))
-        elif year_changed:
+        else:
             # Made before the year was known: redo the few that depend on it.
             per_account.extend(d for d in made if d.code not in YEAR_DEPENDENT)
             redo = account_risks(a, cfg, as_of, path, lang=cfg.lang) + stage_findings(
                 a, cfg, path, lang=cfg.lang
             )
             late.extend(d for d in redo if d.code in YEAR_DEPENDENT)
-        else:
-            per_account.extend(made)
     findings.extend(per_account)
     findings.extend(locate_findings(late, cfg.max_file_size, jobs=jobs))
     cur = cfg.currency
@@ -759,15 +760,16 @@ def abc(
             fail(f"no such file: {csv_file}")
         customers, problems = read_customers(csv_file, cfg.csv, measure=by)
         _report_excluded(problems, "row")
-        items = [(c.id, c.name, c.value(by)) for c in customers]
-        meta = {
+        # read_customers leaves out (and reports) every row without the measured value.
+        rows = [(c.id, c.name, v) for c in customers if (v := c.value(by)) is not None]
+        csv_meta: dict[str, Any] = {
             "source": str(csv_file),
             "by": by,
             "year": None,
             "as_of": today.isoformat(),
             "currency": cfg.currency,
         }
-        report = abc_report(items, cfg, by, meta, [])  # type: ignore[arg-type]
+        report = abc_report(rows, cfg, by, csv_meta, [])
         report.excluded = problems
         _finish(report, fmt, fail_on, table)
     from kamctl.portfolio import analysis_year, figures, in_currency
@@ -780,7 +782,7 @@ def abc(
     items, missing = figures(accs, the_year, by)
     if missing:
         _note(f"no {by} for {the_year} in {len(missing)} account(s), left out: {', '.join(missing)}")
-    meta = {
+    meta: dict[str, Any] = {
         "source": "accounts",
         "by": by,
         "year": the_year,

@@ -7,6 +7,7 @@ Options, loading and exit codes only; the documents are built by
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 import typer
 
@@ -78,7 +79,7 @@ def report(
 
 
 def _run(
-    kind: str,
+    kind: Literal["plan", "report"],
     paths: list[str],
     fmt: str,
     out: Path,

@@ -1,0 +1,122 @@
+"""The power map: names checked at their line, and the SVG in the HTML plan."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Callable
+from pathlib import Path
+
+from kamctl.account import Account
+from kamctl.i18n import Locale
+from kamctl.powermap import levels, power_map_svg
+from tests.conftest import EXAMPLES, Run
+
+Kamctl = Callable[..., Run]
+SVG = "{http://www.w3.org/2000/svg}"
+
+BAD = """\
+id: pm-bad
+name: Bad
+stakeholders:
+  - name: A
+    reports_to: B
+  - name: B
+    reports_to: A
+  - name: C
+    reports_to: C
+    influences: [Nobody]
+  - name: D
+    reports_to: Zed
+"""
+
+
+def test_bad_names_and_cycles_are_located_errors(kamctl: Kamctl, tmp_path: Path) -> None:
+    f = tmp_path / "pm-bad.yaml"
+    f.write_text(BAD, encoding="utf-8")
+    run = kamctl("validate", f, "--format", "json")
+    assert run.exit_code == 1
+    doc = run.json()
+    assert isinstance(doc, dict)
+    got = [(d["line"], d["column"], d["field"], d["message"]) for d in doc["diagnostics"]]
+    # Lines and columns counted in BAD above: the value after "reports_to: " is column 17.
+    assert got == [
+        (5, 17, "stakeholders[0].reports_to", "reporting cycle: A → B → A"),
+        (9, 17, "stakeholders[2].reports_to", "'C' cannot report to themselves"),
+        (
+            10,
+            18,
+            "stakeholders[2].influences[0]",
+            "'Nobody' is not a stakeholder of this account (influences names them)",
+        ),
+        (
+            12,
+            17,
+            "stakeholders[3].reports_to",
+            "'Zed' is not a stakeholder of this account (reports_to names one)",
+        ),
+    ]
+
+
+def _account(people: list[dict[str, object]]) -> Account:
+    return Account.model_validate({"id": "x", "name": "X", "stakeholders": people})
+
+
+def test_levels_follow_the_reporting_line() -> None:
+    a = _account(
+        [
+            {"name": "Low", "reports_to": "Mid"},
+            {"name": "Top"},
+            {"name": "Mid", "reports_to": "Top"},
+        ]
+    )
+    assert levels(a.stakeholders) == [2, 0, 1]
+
+
+def test_svg_shows_stance_as_text_and_escapes_names() -> None:
+    a = _account(
+        [
+            {
+                "name": "Boss <script>&",
+                "stance": -3,
+                "influence": "high",
+                "relationship": "strong",
+                "owner": "Ola",
+            },
+            {"name": "Helper", "stance": 2, "reports_to": "Boss <script>&", "influences": ["Boss <script>&"]},
+        ]
+    )
+    svg = power_map_svg(a.stakeholders, Locale("en"))
+    assert svg is not None
+    root = ET.fromstring(str(svg))  # well-formed XML: the name could not break out
+    texts = [t.text for t in root.iter(f"{SVG}text")]
+    assert "Boss <script>&" in texts
+    assert "blocker (−3)" in texts and "partner (+2)" in texts  # never colour alone
+    assert "owner: Ola" in texts
+    assert not list(root.iter(f"{SVG}script"))
+    # One dashed influence arrow and one reporting line.
+    paths = [p for p in root.iter(f"{SVG}path") if p.get("stroke-dasharray")]
+    assert len(paths) == 1
+    assert len(list(root.iter(f"{SVG}line"))) == 1
+    # Influence as size (high is bigger than the default), strength as border width.
+    rects = [r for r in root.iter(f"{SVG}rect") if r.get("rx")]
+    assert float(rects[0].get("width", 0)) > float(rects[1].get("width", 0))
+    assert float(rects[0].get("stroke-width", 0)) > float(rects[1].get("stroke-width", 0))
+    assert str(svg) == str(power_map_svg(a.stakeholders, Locale("en")))  # deterministic
+
+
+def test_no_map_without_lines() -> None:
+    assert power_map_svg(_account([{"name": "Alone"}]).stakeholders, Locale("en")) is None
+
+
+def test_four_example_plans_have_a_map(kamctl: Kamctl, tmp_path: Path) -> None:
+    names = ["nordmelk", "havbris-sjomat", "bergen-byggvare", "hallingdal-mobler"]
+    files = [EXAMPLES / "accounts" / f"{n}.yaml" for n in names]
+    run = kamctl("render", *files, "-f", "html", "-o", tmp_path, "--config", EXAMPLES / "kamctl.toml")
+    assert run.exit_code == 0, run.stderr
+    for n in names:
+        html = (tmp_path / f"{n}.html").read_text(encoding="utf-8")
+        found = re.search(r"<svg[^>]*powermap.*?</svg>", html, re.S)
+        assert found, n
+        root = ET.fromstring(found.group(0))
+        assert len(list(root.iter(f"{SVG}line"))) >= 3, n  # at least three reporting lines
