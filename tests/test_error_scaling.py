@@ -61,7 +61,8 @@ def test_many_plain_keys_are_too_many_values_not_an_alias_bomb() -> None:
 
 def test_an_alias_bomb_is_still_called_one() -> None:
     text = 'a: &a ["x","x","x","x","x","x","x","x","x","x"]\n' + "".join(
-        f"{c}: &{c} [*{p},*{p},*{p},*{p},*{p},*{p},*{p},*{p},*{p},*{p}]\n" for p, c in zip("abcde", "bcdef")
+        f"{c}: &{c} [*{p},*{p},*{p},*{p},*{p},*{p},*{p},*{p},*{p},*{p}]\n"
+        for p, c in zip("abcde", "bcdef", strict=True)
     )
     try:
         parse(text)
