@@ -383,18 +383,16 @@ def construct(root: Any, *, aliases: bool = True) -> Any:
     try:
         data = _construct(root, {}, 0, count)
     except YamlProblem:
-        # Too many values is the problem the guard pass would have found first.
-        if _count_nodes(root) > MAX_NODES:
-            raise _too_many(root) from None
+        _check_size(root)
         raise
     if count[0] > MAX_NODES:
-        raise _too_many(root)
+        _check_size(root)
     return data
 
 
 def _check_size(root: Any) -> None:
     if _expanded_size(root, {}, 0) > MAX_NODES:
-        raise _too_big(root)
+        raise _too_many(root) if _count_nodes(root) > MAX_NODES else _too_big(root)
 
 
 def _too_big(root: Any) -> YamlProblem:
@@ -407,10 +405,13 @@ def _too_big(root: Any) -> YamlProblem:
 
 
 def _count_nodes(root: Any) -> int:
-    """Values in a tree without aliases (each node appears once), keys counted."""
-    total, stack = 0, [root]
+    """Values written in the file (an aliased node counts once), keys counted."""
+    total, stack, seen = 0, [root], set()
     while stack:
         node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
         total += 1
         value = node.value
         if isinstance(value, list):
@@ -420,8 +421,8 @@ def _count_nodes(root: Any) -> int:
 
 
 def _too_many(root: Any) -> YamlProblem:
-    # No alias in the file: it is simply big (100,000 plain keys were called an
-    # alias bomb).
+    # The file itself holds too many values, with or without aliases (100,000
+    # plain keys were called an alias bomb).
     m = root.start_mark
     return YamlProblem(
         f"too many values ({_count_nodes(root):,}): an account file may hold at most {MAX_NODES:,}",

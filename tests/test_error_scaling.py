@@ -1,14 +1,13 @@
 """Error collection is linear and capped (issue 10, repros 14 and 22).
 
-Speed is checked as a ratio of two sizes measured in the same run (medians of
-three), never as a wall-clock limit: four times the errors may take at most
-eight times as long. Linear work gives 4; the quadratic locating of before
+Speed is checked as a ratio of two sizes measured in the same run (the fastest
+of five each: on a shared machine other work only ever adds time), never as a
+wall-clock limit: four times the errors may take at most ten times as long. Linear work gives 4; the quadratic locating of before
 gave 16 (5k → 40k unknown keys: 0.9 s → 56 s, a factor of 62 for 8×).
 """
 
 from __future__ import annotations
 
-import statistics
 import time
 
 from kamctl.loader import check_bytes
@@ -20,20 +19,20 @@ def _unknown_keys(n: int) -> bytes:
     return ("id: u\nname: U\n" + "".join(f"k{i}: {i}\n" for i in range(n))).encode()
 
 
-def _median_seconds(raw: bytes) -> float:
+def _fastest_seconds(raw: bytes) -> float:
     times = []
-    for _ in range(3):
+    for _ in range(5):
         start = time.perf_counter()
         check_bytes("u.yaml", raw)
         times.append(time.perf_counter() - start)
-    return statistics.median(times)
+    return min(times)
 
 
-def test_four_times_the_errors_take_at_most_eight_times_as_long() -> None:
+def test_four_times_the_errors_take_at_most_ten_times_as_long() -> None:
     small, large = _unknown_keys(2_500), _unknown_keys(10_000)
     check_bytes("u.yaml", small)  # warm up imports and caches
-    ratio = _median_seconds(large) / _median_seconds(small)
-    assert ratio < 8, f"10,000 errors took {ratio:.1f}× as long as 2,500"
+    ratio = _fastest_seconds(large) / _fastest_seconds(small)
+    assert ratio < 10, f"10,000 errors took {ratio:.1f}× as long as 2,500"
 
 
 def test_errors_are_capped_with_a_count_of_the_rest() -> None:
