@@ -288,6 +288,12 @@ def load_config(path: Path | None = None, *, search: bool = True) -> Config:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError([_diag(path, 0, 0, f"cannot read config: {exc}")]) from None
+    return parse_config(text, path)
+
+
+def parse_config(text: str, path: Path) -> Config:
+    """A config from its text; ``path`` names it in diagnostics and sets its root
+    (``kamctl diff`` reads a revision's config from git, not from a file)."""
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

@@ -227,6 +227,16 @@ def check_bytes(path: str, raw: bytes) -> tuple[Any, list[Diagnostic], IdAt | No
     return (doc.data if account is not None and doc is not None else None), diags, id_at
 
 
+def check_account(path: str, raw: bytes) -> tuple[Account | None, list[Diagnostic], IdAt | None]:
+    """Bytes → (the validated Account or None; diagnostics; the id and where it is).
+
+    For bytes that come from elsewhere than a file, e.g. a git blob: ``path``
+    only names them in the diagnostics.
+    """
+    account, diags, id_at, _ = _check(path, raw)
+    return account, diags, id_at
+
+
 def _check(path: str, raw: bytes) -> tuple[Account | None, list[Diagnostic], IdAt | None, Document | None]:
     """check_bytes, with the Account itself (so it is not validated twice) and the Document."""
     from .account import Account

@@ -120,3 +120,26 @@ def test_four_example_plans_have_a_map(kamctl: Kamctl, tmp_path: Path) -> None:
         assert found, n
         root = ET.fromstring(found.group(0))
         assert len(list(root.iter(f"{SVG}line"))) >= 3, n  # at least three reporting lines
+
+
+def test_power_map_rules_do_not_judge_a_plan_without_a_map(kamctl: Kamctl, tmp_path: Path) -> None:
+    # No influences and no competitor stances: KAM117 and KAM118 have nothing
+    # to judge, so they must not count as passed checks in the plan's completeness.
+    f = tmp_path / "acme.yaml"
+    f.write_text(
+        "id: acme\nname: Acme AS\nstakeholders:\n  - {name: A, role: decision_maker}\n", encoding="utf-8"
+    )
+    run = kamctl("status", f, "--format", "json", "--as-of", "2026-11-24")
+    doc = run.json()
+    assert isinstance(doc, dict)
+    checks = doc["accounts"][0]["checks"]
+    assert not {"KAM117", "KAM118"} & {*checks["passed"], *checks["failed"]}
+    # With an influence line KAM117 is judged (and passes: nobody is a blocker).
+    f.write_text(
+        "id: acme\nname: Acme AS\nstakeholders:\n  - {name: A, role: decision_maker}\n"
+        "  - {name: B, stance: 1, influences: [A]}\n",
+        encoding="utf-8",
+    )
+    doc = kamctl("status", f, "--format", "json", "--as-of", "2026-11-24").json()
+    assert isinstance(doc, dict)
+    assert "KAM117" in doc["accounts"][0]["checks"]["passed"]

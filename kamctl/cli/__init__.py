@@ -40,6 +40,7 @@ COMMAND_MODULES = [
     "lint",
     "render",
     "plan",
+    "history",
 ]
 
 

@@ -23,7 +23,7 @@ Language
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from types import ModuleType
@@ -97,6 +97,10 @@ class Rule:
     messages: Messages
     meta: bool = False
     """KAM0xx: about the file or the lint run itself, not about the plan."""
+    applies: Callable[[Context], bool] | None = None
+    """A module's optional ``applies(ctx)``: False makes the rule not applicable to
+    this plan (e.g. power-map rules on a plan without a map), so a check with
+    nothing to judge does not count as passed in ``kamctl status``."""
 
     @property
     def summary(self) -> str:
@@ -118,6 +122,7 @@ class Rule:
             check=module.check,
             messages=module.MESSAGES,
             meta=module.ID.startswith("KAM0"),
+            applies=getattr(module, "applies", None),
         )
 
 

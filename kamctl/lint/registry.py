@@ -23,6 +23,8 @@ from .rules import (
     kam114_kaism,
     kam115_joint_planning,
     kam116_opportunity_close,
+    kam117_blocker_influence,
+    kam118_competitor_favoured,
 )
 
 RULES: tuple[Rule, ...] = tuple(
@@ -46,6 +48,8 @@ RULES: tuple[Rule, ...] = tuple(
         kam114_kaism,
         kam115_joint_planning,
         kam116_opportunity_close,
+        kam117_blocker_influence,
+        kam118_competitor_favoured,
     )
 )
 

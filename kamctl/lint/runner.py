@@ -333,7 +333,7 @@ def evaluate(
     for rule in registry.RULES:
         if rule.meta:
             continue
-        if ctx.profile not in rule.profiles:
+        if ctx.profile not in rule.profiles or (rule.applies is not None and not rule.applies(ctx)):
             checks[rule.id] = NOT_APPLICABLE
             continue
         if rule.id not in selection.enabled:

@@ -1,0 +1,91 @@
+"""``kamctl diff``: what changed in the portfolio between two revisions."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import typer
+
+from . import app
+from .common import CONFIG_OPTION, LANG_OPTION, check_format, fail, get_config, resolve_lang
+
+if TYPE_CHECKING:
+    from kamctl.config import Config
+    from kamctl.history.git import Repo
+    from kamctl.history.snapshot import Snapshot
+
+FORMATS = ("text", "json", "markdown")
+
+
+def _snapshot(repo: Repo, rev: str | None, cfg: Config, same_config: bool) -> Snapshot:
+    """``rev`` (None: the work tree); a DATE (YYYY-MM-DD) is the last commit on or before it."""
+    import datetime as _dt
+
+    from kamctl.history.snapshot import at_revision, working_tree
+
+    if rev is None:
+        return working_tree(repo, cfg)
+    try:
+        day = _dt.date.fromisoformat(rev)
+    except ValueError:
+        sha = repo.resolve(rev)
+    else:
+        sha = repo.at(day)
+    return at_revision(repo, rev, sha, cfg, same_config)
+
+
+def _split(a: str | None, b: str | None) -> tuple[str | None, str | None]:
+    if a is not None and ".." in a and b is None:
+        left, _, right = a.partition("..")
+        return left or "HEAD", right or "HEAD"
+    return (a or "HEAD"), b
+
+
+@app.command()
+def diff(
+    a: str = typer.Argument(
+        None, help="Old revision or date YYYY-MM-DD (default HEAD); also A..B.", show_default=False
+    ),
+    b: str = typer.Argument(
+        None, help="New revision or date (default: the working tree).", show_default=False
+    ),
+    fmt: str = typer.Option("text", "--format", "-f", help="text, json or markdown."),
+    same_config: bool = typer.Option(False, "--same-config", help="Score both sides with today's config."),
+    lang: str = LANG_OPTION,
+    config: Path = CONFIG_OPTION,
+) -> None:
+    """What changed per account between two revisions, like git diff (exit 1: a file was invalid)."""
+    from kamctl.formatters import CheckResult, text
+    from kamctl.history.diff import diff_portfolios
+    from kamctl.history.git import GitError, Repo
+    from kamctl.history.messages import write_json, write_markdown, write_text
+
+    check_format(fmt, FORMATS)
+    cfg = get_config(config)
+    language = resolve_lang(lang, cfg)
+    old_rev, new_rev = _split(a, b)
+    try:
+        with Repo(Path.cwd()) as repo:
+            old = _snapshot(repo, old_rev, cfg, same_config)
+            new = _snapshot(repo, new_rev, cfg, same_config)
+    except GitError as exc:
+        fail(str(exc))
+    diffs = diff_portfolios(old, new)
+    problems = old.diagnostics + new.diagnostics
+    if problems:
+        text(CheckResult("diff", 0, problems), sys.stderr)
+    if fmt == "json":
+        write_json(
+            diffs,
+            {"rev": old.label, "commit": old.commit},
+            {"rev": new.label, "commit": new.commit},
+            sys.stdout,
+        )
+    elif fmt == "markdown":
+        write_markdown(diffs, old.label, new.label, language, sys.stdout)
+    else:
+        write_text(diffs, old.label, new.label, language, sys.stdout)
+    if any(d.severity.value == "error" for d in problems):
+        raise typer.Exit(1)

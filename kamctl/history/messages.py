@@ -1,0 +1,142 @@
+"""Changes in words (nb, en) and the text, markdown and json reporters of ``kamctl diff``."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import TextIO
+
+from ..i18n import Locale, Messages, quantity, say
+from .changes import Change
+from .diff import AccountDiff
+
+MESSAGES: Messages = {
+    "account_added": {"en": "account added", "nb": "kunde lagt til"},
+    "account_removed": {"en": "account removed", "nb": "kunde fjernet"},
+    "account_renamed": {"en": "file moved: {old} → {new}", "nb": "filen flyttet: {old} → {new}"},
+    "kam_handover": {"en": "KAM handed over: {old} → {new}", "nb": "KAM overlevert: {old} → {new}"},
+    "quadrant": {
+        "en": "KAISM quadrant: {old_tier} → {new_tier} ({old} → {new})",
+        "nb": "KAISM-kvadrant: {old_tier} → {new_tier} ({old} → {new})",
+    },
+    "priority": {"en": "investment priority: {old} → {new}", "nb": "investeringsprioritet: {old} → {new}"},
+    "axis_score": {"en": "{field}: {old} → {new}", "nb": "{field}: {old} → {new}"},
+    "abc_class": {"en": "ABC class: {old} → {new}", "nb": "ABC-klasse: {old} → {new}"},
+    "figure": {"en": "{field}: {old} → {new}", "nb": "{field}: {old} → {new}"},
+    "stage": {"en": "relationship stage: {old} → {new}", "nb": "relasjonsfase: {old} → {new}"},
+    "decision_maker_negative": {
+        "en": "DECISION MAKER TURNED NEGATIVE: {field}: {old} → {new}",
+        "nb": "BESLUTTER BLE NEGATIV: {field}: {old} → {new}",
+    },
+    "stakeholder_added": {"en": "stakeholder added: {new}", "nb": "interessent lagt til: {new}"},
+    "stakeholder_removed": {"en": "stakeholder removed: {old}", "nb": "interessent fjernet: {old}"},
+    "stance": {"en": "{field}: {old} → {new}", "nb": "{field}: {old} → {new}"},
+    "influence": {"en": "{field}: {old} → {new}", "nb": "{field}: {old} → {new}"},
+    "relationship": {"en": "{field}: {old} → {new}", "nb": "{field}: {old} → {new}"},
+    "goal_added": {"en": "goal added: {field}", "nb": "mål lagt til: {field}"},
+    "goal_removed": {"en": "goal removed: {field}", "nb": "mål fjernet: {field}"},
+    "goal_target": {"en": "{field}: {old} → {new}", "nb": "{field}: {old} → {new}"},
+    "goal_target_lowered": {
+        "en": "TARGET LOWERED: {field}: {old} → {new}",
+        "nb": "MÅLET SENKET: {field}: {old} → {new}",
+    },
+    "goal_due": {"en": "{field}: {old} → {new}", "nb": "{field}: {old} → {new}"},
+    "strategy": {"en": "strategy changed: {field}", "nb": "strategien endret: {field}"},
+    "opportunity_added": {"en": "opportunity added: {new}", "nb": "mulighet lagt til: {new}"},
+    "opportunity_removed": {"en": "opportunity removed: {old}", "nb": "mulighet fjernet: {old}"},
+    "opportunity_won": {"en": "opportunity won: {field}", "nb": "mulighet vunnet: {field}"},
+    "opportunity_lost": {"en": "opportunity lost: {field}", "nb": "mulighet tapt: {field}"},
+    "opportunity_status": {"en": "{field}: {old} → {new}", "nb": "{field}: {old} → {new}"},
+    "opportunity_value": {"en": "{field}: {old} → {new}", "nb": "{field}: {old} → {new}"},
+    "opportunity_probability": {"en": "{field}: {old} % → {new} %", "nb": "{field}: {old} % → {new} %"},
+    "opportunity_postponed": {
+        "en": "close postponed by {days}: {field}: {old} → {new}",
+        "nb": "avslutning utsatt {days}: {field}: {old} → {new}",
+    },
+    "opportunity_close": {"en": "{field}: {old} → {new}", "nb": "{field}: {old} → {new}"},
+    "action_added": {"en": "action added: {new}", "nb": "tiltak lagt til: {new}"},
+    "action_done": {"en": "action done: {field}", "nb": "tiltak utført: {field}"},
+    "action_cancelled": {"en": "action cancelled: {field}", "nb": "tiltak avlyst: {field}"},
+    "action_status": {"en": "{field}: {old} → {new}", "nb": "{field}: {old} → {new}"},
+    "action_postponed": {
+        "en": "action postponed by {days}: {field}: {old} → {new}",
+        "nb": "tiltak utsatt {days}: {field}: {old} → {new}",
+    },
+    "action_due": {"en": "{field}: {old} → {new}", "nb": "{field}: {old} → {new}"},
+    "action_dropped": {
+        "en": "ACTION REMOVED WITHOUT BEING DONE: {old}",
+        "nb": "TILTAK FJERNET UTEN Å VÆRE UTFØRT: {old}",
+    },
+    "action_removed": {"en": "finished action removed: {old}", "nb": "avsluttet tiltak fjernet: {old}"},
+    "contract_end": {"en": "contract end: {old} → {new}", "nb": "avtaleslutt: {old} → {new}"},
+    "contract_notice": {
+        "en": "notice period (months): {old} → {new}",
+        "nb": "oppsigelsestid (måneder): {old} → {new}",
+    },
+    "risk_added": {"en": "risk added: {new}", "nb": "risiko lagt til: {new}"},
+    "risk_closed": {"en": "risk closed: {old}", "nb": "risiko lukket: {old}"},
+    "reviewed": {
+        "en": "plan reviewed: {old} → {new} (by {by})",
+        "nb": "planen gjennomgått: {old} → {new} (av {by})",
+    },
+    "joint_planning": {
+        "en": "agreed with the customer: {old} → {new}",
+        "nb": "avtalt med kunden: {old} → {new}",
+    },
+    "none": {"en": "no changes", "nb": "ingen endringer"},
+    "title": {"en": "Changes {old} → {new}", "nb": "Endringer {old} → {new}"},
+}
+
+
+def _shown(value: object, lang: str) -> object:
+    """ "–" for an absent value; numbers as the reader writes them (``3 000 000``, ``5,58``)."""
+    if value is None:
+        return "–"
+    if isinstance(value, float | int) and not isinstance(value, bool):
+        whole = float(value).is_integer()
+        return Locale(lang).number(value, 0 if whole else 2)
+    return value
+
+
+def describe(change: Change, lang: str) -> str:
+    """One change as a sentence."""
+    params: dict[str, object] = {k: _shown(v, lang) for k, v in change.args.items()}
+    days = change.args.get("days")
+    if isinstance(days, int):
+        params["days"] = quantity(abs(days), "day", lang)
+    params.update(field=change.field, old=_shown(change.old, lang), new=_shown(change.new, lang))
+    return say(MESSAGES, change.code, lang, **params)
+
+
+def blame_suffix(change: Change) -> str:
+    b = change.args.get("commit")
+    return f"  [{str(b)[:8]} {change.args.get('author')} {change.args.get('date')}]" if b else ""
+
+
+def write_text(diffs: Sequence[AccountDiff], old: str, new: str, lang: str, out: TextIO) -> None:
+    out.write(say(MESSAGES, "title", lang, old=old, new=new) + "\n")
+    if not diffs:
+        out.write(say(MESSAGES, "none", lang) + "\n")
+    for d in diffs:
+        out.write(f"\n{d.id} ({d.name})\n")
+        for c in d.changes:
+            out.write(f"  - {describe(c, lang)}{blame_suffix(c)}\n")
+
+
+def write_markdown(diffs: Sequence[AccountDiff], old: str, new: str, lang: str, out: TextIO) -> None:
+    from ..mdescape import inline as esc
+
+    out.write(f"## {esc(say(MESSAGES, 'title', lang, old=old, new=new))}\n")
+    if not diffs:
+        out.write("\n" + say(MESSAGES, "none", lang) + "\n")
+    for d in diffs:
+        out.write(f"\n### {esc(d.name)} (`{d.id}`)\n\n")
+        for c in d.changes:
+            out.write(f"- {esc(describe(c, lang) + blame_suffix(c))}\n")
+
+
+def write_json(
+    diffs: Sequence[AccountDiff], old: dict[str, object], new: dict[str, object], out: TextIO
+) -> None:
+    doc = {"version": 1, "from": old, "to": new, "accounts": [d.to_json() for d in diffs]}
+    out.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
