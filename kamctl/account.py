@@ -17,6 +17,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
+from .audience import INTERNAL
 from .types import (
     AccountId,
     Bool,
@@ -178,9 +179,12 @@ class Financials(_Model):
 
     year: Year = Field(description="Fiscal year, e.g. 2025.")
     revenue: Money | None = _f("Our revenue from the customer that year.")
-    gross_margin: SignedMoney | None = _f("Gross margin (revenue minus cost of goods); may be negative.")
+    gross_margin: SignedMoney | None = _f(
+        "Gross margin (revenue minus cost of goods); may be negative.", json_schema_extra=INTERNAL
+    )
     contribution_margin: SignedMoney | None = _f(
-        "Contribution margin (gross margin minus customer-specific costs); may be negative."
+        "Contribution margin (gross margin minus customer-specific costs); may be negative.",
+        json_schema_extra=INTERNAL,
     )
     category_spend: Money | None = _f(
         "The customer's total spend in our category that year, all suppliers; "
@@ -278,7 +282,7 @@ class Strategy(_Model):
 class Opportunity(_Model):
     name: Text = Field(description="Short name of the opportunity.")
     value: Money | None = _f("Expected order value in the account's currency.")
-    probability: Percent | None = _f("Probability of winning, in percent 0–100.")
+    probability: Percent | None = _f("Probability of winning, in percent 0–100.", json_schema_extra=INTERNAL)
     owner: Text | None = _f("Who owns the opportunity on our side.")
     expected_close: Date | None = _f("Expected close date.")
     status: OpportunityStatus = Field(default=OpportunityStatus.open, description="open, won or lost.")
@@ -347,28 +351,37 @@ class Stakeholder(_Model):
         "DMU role: decision_maker, influencer, user, buyer, gatekeeper, technical or finance."
     )
     level: OrgLevel | None = _f("Organisation level: top, middle or operational.")
-    influence: Level | None = _f("Influence on our business: high, medium or low.")
+    influence: Level | None = _f(
+        "Influence on our business: high, medium or low.", json_schema_extra=INTERNAL
+    )
     stance: Stance | None = _f(
         "Stance towards us, -3..+3: -3 blocker, -2 critic, -1 sceptic, 0 neutral, "
-        "+1 supporter, +2 partner, +3 advocate."
+        "+1 supporter, +2 partner, +3 advocate.",
+        json_schema_extra=INTERNAL,
     )
-    relationship: Strength | None = _f("Strength of our relationship: strong, medium or weak.")
+    relationship: Strength | None = _f(
+        "Strength of our relationship: strong, medium or weak.", json_schema_extra=INTERNAL
+    )
     style: CommStyle | None = _f(
-        "Communication style: DISC red/yellow/green/blue or driver/expressive/amiable/analytical."
+        "Communication style: DISC red/yellow/green/blue or driver/expressive/amiable/analytical.",
+        json_schema_extra=INTERNAL,
     )
     owner: Text | None = _f("Who on our side owns the relationship.")
     last_contact: Date | None = _f("Date of the last real contact.")
-    trust: Trust | None = _f("Trust equation factors, each 1–10.")
+    trust: Trust | None = _f("Trust equation factors, each 1–10.", json_schema_extra=INTERNAL)
     email: Text | None = _f("E-mail address.")
-    notes: Text | None = _f("What matters to this person.")
+    notes: Text | None = _f("What matters to this person.", json_schema_extra=INTERNAL)
     reports_to: Text | None = _f(
         "Name of the stakeholder of this account this person reports to (the power map's reporting line)."
     )
-    influences: list[Text] = _list(
-        "Names of stakeholders of this account this person sways (influence lines)."
+    influences: list[Text] = Field(
+        default_factory=list,
+        json_schema_extra=INTERNAL,
+        description="Names of stakeholders of this account this person sways (influence lines).",
     )
     competitor_stance: dict[Text, Stance] = Field(
         default_factory=dict,
+        json_schema_extra=INTERNAL,
         description="Competitor name → this person's stance towards that competitor, -3..+3 (internal).",
     )
 
@@ -435,29 +448,38 @@ class Account(_Model):
     profile: Profile = Field(default=Profile.full, description="Plan profile: full or light (KAM light).")
     currency: Text | None = _f("Currency of all amounts (ISO 4217, e.g. NOK); default from config.")
     stage: Stage | None = _f(
-        "Relationship stage: pre-kam, early-kam, mid-kam, partnership-kam, synergistic-kam, uncoupling."
+        "Relationship stage: pre-kam, early-kam, mid-kam, partnership-kam, synergistic-kam, uncoupling.",
+        json_schema_extra=INTERNAL,
     )
     customer_since: Int | None = _f("Year the customer relationship began.")
     financials: list[Financials] = _list("Figures per fiscal year.")
-    kaism: Kaism | None = _f("KAISM criterion scores on both axes.")
-    classification: Classification | None = _f("Written by 'kamctl classify --write'.")
-    selection_criteria: list[SelectionCriterion] = _list("Selection criteria and whether they are met.")
+    kaism: Kaism | None = _f("KAISM criterion scores on both axes.", json_schema_extra=INTERNAL)
+    classification: Classification | None = _f(
+        "Written by 'kamctl classify --write'.", json_schema_extra=INTERNAL
+    )
+    selection_criteria: list[SelectionCriterion] = Field(
+        default_factory=list,
+        json_schema_extra=INTERNAL,
+        description="Selection criteria and whether they are met.",
+    )
     team: list[TeamMember] = _list("Our account team: who does what.")
     customer: CustomerProfile | None = _f("Customer profile.")
     goals: Goals | None = _f("Goals on three horizons.")
     strategy: Strategy | None = _f("Main strategy and part-strategies.")
     opportunities: list[Opportunity] = _list("Opportunities / pipeline.")
-    white_space: WhiteSpace | None = _f("White-space matrix.")
-    competitors: list[Competitor] = _list("Competitors present at the customer.")
+    white_space: WhiteSpace | None = _f("White-space matrix.", json_schema_extra=INTERNAL)
+    competitors: list[Competitor] = Field(
+        default_factory=list, json_schema_extra=INTERNAL, description="Competitors present at the customer."
+    )
     contract: Contract | None = _f("The current agreement.")
-    risks: list[Risk] = _list("Known risks.")
+    risks: list[Risk] = Field(default_factory=list, json_schema_extra=INTERNAL, description="Known risks.")
     stakeholders: list[Stakeholder] = _list("People at the customer: the power map.")
     actions: list[Action] = _list("Concrete actions for the next 3–12 months.")
     measures: Measures | None = _f("Measures of success.")
     rhythm: Rhythm | None = _f("Meeting rhythm.")
     joint_planning: JointPlanning | None = _f("Whether the plan was agreed with the customer.")
     review: Review | None = _f("Plan review.")
-    notes: Text | None = _f("Anything else.")
+    notes: Text | None = _f("Anything else.", json_schema_extra=INTERNAL)
 
     @model_validator(mode="after")
     def _power_map(self) -> Account:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from .abc import AbcRow, abc_classify
 from .account import Account, Action, ActionStatus, OpportunityStatus, Strength
+from .audience import INTERNAL
 from .diagnostics import Diagnostic, Severity
 from .kaism import KaismResult, classify_account
 from .lint import lint_document
@@ -34,23 +35,23 @@ class AccountFacts:
     path: str
     fiscal_year: int | None
     revenue: float | None
-    gross_margin: float | None
+    gross_margin: float | None = field(metadata=INTERNAL)
     share_of_wallet: float | None
     """Percent, or None when revenue or category spend is unknown."""
-    weighted_pipeline: float
+    weighted_pipeline: float = field(metadata=INTERNAL)
     open_pipeline: float
     overdue: list[Action]
     actions_done: float | None
     """Percent of the actions due by today (cancelled ones aside) that are done."""
-    strong_relationships: int
-    kaism: KaismResult
-    risks: list[Diagnostic]
+    strong_relationships: int = field(metadata=INTERNAL)
+    kaism: KaismResult = field(metadata=INTERNAL)
+    risks: list[Diagnostic] = field(metadata=INTERNAL)
     """Account-level risk signals (``RISK1xx``)."""
-    stage: list[Diagnostic]
+    stage: list[Diagnostic] = field(metadata=INTERNAL)
     """Stated stage against the evidence (``STAGE1xx``)."""
-    lint: list[Diagnostic]
+    lint: list[Diagnostic] = field(metadata=INTERNAL)
     """Plan completeness and quality (``KAM…``)."""
-    abc: AbcRow | None = None
+    abc: AbcRow | None = field(default=None, metadata=INTERNAL)
     """The account's row in the portfolio's ABC analysis by revenue (None without revenue)."""
 
     @property

@@ -143,6 +143,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "weighted_pipeline": ("Vektet pipeline", "Weighted pipeline"),
     "pipeline_total": ("Åpen pipeline (uvektet)", "Open pipeline (unweighted)"),
     "revenue_margin_chart": ("Omsetning og bruttomargin per år", "Revenue and gross margin by year"),
+    "revenue_chart": ("Omsetning per år", "Revenue by year"),
     "pipeline_chart": ("Åpen pipeline per fase", "Open pipeline by stage"),
     "kaism_chart": ("KAISM-matrise", "KAISM matrix"),
     "pareto_chart": ("ABC-analyse (Pareto)", "ABC analysis (Pareto)"),

@@ -48,6 +48,8 @@ from markupsafe import Markup
 
 from . import mdescape, svg
 from .account import Account, Action, Level, PipelineStage
+from .audience import Audience, customer_facts
+from .audience import hidden as audience_hidden
 from .facts import AccountFacts, PortfolioFacts
 from .i18n import Locale
 from .powermap import power_map_svg
@@ -429,6 +431,38 @@ class Options:
     lang: str
     as_of: _dt.date
     currency: str = "NOK"
+    audience: Audience = "internal"
+
+
+SECTION_SOURCES = {
+    "classification": ("Account.kaism", "Account.classification", "Account.selection_criteria"),
+    "risks": ("Account.risks", "AccountFacts.risks", "AccountFacts.stage"),
+    "quality": ("AccountFacts.lint",),
+    "notes": ("Account.notes",),
+    "white_space": ("Account.white_space",),
+}
+"""What a section shows. A section whose sources are all hidden from the
+audience is left out (which fields are hidden is declared in the models)."""
+
+
+def _columns(audience: Audience) -> Callable[..., dict[str, Any]]:
+    """For templates: a table without the columns whose field is hidden from ``audience``.
+
+    ``paths`` names each column's field (``"Financials.gross_margin"``) or None.
+    """
+
+    def columns(
+        headers: list[Any], rows: list[list[Any]], align: str, paths: list[str | None]
+    ) -> dict[str, Any]:
+        keep = [p is None or not audience_hidden(audience, p) for p in paths]
+        align = align.ljust(len(headers), "l")
+        return {
+            "headers": [h for h, k in zip(headers, keep, strict=True) if k],
+            "rows": [[c for c, k in zip(r, keep, strict=True) if k] for r in rows],
+            "align": "".join(a for a, k in zip(align, keep, strict=False) if k),
+        }
+
+    return columns
 
 
 def _sorted_stakeholders(account: Account) -> list[Any]:
@@ -494,6 +528,8 @@ def _kaism_weights(config: Config, account: Account) -> dict[str, list[dict[str,
 
 
 def plan_context(facts: AccountFacts, config: Config, opts: Options) -> dict[str, Any]:
+    if opts.audience == "customer":
+        facts = customer_facts(facts)
     acc = facts.account
     loc = Locale(opts.lang, acc.currency or opts.currency)
     light = acc.profile.value == "light"
@@ -536,12 +572,26 @@ def plan_context(facts: AccountFacts, config: Config, opts: Options) -> dict[str
             charts["financials"] = svg.revenue_by_year(
                 [svg.YearFigures(f.year, f.revenue, f.gross_margin, bool(f.budget)) for f in financials], loc
             )
-        bars = _pipeline_bars(acc, loc)
+        # The chart's second bar is the weighted value: a customer's copy has no probabilities.
+        bars = (
+            []
+            if audience_hidden(opts.audience, "AccountFacts.weighted_pipeline")
+            else _pipeline_bars(acc, loc)
+        )
         if bars:
             charts["pipeline"] = svg.pipeline_by_stage(bars, loc)
-        charts["power_map"] = power_map_svg(acc.stakeholders, loc)
-    sections = SECTIONS_LIGHT if light else SECTIONS_FULL
+        # The power map is a map of stances and influence: ours alone.
+        if not audience_hidden(opts.audience, "Stakeholder.stance"):
+            charts["power_map"] = power_map_svg(acc.stakeholders, loc)
+    sections = tuple(
+        s
+        for s in (SECTIONS_LIGHT if light else SECTIONS_FULL)
+        if not all(audience_hidden(opts.audience, p) for p in SECTION_SOURCES.get(s, ("Account.name",)))
+    )
     return {
+        "audience": opts.audience,
+        "hidden": lambda path: audience_hidden(opts.audience, path),
+        "columns": _columns(opts.audience),
         "kind": "plan",
         "fmt": opts.fmt,
         "as_of": opts.as_of,
@@ -759,6 +809,7 @@ def render_documents(
     out_dir: Path,
     templates: Path | None = None,
     context: Sequence[Account] = (),
+    audience: Audience = "internal",
 ) -> list[Path]:
     """Render plans (``kind="plan"``, one file per account) or the report into ``out_dir``.
 
@@ -772,7 +823,7 @@ def render_documents(
         raise RenderError(f"unknown format {fmt!r}; use md or html")
     loc = Locale(lang, config.currency)
     envs = environments(template_dirs(config, templates), loc)
-    opts = Options(fmt, lang, as_of, config.currency)
+    opts = Options(fmt, lang, as_of, config.currency, audience)
     files = [(lf.path, lf.account, lf.diagnostics) for lf in loaded if lf.account is not None]
     everyone = {a.id: a for a in context}
     everyone.update({acc.id: acc for _, acc, _ in files})

@@ -215,6 +215,8 @@ def revenue_by_year(rows: Sequence[YearFigures], loc: Locale, currency: str | No
     ly = h - 8
     body.append(f'<rect x="{left}" y="{ly - 9}" width="10" height="10" fill="{BLUE}"/>')
     body.append(_text(left + 14, ly, loc.t("revenue"), size=11))
+    if not any(r.gross_margin is not None for r in rows):  # e.g. the customer's copy
+        return _svg(w, h, loc.t("revenue_chart"), body)
     body.append(f'<rect x="{left + 130}" y="{ly - 9}" width="10" height="10" fill="{ORANGE}"/>')
     body.append(_text(left + 144, ly, loc.t("gross_margin"), size=11))
     return _svg(w, h, loc.t("revenue_margin_chart"), body)

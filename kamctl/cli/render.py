@@ -29,6 +29,12 @@ OUT_OPTION = typer.Option(
     Path("rendered"), "--output", "-o", help="Folder to write into (created if missing).", file_okay=False
 )
 LANG_OPTION = typer.Option(None, "--lang", help="Language: nb or en (default: the config's lang, else nb).")
+AUDIENCE_OPTION = typer.Option(
+    "internal",
+    "--audience",
+    help="internal (everything) or customer: leaves out what is ours alone (stance, trust, margins, "
+    "classification, competitors, risks, findings) for a plan to share in joint planning.",
+)
 TEMPLATES_OPTION = typer.Option(
     None,
     "--templates",
@@ -47,6 +53,7 @@ def render(
     as_of: str | None = AS_OF_OPTION,
     config: Path | None = CONFIG_OPTION,
     jobs: int | None = JOBS_OPTION,
+    audience: str = AUDIENCE_OPTION,
 ) -> None:
     """Render one account plan per account file, as Markdown or HTML.
 
@@ -54,7 +61,7 @@ def render(
     are reported and skipped. Exit 0 when every file was rendered, 1 when some
     were invalid, 2 on a usage, config or template error.
     """
-    raise typer.Exit(_run("plan", paths or [], fmt, out, lang, templates, as_of, config, jobs))
+    raise typer.Exit(_run("plan", paths or [], fmt, out, lang, templates, as_of, config, jobs, audience))
 
 
 @app.command()
@@ -88,6 +95,7 @@ def _run(
     as_of: str | None,
     config_path: Path | None,
     jobs: int | None,
+    audience: str = "internal",
 ) -> int:
     import sys
 
@@ -96,6 +104,10 @@ def _run(
     from kamctl.formatters import CheckResult, text
 
     check_format(fmt, ("md", "html"))
+    from kamctl.audience import AUDIENCES
+
+    if audience not in AUDIENCES:
+        fail(f"unknown audience {audience!r}; use {' or '.join(AUDIENCES)}")
     cfg = get_config(config_path)
     lang = resolve_lang(lang, cfg, environment=False)
     if templates is not None and not templates.is_dir():
@@ -136,6 +148,7 @@ def _run(
             out_dir=out,
             templates=templates,
             context=context,
+            audience="customer" if audience == "customer" else "internal",
         )
     except RenderError as exc:
         fail(str(exc))
