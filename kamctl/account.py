@@ -279,6 +279,19 @@ class Strategy(_Model):
     relationship: Text | None = _f("Relationship strategy.")
 
 
+class WinLossReview(_Model):
+    """What we learnt from a won or lost deal (Company X sits down after every win and loss)."""
+
+    date: Date | None = _f("When the review was held.")
+    reason: Text | None = _f(
+        "The main reason we won or lost, e.g. price, relationship, product_fit, delivery."
+    )
+    reason_note: Text | None = _f("The reason in a sentence or two.")
+    competitor: Text | None = _f("The competitor involved.")
+    lessons: Text | None = _f("What we do differently next time.")
+    with_customer: Bool | None = _f("Whether the review was held together with the customer.")
+
+
 class Opportunity(_Model):
     name: Text = Field(description="Short name of the opportunity.")
     value: Money | None = _f("Expected order value in the account's currency.")
@@ -288,6 +301,8 @@ class Opportunity(_Model):
     status: OpportunityStatus = Field(default=OpportunityStatus.open, description="open, won or lost.")
     stage: PipelineStage | None = _f("Pipeline stage: lead, qualified, proposal, negotiation, closed.")
     offering: Text | None = _f("Which of our products or services it concerns.")
+    closed: Date | None = _f("When it was won or lost (default: expected_close).")
+    win_loss: WinLossReview | None = _f("The win/loss review of a won or lost opportunity.")
 
 
 class WhiteSpace(_Model):

@@ -190,6 +190,10 @@ class LintConfig(_Section):
     severity: dict[str, str] = Field(default_factory=dict, description="Rule id → error/warning/info.")
     stale_contact_days: Int = Field(default=90, description="A key contact older than this is stale.")
     review_months: Int = Field(default=12, description="A plan must be reviewed within this many months.")
+    win_loss_review_days: Int = Field(
+        default=30,
+        description="A won or lost opportunity needs a win/loss review within this many days (KAM119).",
+    )
     per_path: dict[str, dict[str, Any]] = Field(
         default_factory=dict,
         description="Glob → {select, ignore, severity} applied to matching files.",
@@ -326,7 +330,33 @@ def parse_config(text: str, path: Path) -> Config:
             )
         raise ConfigError(diags) from None
     config.source = path
+    if "accounts" in data:
+        _check_accounts_folder(config, path, text, prefix)
     return config
+
+
+def _check_accounts_folder(config: Config, path: Path, text: str, prefix: tuple[str, ...]) -> None:
+    """A configured accounts folder must exist: scanning '.' instead would
+    validate mkdocs.yml and test fixtures and look like a pass. (Without the
+    key, a missing default folder means '.', as documented.)"""
+    if config.accounts_dir.is_dir():
+        return
+    line = _toml_line(text, (*prefix, "accounts"))
+    where = f"'{config.accounts}'"
+    raise ConfigError(
+        [
+            Diagnostic(
+                path=str(path),
+                line=line,
+                column=1 if line else 0,
+                severity=Severity.error,
+                code="config",
+                message=f"the accounts folder {where} does not exist (next to the config)",
+                field="accounts",
+                source=text.splitlines()[line - 1] if line else None,
+            )
+        ]
+    )
 
 
 def _diag(path: Path, line: int, col: int, message: str, text: str = "") -> Diagnostic:

@@ -459,6 +459,7 @@ _FINDINGS: dict[str, tuple[str, str]] = {
     "KAM116": ("Åpen mulighet med passert avslutningsdato", "Open opportunity past its expected close"),
     "KAM117": ("Blokkerer påvirker en beslutningstaker", "Blocker influences a decision maker"),
     "KAM118": ("Nøkkelperson foretrekker en konkurrent", "Key person favours a competitor"),
+    "KAM119": ("Avsluttet avtale uten vinn/tap-analyse", "Closed deal without a win/loss review"),
     "PORT101": ("For få nøkkelkunder", "Too few key accounts"),
     "PORT102": ("For mange nøkkelkunder", "Too many key accounts"),
     "PORT103": ("Antall nøkkelkunder utenfor anbefalt spenn", "Number of key accounts outside the guide"),

@@ -65,13 +65,20 @@ def _problem(
 # --------------------------------------------------------------------- discovery
 
 
+class NothingToCheck(Exception):
+    """Discovery found nothing to check, or a path named does not exist: a
+    usage error (exit 2), never "0 files checked" that a CI job takes for a pass."""
+
+
 def discover(paths: Sequence[str], default_dir: Path | None = None) -> tuple[list[str], list[Diagnostic]]:
     """Account files named by ``paths`` (files or folders), in a stable order.
 
     With no paths, the config's accounts folder (or the working directory).
     Folders are walked without following links; hidden folders and files are
     skipped. A symlink whose target lies outside the folder being scanned is an
-    error, not a file we quietly read.
+    error, not a file we quietly read; so are an unreadable folder and a file
+    name that is not UTF-8. A path that does not exist, or finding no account
+    file at all, raises :class:`NothingToCheck`.
     """
     files: list[str] = []
     problems: list[Diagnostic] = []
@@ -92,10 +99,9 @@ def discover(paths: Sequence[str], default_dir: Path | None = None) -> tuple[lis
             st = os.stat(p)
         except FileNotFoundError:
             kind = "broken symlink" if p.is_symlink() else "no such file or folder"
-            problems.append(_problem(arg, f"{kind}: {arg}"))
-            continue
+            raise NothingToCheck(f"{kind}: {printable(arg)}") from None
         except OSError as exc:
-            problems.append(_problem(arg, f"cannot read: {exc.strerror}"))
+            problems.append(_problem(printable(arg), f"cannot read: {exc.strerror}"))
             continue
         if stat.S_ISDIR(st.st_mode):
             for found in _walk(p, problems):
@@ -108,14 +114,44 @@ def discover(paths: Sequence[str], default_dir: Path | None = None) -> tuple[lis
             if p.is_symlink() and not _inside(p, Path.cwd()):
                 problems.append(
                     _problem(
-                        arg, f"symlink points outside the working folder (to {os.path.realpath(p)}); not read"
+                        printable(arg),
+                        f"symlink points outside the working folder (to {printable(os.path.realpath(p))}); not read",
                     )
                 )
+                continue
+            if not _utf8(arg):
+                problems.append(_problem(printable(arg), NOT_UTF8))
                 continue
             if arg not in seen:
                 seen.add(arg)
                 files.append(arg)
+    if not files and not problems:
+        where = ", ".join(printable(a) for a in paths)
+        raise NothingToCheck(f"no account files (*.yaml, *.yml) in {where}")
     return files, problems
+
+
+NOT_UTF8 = "file name is not valid UTF-8; not read (rename the file)"
+
+
+def _utf8(name: str) -> bool:
+    # os.scandir hands undecodable bytes back as lone surrogates
+    # (surrogateescape); such a name cannot be printed or stored as UTF-8.
+    try:
+        name.encode("utf-8")
+        return True
+    except UnicodeEncodeError:
+        return False
+
+
+def printable(name: str) -> str:
+    """``name`` safe for one line of UTF-8 output: undecodable bytes as ``\\xNN``,
+    control characters (a newline in a file name) as escapes."""
+    if _utf8(name) and name.isprintable():
+        return name
+    raw = os.fsencode(name) if not _utf8(name) else name.encode("utf-8")
+    text = raw.decode("utf-8", errors="backslashreplace")
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
 
 
 def _walk(root: Path, problems: list[Diagnostic]) -> Iterable[str]:
@@ -129,8 +165,10 @@ def _walk_folder(folder: str, root: Path, real_root: Path, problems: list[Diagno
     try:
         with os.scandir(folder) as it:
             entries = sorted(it, key=lambda e: e.name)
-    except OSError:
-        return  # as os.walk: an unreadable folder is skipped
+    except OSError as exc:
+        # Never skipped silently (os.walk would): the files in it are unchecked.
+        problems.append(_problem(printable(_display(folder)), f"cannot read: {exc.strerror or exc}"))
+        return
     subfolders: list[str] = []
     for entry in entries:
         name = entry.name
@@ -146,13 +184,23 @@ def _walk_folder(folder: str, root: Path, real_root: Path, problems: list[Diagno
             continue
         if not name.endswith(SUFFIXES):
             continue
+        if not _utf8(entry.path):
+            problems.append(_problem(printable(_display(entry.path)), NOT_UTF8))
+            continue
         if entry.is_symlink() and not _inside(Path(entry.path), real_root):
             problems.append(
                 _problem(
                     _display(entry.path),
-                    f"symlink points outside {_display(root)} (to {os.path.realpath(entry.path)}); not read",
+                    f"symlink points outside {_display(root)} (to {printable(os.path.realpath(entry.path))}); not read",
                 )
             )
+            continue
+        if entry.is_symlink():
+            # A link inside the folder stands for its target: the real file is
+            # the account's path (it is what --write must write, and where
+            # findings belong), and discover() drops the second sighting.
+            real = os.path.realpath(entry.path)
+            yield _display(real if os.path.isabs(entry.path) else os.path.relpath(real))
             continue
         yield _display(entry.path)
     for sub in subfolders:

@@ -6,6 +6,14 @@ file or the new one, never half of either. The file's mode is kept. A symlink
 is not written through (we would replace the link, not its target), and a file
 that changed on disk since we read it is not overwritten (someone's editor
 saved in between).
+
+The changed-on-disk check is a compare-and-swap as far as POSIX allows: it
+runs after the new content is written and fsynced, immediately before the
+``rename``. The remaining window is the time between reading the file back
+for the comparison and the ``rename`` — a few system calls, no I/O we wait
+on. An editor that saves inside it loses its save; closing that window
+would need every editor to take a lock we could honour, which they do not.
+A new file gets the mode the umask gives (``mkstemp`` alone makes 0600).
 """
 
 from __future__ import annotations
@@ -36,8 +44,6 @@ def atomic_write_text(path: Path, text: str, *, expect: bytes | None = None) -> 
     except FileNotFoundError:
         if expect is not None:
             raise WriteRefused(f"{path} was removed since it was read") from None
-    if expect is not None and path.read_bytes() != expect:
-        raise WriteRefused(f"{path} changed on disk since it was read; run again")
     folder = path.parent if str(path.parent) else Path(".")
     fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
     try:
@@ -45,8 +51,9 @@ def atomic_write_text(path: Path, text: str, *, expect: bytes | None = None) -> 
             fh.write(text)
             fh.flush()
             os.fsync(fh.fileno())
-        if mode is not None:
-            os.chmod(tmp, mode)
+        os.chmod(tmp, mode if mode is not None else _umask_mode())
+        if expect is not None:
+            _still_as_read(path, expect)
         os.replace(tmp, path)
     except BaseException:
         try:
@@ -55,6 +62,23 @@ def atomic_write_text(path: Path, text: str, *, expect: bytes | None = None) -> 
             pass
         raise
     _fsync_dir(folder)
+
+
+def _still_as_read(path: Path, expect: bytes) -> None:
+    """The compare half of the compare-and-swap; see the module docstring."""
+    try:
+        now = path.read_bytes()
+    except FileNotFoundError:
+        raise WriteRefused(f"{path} was removed since it was read") from None
+    if now != expect:
+        raise WriteRefused(f"{path} changed on disk since it was read; run again")
+
+
+def _umask_mode() -> int:
+    # os.umask can only be read by setting it; set it straight back.
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return 0o666 & ~mask
 
 
 def _fsync_dir(folder: Path) -> None:

@@ -80,3 +80,33 @@ def test_default_folder_is_reported_relative_to_the_working_folder(kamctl, tmp_p
     assert r.stdout.startswith(f"plans{os.sep}x.yaml:3:1: "), r.stdout
     r = kamctl("lint")
     assert r.stdout.startswith(f"plans{os.sep}x.yaml:3:1: "), r.stdout
+
+
+def test_github_format_annotates_the_error_at_its_line(kamctl, tmp_path: Path) -> None:
+    # GitHub's workflow-command syntax: ::error file=F,line=L,col=C,title=T::message.
+    # The stance is on line 5; "stance: " starts at column 5, so the value 7 is at column 13.
+    f = tmp_path / "a.yaml"
+    f.write_text("id: a\nname: A\nstakeholders:\n  - name: B\n    stance: 7\n")
+    r = kamctl("validate", "--no-cache", "-f", "github", "a.yaml")
+    assert r.exit_code == 1
+    lines = [ln for ln in r.stdout.splitlines() if ln.startswith("::error ")]
+    assert len(lines) == 1
+    assert "file=a.yaml,line=5,col=13" in lines[0]
+    assert "must be between -3 and 3" in lines[0]
+
+
+def test_sarif_format_is_valid_sarif(kamctl, tmp_path: Path) -> None:
+    import json
+
+    import jsonschema
+
+    schema = json.loads((Path(__file__).parent / "data" / "sarif-schema-2.1.0.json").read_text())
+    f = tmp_path / "a.yaml"
+    f.write_text("id: a\nname: A\nstakeholders:\n  - name: B\n    stance: 7\n")
+    r = kamctl("validate", "--no-cache", "-f", "sarif", "a.yaml")
+    assert r.exit_code == 1
+    doc = json.loads(r.stdout)
+    jsonschema.validate(doc, schema)
+    [res] = doc["runs"][0]["results"]
+    assert res["level"] == "error"
+    assert res["locations"][0]["physicalLocation"]["region"] == {"startLine": 5, "startColumn": 13}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -112,13 +113,17 @@ def test_load_accounts_reports_the_same_place_and_drops_the_second(tmp_path: Pat
     assert d.message == f"duplicate account id 'vestdal': {tmp_path / 'a.yaml'} already uses it"
 
 
-def test_a_symlink_to_a_file_in_the_folder_is_not_a_duplicate(tmp_path: Path) -> None:
+def test_a_symlink_to_a_file_in_the_folder_is_not_a_duplicate(tmp_path: Path, monkeypatch) -> None:
     from kamctl.config import Config
     from kamctl.loader import load_accounts
 
     (tmp_path / "a.yaml").write_text(A)
     (tmp_path / "z.yaml").symlink_to(tmp_path / "a.yaml")
     loaded, _ = load_accounts([str(tmp_path)], Config(), jobs=1)
-    # The account is counted once; the link says why it is left out.
+    # A folder walk takes the link as its target (issue 10, repro 11): one file, the real one.
+    assert [(os.path.basename(lf.path), lf.account is not None) for lf in loaded] == [("a.yaml", True)]
+    # Both names given explicitly: the account is counted once; the link says why it is left out.
+    monkeypatch.chdir(tmp_path)  # an explicitly named link must stay inside the working folder
+    loaded, _ = load_accounts(["a.yaml", "z.yaml"], Config(), jobs=1)
     assert [lf.account is not None for lf in loaded] == [True, False]
     assert [d.severity.value for d in loaded[1].diagnostics] == ["info"]

@@ -407,7 +407,8 @@ def test_no_valid_files_writes_nothing(kamctl: Kamctl, tmp_path: Path) -> None:
     assert not (tmp_path / "out").exists()
     (tmp_path / "empty").mkdir()
     run = kamctl("render", "empty", "-o", "out", "--as-of", AS_OF)
-    assert run.exit_code == 1 and "no account files found" in run.stderr
+    # Nothing to render is a usage error naming the folder (issue 10).
+    assert run.exit_code == 2 and "no account files (*.yaml, *.yml) in empty" in run.stderr
 
 
 def test_an_account_named_like_the_report_is_warned_about(kamctl: Kamctl, tmp_path: Path) -> None:

@@ -12,12 +12,33 @@ from __future__ import annotations
 import importlib
 import os
 import sys
+from typing import TYPE_CHECKING
 
 import typer
+from typer.core import TyperGroup
+
+if TYPE_CHECKING:
+    from typer._click import Context  # typer vendors click; its Context is what invoke gets
 
 from kamctl import __version__
 
+
+class _Group(TyperGroup):
+    """Turns the core's usage problems (nothing to check, a path that does not
+    exist) into one stderr line and exit 2, for every command in one place."""
+
+    def invoke(self, ctx: Context) -> object:
+        from kamctl.loader import NothingToCheck
+
+        try:
+            return super().invoke(ctx)
+        except NothingToCheck as exc:
+            sys.stderr.write(f"kamctl: {exc}\n")
+            raise typer.Exit(2) from None
+
+
 app = typer.Typer(
+    cls=_Group,
     name="kamctl",
     help=(
         "Key Account Management plans as YAML: validate, classify (ABC, KAISM), "

@@ -44,7 +44,10 @@ if TYPE_CHECKING:
     from kamctl.risk import RiskAccount
     from kamctl.tabular import Report
 
-FORMATS = ("table", "json", "csv")
+# Tables for people, scripts and spreadsheets; the findings alone as GitHub
+# annotations or SARIF, through the same reporters as validate and lint.
+FINDING_FORMATS = ("github", "sarif")
+FORMATS = ("table", "json", "csv", *FINDING_FORMATS)
 FAIL_ON = ("error", "warning", "info", "never")
 MEASURES = ("revenue", "gross_margin", "contribution")
 TABLES = {
@@ -55,7 +58,11 @@ TABLES = {
 """The tables of each command's report, by their JSON names (for --table)."""
 
 FORMAT_OPTION = typer.Option(
-    "table", "--format", "-f", help="Output: table (people), json (scripts; stable) or csv (spreadsheets)."
+    "table",
+    "--format",
+    "-f",
+    help="Output: table (people), json (scripts; stable), csv (spreadsheets); "
+    "github or sarif (the findings, as lint writes them).",
 )
 FAIL_ON_OPTION = typer.Option(
     "error",
@@ -125,7 +132,17 @@ def _finish(report: Report, fmt: str, fail_on: str, table: str | None) -> NoRetu
     from kamctl.diagnostics import Severity
     from kamctl.tabular import emit
 
-    emit(report, fmt, table=table)
+    if fmt in FINDING_FORMATS:
+        from kamctl.formatters import CheckResult
+        from kamctl.formatters import emit as emit_findings
+
+        files = report.meta.get("files")
+        found = [*report.excluded, *report.findings]
+        emit_findings(
+            CheckResult(report.tool, files if isinstance(files, int) else 0, found, lang=report.lang), fmt
+        )
+    else:
+        emit(report, fmt, table=table)
     code = 0
     if any(d.severity is Severity.error for d in report.excluded):
         code = 1

@@ -83,8 +83,17 @@ def get_config(path: Path | None) -> Config:
 
     if path is not None and not path.is_file():
         fail(f"config file not found: {path}")
+    if path is None:
+        from kamctl.config import find_config
+
+        path = find_config()
+        if path is None:
+            # Never a silent fallback: say that the defaults are in use.
+            sys.stderr.write(
+                "kamctl: no kamctl.toml (or [tool.kamctl] in pyproject.toml) found; using the defaults\n"
+            )
     try:
-        return load_config(path)
+        return load_config(path, search=False)
     except ConfigError as exc:
         text(CheckResult("config", 1, exc.diagnostics), sys.stderr)
         raise typer.Exit(2) from None

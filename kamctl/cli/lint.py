@@ -32,7 +32,8 @@ if TYPE_CHECKING:
 
 LINT_FORMATS = ("text", "json", "github", "sarif")
 STATUS_FORMATS = ("text", "json")
-LEVELS = ("error", "warning", "info")
+# The same --fail-on values as the analyses: "never" reports without failing.
+LEVELS = ("error", "warning", "info", "never")
 
 # The terminal text of lint, status and rules (rule messages live with the rules).
 # Severity words, rule ids, band letters G/A/R and `file:line:col:` stay the
@@ -120,7 +121,7 @@ def lint(
     fail_on: str | None = typer.Option(
         None,
         "--fail-on",
-        help="Exit 1 when a finding is at least this severe: error, warning or info (default: [lint] fail_on, 'error').",
+        help="Exit 1 when a finding is at least this severe: error, warning, info or never (default: [lint] fail_on, 'error').",
         show_default=False,
     ),
     exit_zero: bool = typer.Option(False, "--exit-zero", help="Exit 0 even with findings (gradual rollout)."),
@@ -176,7 +177,7 @@ def lint(
         if ignore is not None:
             update["ignore"] = [*cfg.lint.ignore, *_ids(ignore)]
         cfg = cfg.model_copy(update={"lint": cfg.lint.model_copy(update=update)})
-    level = Severity(fail_on or cfg.lint.fail_on)
+    threshold = fail_on or cfg.lint.fail_on
     files, outcomes = _run(paths, cfg, day, jobs, lang)
     diags = [d for o in outcomes for d in o.diagnostics]
     extra: dict[str, Any] = {"as_of": day.isoformat()}
@@ -203,7 +204,7 @@ def lint(
                     write_status_markdown(rows, fh, day, lang)
             except OSError as exc:  # the findings matter more than the summary page
                 sys.stderr.write(f"kamctl: cannot write the job summary ({exc.strerror})\n")
-    failing = any(d.severity.at_least(level) for d in diags)
+    failing = threshold != "never" and any(d.severity.at_least(Severity(threshold)) for d in diags)
     raise typer.Exit(1 if failing and not exit_zero else 0)
 
 

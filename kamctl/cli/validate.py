@@ -7,13 +7,14 @@ import typer
 from kamctl.cli import app
 from kamctl.cli.common import CONFIG_OPTION, JOBS_OPTION, PATHS_ARGUMENT, get_config
 
-FORMATS = ("text", "json")
+# Every reporter: validate's findings are diagnostics with stable codes like lint's.
+FORMATS = ("text", "json", "github", "sarif")
 
 
 @app.command()
 def validate(
     paths: list[str] | None = PATHS_ARGUMENT,
-    fmt: str = typer.Option("text", "--format", "-f", help="Output format: text or json."),
+    fmt: str = typer.Option("text", "--format", "-f", help="Output format: text, json, github or sarif."),
     config: Path | None = CONFIG_OPTION,
     jobs: int | None = JOBS_OPTION,
     no_cache: bool = typer.Option(False, "--no-cache", help="Parse every file, ignore the cache."),

@@ -25,6 +25,7 @@ from .rules import (
     kam116_opportunity_close,
     kam117_blocker_influence,
     kam118_competitor_favoured,
+    kam119_win_loss_review,
 )
 
 RULES: tuple[Rule, ...] = tuple(
@@ -50,6 +51,7 @@ RULES: tuple[Rule, ...] = tuple(
         kam116_opportunity_close,
         kam117_blocker_influence,
         kam118_competitor_favoured,
+        kam119_win_loss_review,
     )
 )
 

@@ -81,6 +81,7 @@ def test_revision_uses_its_own_config(repo: GitRepo) -> None:
 def test_not_a_git_repository(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     (tmp_path / "kamctl.toml").write_text(CONFIG, encoding="utf-8")
+    (tmp_path / "accounts").mkdir()  # a configured accounts folder must exist (issue 10)
     out = runner.invoke(app, ["diff"])
     assert out.exit_code == 2
     assert "is not in a git repository" in out.output
