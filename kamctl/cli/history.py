@@ -13,6 +13,7 @@ from .common import CONFIG_OPTION, LANG_OPTION, check_format, fail, get_config, 
 
 if TYPE_CHECKING:
     from kamctl.config import Config
+    from kamctl.history.diff import AccountDiff
     from kamctl.history.git import Repo
     from kamctl.history.snapshot import Snapshot
 
@@ -36,6 +37,21 @@ def _snapshot(repo: Repo, rev: str | None, cfg: Config, same_config: bool) -> Sn
     return at_revision(repo, rev, sha, cfg, same_config)
 
 
+def _blame(repo: Repo, diffs: list[AccountDiff], old: Snapshot, new: Snapshot, cfg: Config) -> None:
+    """Attach to each change the commit between the two sides that made it."""
+    from kamctl.history.snapshot import accounts_folder
+    from kamctl.history.timeline import blame, timeline
+
+    if old.commit is None:
+        return
+    span = f"{old.commit}..{new.commit or 'HEAD'}"
+    folder = accounts_folder(repo, cfg)
+    for d in diffs:
+        entry = old.accounts.get(d.id)
+        start = (entry.account, entry.path) if entry else None
+        d.changes = blame(d.changes, timeline(repo, span, folder, d.id, cfg, start))
+
+
 def _split(a: str | None, b: str | None) -> tuple[str | None, str | None]:
     if a is not None and ".." in a and b is None:
         left, _, right = a.partition("..")
@@ -53,6 +69,9 @@ def diff(
     ),
     fmt: str = typer.Option("text", "--format", "-f", help="text, json or markdown."),
     same_config: bool = typer.Option(False, "--same-config", help="Score both sides with today's config."),
+    with_blame: bool = typer.Option(
+        False, "--blame", help="Name the commit, author and date of each change."
+    ),
     lang: str = LANG_OPTION,
     config: Path = CONFIG_OPTION,
 ) -> None:
@@ -70,9 +89,11 @@ def diff(
         with Repo(Path.cwd()) as repo:
             old = _snapshot(repo, old_rev, cfg, same_config)
             new = _snapshot(repo, new_rev, cfg, same_config)
+            diffs = diff_portfolios(old, new)
+            if with_blame:
+                _blame(repo, diffs, old, new, cfg)
     except GitError as exc:
         fail(str(exc))
-    diffs = diff_portfolios(old, new)
     problems = old.diagnostics + new.diagnostics
     if problems:
         text(CheckResult("diff", 0, problems), sys.stderr)
@@ -89,3 +110,32 @@ def diff(
         write_text(diffs, old.label, new.label, language, sys.stdout)
     if any(d.severity.value == "error" for d in problems):
         raise typer.Exit(1)
+
+
+@app.command("log")
+def log_(
+    account: str = typer.Argument(..., help="Account id."),
+    rev: str = typer.Option("HEAD", "--rev", help="Follow history up to this revision."),
+    lang: str = LANG_OPTION,
+    config: Path = CONFIG_OPTION,
+) -> None:
+    """The account's timeline: every commit that changed it, with author, date and the changes."""
+    from kamctl.history.git import GitError, Repo
+    from kamctl.history.messages import describe
+    from kamctl.history.snapshot import accounts_folder
+    from kamctl.history.timeline import timeline
+
+    cfg = get_config(config)
+    language = resolve_lang(lang, cfg)
+    try:
+        with Repo(Path.cwd()) as repo:
+            steps = timeline(repo, repo.resolve(rev), accounts_folder(repo, cfg), account, cfg)
+    except GitError as exc:
+        fail(str(exc))
+    if not steps:
+        fail(f"no commit up to {rev} changed an account with id {account!r}", 1)
+    for step in steps:
+        c = step.commit
+        sys.stdout.write(f"{c.sha[:8]} {c.date[:10]} {c.author}: {c.subject}\n")
+        for change in step.changes:
+            sys.stdout.write(f"  - {describe(change, language)}\n")

@@ -86,9 +86,7 @@ def at_revision(repo: Repo, label: str, sha: str, current: Config, same_config: 
         except ConfigError as exc:
             d = exc.diagnostics[0]
             raise GitError(f"{label}:{cfg_rel}:{d.line}:{d.column}: {d.message}") from None
-    base = Path(cfg_rel).parent if cfg_rel else Path(os.path.relpath(Path.cwd().resolve(), repo.root))
-    folder = (base / cfg.accounts).as_posix()
-    folder = os.path.normpath(folder).replace(os.sep, "/")
+    folder = _folder(repo, cfg_rel, cfg)
     snap = Snapshot(label, sha, cfg)
     for path, blob in sorted(repo.tree(sha, folder).items()):
         if not path.endswith(SUFFIXES) or any(p.startswith(".") for p in path.split("/")):
@@ -96,6 +94,16 @@ def at_revision(repo: Repo, label: str, sha: str, current: Config, same_config: 
         account, diags, id_at = parse_blob(repo, blob, f"{label}:{path}")
         _add(snap, path, account, diags, id_at)
     return snap
+
+
+def _folder(repo: Repo, cfg_rel: str, cfg: Config) -> str:
+    base = Path(cfg_rel).parent if cfg_rel else Path(os.path.relpath(Path.cwd().resolve(), repo.root))
+    return os.path.normpath(base / cfg.accounts).replace(os.sep, "/")
+
+
+def accounts_folder(repo: Repo, current: Config) -> str:
+    """Today's accounts folder, from the repository root."""
+    return _folder(repo, config_path(repo, current), current)
 
 
 def working_tree(repo: Repo, current: Config) -> Snapshot:
