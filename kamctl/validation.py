@@ -26,21 +26,50 @@ _EXPECTED = {
 }
 
 
+MAX_ERRORS = 100
+"""Errors reported per file; the rest are counted in one "… and N more" line.
+Nobody reads 40,000 messages, and describing one costs ~0.5 ms (the
+did-you-mean search), so the cap keeps a file of 10,000 errors well under a
+second (bench: tests/test_error_scaling.py)."""
+
+
 def validate(model: type[BaseModel], doc: Document, path: str) -> tuple[Any, list[Diagnostic]]:
     """The model instance (or None) and the diagnostics for ``doc``."""
     try:
         return model.model_validate(doc.data), []
     except ValidationError as exc:
-        diags = [to_diagnostic(model, doc, path, err) for err in exc.errors(include_url=False)]
-        return None, sorted(diags, key=Diagnostic.sort_key)
+        errors = exc.errors(include_url=False)
+    # Locating is cheap (an index per long mapping), so every error is placed
+    # and the first MAX_ERRORS in file order are described.
+    placed = sorted(
+        ((*doc.locate(tuple(e["loc"]), key=e["type"] == "extra_forbidden"), i) for i, e in enumerate(errors)),
+    )
+    diags = [to_diagnostic(model, doc, path, errors[i], (line, col)) for line, col, i in placed[:MAX_ERRORS]]
+    diags.sort(key=Diagnostic.sort_key)
+    if len(placed) > MAX_ERRORS:
+        line, col, _ = placed[MAX_ERRORS]
+        diags.append(
+            Diagnostic(
+                path=path,
+                line=line,
+                column=col,
+                severity=Severity.error,
+                code="schema",
+                message=f"… and {len(placed) - MAX_ERRORS:,} more errors in this file (the first {MAX_ERRORS} are shown)",
+                source=doc.source_line(line),
+            )
+        )
+    return None, diags
 
 
-def to_diagnostic(model: type[BaseModel], doc: Document, path: str, err: Any) -> Diagnostic:
+def to_diagnostic(
+    model: type[BaseModel], doc: Document, path: str, err: Any, at: tuple[int, int] | None = None
+) -> Diagnostic:
     loc = tuple(err["loc"])
     kind = err["type"]
     message = describe(model, err)
     # An unknown key is pointed at the key itself; everything else at the value.
-    line, col = doc.locate(loc, key=kind == "extra_forbidden")
+    line, col = at or doc.locate(loc, key=kind == "extra_forbidden")
     return Diagnostic(
         path=path,
         line=line,

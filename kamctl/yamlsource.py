@@ -143,7 +143,7 @@ class Document:
         node = self.root
         key_node = None
         for part in loc:
-            found = _child(node, part)
+            found = child(node, part)
             if found is None:
                 break
             key_node, node = found
@@ -158,9 +158,19 @@ class Document:
         return lines[line - 1] if 0 < line <= len(lines) else ""
 
 
-def _child(node: Any, part: int | str) -> tuple[Any, Any] | None:
+_INDEXED = 16
+"""Mappings longer than this get a key index on first lookup: scanning them for
+every error was quadratic (40,000 unknown keys took 56 s to report)."""
+
+_KEY_INDEX: dict[int, tuple[Any, dict[str, tuple[Any, Any]]]] = {}
+
+
+def child(node: Any, part: int | str) -> tuple[Any, Any] | None:
+    """(key node, value node) of ``part`` in a mapping or sequence node, or None."""
     value = node.value
     if node.id == "mapping":
+        if len(value) > _INDEXED:
+            return _index(node).get(str(part))
         for k, v in value:
             if getattr(k, "value", None) == str(part):
                 return k, v
@@ -168,6 +178,23 @@ def _child(node: Any, part: int | str) -> tuple[Any, Any] | None:
     if node.id == "sequence" and isinstance(part, int) and 0 <= part < len(value):
         return None, value[part]
     return None
+
+
+def _index(node: Any) -> dict[str, tuple[Any, Any]]:
+    # Keyed by id() with the node kept alive in the entry, so an id is never
+    # reused while its entry exists; the cache holds the last few mappings only.
+    entry = _KEY_INDEX.get(id(node))
+    if entry is not None and entry[0] is node:
+        return entry[1]
+    index: dict[str, tuple[Any, Any]] = {}
+    for k, v in node.value:
+        key = getattr(k, "value", None)
+        if isinstance(key, str):
+            index.setdefault(key, (k, v))  # the first of duplicates, as the scan found
+    if len(_KEY_INDEX) >= 8:
+        _KEY_INDEX.clear()
+    _KEY_INDEX[id(node)] = (node, index)
+    return index
 
 
 # ------------------------------------------------------------------------ parsing
@@ -359,19 +386,46 @@ def construct(root: Any, *, aliases: bool = True) -> Any:
         _check_size(root)
         raise
     if count[0] > MAX_NODES:
-        raise _too_big(root)
+        _check_size(root)
     return data
 
 
 def _check_size(root: Any) -> None:
     if _expanded_size(root, {}, 0) > MAX_NODES:
-        raise _too_big(root)
+        raise _too_many(root) if _count_nodes(root) > MAX_NODES else _too_big(root)
 
 
 def _too_big(root: Any) -> YamlProblem:
     m = root.start_mark
     return YamlProblem(
         f"the file expands to more than {MAX_NODES:,} values through anchors and aliases (an alias bomb?)",
+        m.line + 1,
+        m.column + 1,
+    )
+
+
+def _count_nodes(root: Any) -> int:
+    """Values written in the file (an aliased node counts once), keys counted."""
+    total, stack, seen = 0, [root], set()
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        total += 1
+        value = node.value
+        if isinstance(value, list):
+            for item in value:
+                stack.extend(item) if isinstance(item, tuple) else stack.append(item)
+    return total
+
+
+def _too_many(root: Any) -> YamlProblem:
+    # The file itself holds too many values, with or without aliases (100,000
+    # plain keys were called an alias bomb).
+    m = root.start_mark
+    return YamlProblem(
+        f"too many values ({_count_nodes(root):,}): an account file may hold at most {MAX_NODES:,}",
         m.line + 1,
         m.column + 1,
     )

@@ -30,6 +30,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING, Any, Protocol
 
 from kamctl.diagnostics import Severity, field_path
+from kamctl.yamlsource import child as _child
 
 if TYPE_CHECKING:
     from kamctl.account import Account
@@ -208,17 +209,6 @@ def rule_position(doc: Document, loc: Sequence[int | str]) -> tuple[int, int, bo
     if mark is None:
         return 1, 1, True
     return mark.line + 1, mark.column + 1, False
-
-
-def _child(node: Any, part: int | str) -> tuple[Any, Any] | None:
-    if node.id == "mapping":
-        for k, v in node.value:
-            if getattr(k, "value", None) == str(part):
-                return k, v
-        return None
-    if node.id == "sequence" and isinstance(part, int) and 0 <= part < len(node.value):
-        return None, node.value[part]
-    return None
 
 
 def quadrant_of(account: Account, config: Config) -> str | None:
