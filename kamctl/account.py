@@ -17,8 +17,8 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
-from .audience import INTERNAL
 from .types import (
+    INTERNAL,
     AccountId,
     Bool,
     Date,

@@ -19,14 +19,17 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from pydantic import BaseModel
 
+# The marker lives in kamctl.types, a leaf module, so that the model can use it
+# without importing this module (which reads the model): no import cycle.
+
 if TYPE_CHECKING:
     from .facts import AccountFacts
 
 Audience = Literal["internal", "customer"]
 AUDIENCES: tuple[Audience, ...] = ("internal", "customer")
 
-INTERNAL: dict[str, Any] = {"internal": True}
-"""The marker: ``Field(..., json_schema_extra=INTERNAL)`` / ``field(metadata=INTERNAL)``."""
+# The marker lives in kamctl.types, a leaf module, so that the model can use
+# it without importing this module (which reads the model): no import cycle.
 
 M = TypeVar("M", bound=BaseModel)
 

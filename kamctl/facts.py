@@ -16,13 +16,13 @@ from typing import TYPE_CHECKING
 
 from .abc import AbcRow, abc_classify
 from .account import Account, Action, ActionStatus, OpportunityStatus, Strength
-from .audience import INTERNAL
 from .diagnostics import Diagnostic, Severity
 from .kaism import KaismResult, classify_account
 from .lint import lint_document
 from .portfolio import figures, portfolio_checks, year_row
 from .risk import SHARED_RULES, PortfolioRisk, account_risks, portfolio_findings, portfolio_risk
 from .stage import stage_findings
+from .types import INTERNAL
 
 if TYPE_CHECKING:
     from .config import Config

@@ -245,3 +245,9 @@ AccountId = Annotated[
     AfterValidator(_check_id),
     Field(json_schema_extra={"pattern": ID_PATTERN}),
 ]
+
+
+INTERNAL: dict[str, Any] = {"internal": True}
+"""Marks a field as ours alone, left out of the customer's copy (read by
+:mod:`kamctl.audience`): ``Field(..., json_schema_extra=INTERNAL)`` on a model
+field, ``field(metadata=INTERNAL)`` on a computed fact."""
