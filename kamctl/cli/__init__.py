@@ -28,13 +28,15 @@ class _Group(TyperGroup):
     exist) into one stderr line and exit 2, for every command in one place."""
 
     def invoke(self, ctx: Context) -> object:
-        from kamctl.loader import NothingToCheck
+        from kamctl.loader import NothingToCheck, use_source
 
         try:
             return super().invoke(ctx)
         except NothingToCheck as exc:
             sys.stderr.write(f"kamctl: {exc}\n")
             raise typer.Exit(2) from None
+        finally:
+            use_source(None)  # --rev/--at point the loader at a git revision for one command
 
 
 app = typer.Typer(
