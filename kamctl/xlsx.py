@@ -68,6 +68,8 @@ SHEET_NAMES: dict[tuple[str, str], tuple[str, str]] = {
     ("measures", "accounts"): ("Måltall", "Measures"),
     ("measures", "goals"): ("Mål", "Goals"),
     ("measures", "portfolio"): ("Porteføljen", "Portfolio"),
+    ("measures", "resources"): ("Ressurser", "Resources"),
+    ("measures", "win_loss"): ("Vinn-tap", "Win-loss"),
     ("agenda", "events"): ("Datoer", "Dates"),
     ("status", "accounts"): ("Planhelse", "Plan health"),
     ("report", "accounts"): ("Kunder", "Accounts"),

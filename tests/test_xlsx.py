@@ -110,7 +110,7 @@ def test_agenda_and_measures_dates_are_dates(kamctl, tmp_path: Path) -> None:
     assert isinstance(first.value, dt.datetime) and first.is_date
     assert first.value.date() >= dt.date(2026, 11, 24)
     wb = _book(kamctl, tmp_path, "measures", ACCOUNTS, "--lang", "en")
-    assert wb.sheetnames == ["Measures", "Goals", "Portfolio"]
+    assert wb.sheetnames == ["Measures", "Goals", "Portfolio", "Resources", "Win-loss"]
     goals = wb["Goals"]
     header = [c.value for c in goals[1]]
     due = [row[header.index("due")] for row in goals.iter_rows(min_row=2)]
