@@ -95,16 +95,16 @@ def _fsync_dir(folder: Path) -> None:
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` atomically (a rendered PDF); the rules of
-    :func:`atomic_write_text`: no writing through a symlink, the mode kept."""
+    """Replace (or create) ``path`` with ``data`` atomically: a report written
+    with ``--output`` (xlsx, CSV) is either the old file or the whole new one."""
     if path.is_symlink():
         raise WriteRefused(f"{path} is a symlink; not written through")
     mode = None
     try:
         st = path.stat()
-        mode = stat.S_IMODE(st.st_mode)
         if not stat.S_ISREG(st.st_mode):
             raise WriteRefused(f"{path} is not a regular file")
+        mode = stat.S_IMODE(st.st_mode)
     except FileNotFoundError:
         pass
     folder = path.parent if str(path.parent) else Path(".")
@@ -119,7 +119,7 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
     except BaseException:
         try:
             os.unlink(tmp)
-        except FileNotFoundError:
+        except OSError:
             pass
         raise
     _fsync_dir(folder)
