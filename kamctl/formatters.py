@@ -230,6 +230,7 @@ def github(result: CheckResult, stream: IO[str]) -> None:
 
 # -------------------------------------------------------------------------- SARIF
 
+
 def sarif(result: CheckResult, stream: IO[str]) -> None:
     """SARIF 2.1.0, for GitHub code scanning and other static-analysis viewers (see :mod:`kamctl.sarif`)."""
     from .sarif import sarif_document

@@ -188,7 +188,9 @@ def cite_sources(text: str) -> tuple[str, list[str]]:
     text = _SEED_CLAUSE.sub("", text)
     text = _SEED_NAMED.sub(r"\1", text)
     text = _SEED_BARE.sub("", text)
-    text = _COMPANY_X.sub(lambda m: "a Norwegian supplier's" if m.group(0).endswith("'s") else "a Norwegian supplier", text)
+    text = _COMPANY_X.sub(
+        lambda m: "a Norwegian supplier's" if m.group(0).endswith("'s") else "a Norwegian supplier", text
+    )
     text = _SECTIONS.sub(sections, text)
     return text, cited
 
@@ -312,10 +314,15 @@ def sarif_document(result: CheckResult, cwd: Path | None = None) -> dict[str, An
     root = repository_root(here)
     infos: dict[str, RuleInfo] = dict(result.rules)
     from .formatters import RuleInfo
+    from .i18n import Locale
 
+    titles = Locale(result.lang)
     for d in result.diagnostics:
         if d.code not in infos:
-            infos[d.code] = RuleInfo(d.code, d.code, _GENERIC_RULES.get(d.code, d.code), severity=d.severity)
+            # Analysis codes (RISK, STAGE, PORT, KAISM) are not lint rules (yet): their
+            # title, and the table of codes in docs/analyses.md behind helpUri.
+            summary = _GENERIC_RULES.get(d.code) or titles.finding_title(d.code) or d.code
+            infos[d.code] = RuleInfo(d.code, d.code, summary, severity=d.severity)
     ids = list(infos)
     index = {rid: i for i, rid in enumerate(ids)}
     rules = [_rule(infos[rid], result.lang) for rid in ids]
@@ -412,7 +419,11 @@ def _rule(info: RuleInfo, lang: str) -> dict[str, Any]:
         body = next((p.split("\n", 1)[1] for p in first if p.startswith("What it checks:\n")), summary)
         full = body
     else:
-        body = _GENERIC_HELP.get(info.id, "")
+        body = _GENERIC_HELP.get(info.id) or (
+            f"See {info.id} in the table of finding codes: {help_uri(info.id)}"
+            if info.id not in _PLAIN_CODES
+            else ""
+        )
         markdown = text = f"{summary}\n\n{body}\n" if body else f"{summary}\n"
         full = body or summary
     return {

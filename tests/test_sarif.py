@@ -211,3 +211,13 @@ def test_more_results_than_github_accepts_keeps_the_most_severe() -> None:
     note = run["invocations"][0]["toolExecutionNotifications"][0]["message"]["text"]
     assert note.startswith("2 less severe results left out")
     assert github_problems(doc) == []
+
+
+def test_help_uri_anchors_exist_in_the_docs() -> None:
+    from kamctl.lint.registry import RULES
+    from kamctl.sarif import help_uri
+
+    docs = Path(__file__).resolve().parents[1] / "docs"
+    for code in [r.id for r in RULES] + ["RISK001", "RISK113", "STAGE101", "PORT104", "KAISM101"]:
+        page, anchor = help_uri(code).rsplit("/", 1)[1].split("#")
+        assert f'<a id="{anchor}"></a>' in (docs / page).read_text(encoding="utf-8"), code
