@@ -457,6 +457,11 @@ _FINDINGS: dict[str, tuple[str, str]] = {
     "KAM117": ("Blokkerer påvirker en beslutningstaker", "Blocker influences a decision maker"),
     "KAM118": ("Nøkkelperson foretrekker en konkurrent", "Key person favours a competitor"),
     "KAM119": ("Avsluttet avtale uten vinn/tap-analyse", "Closed deal without a win/loss review"),
+    "KAISM101": ("Kunden kan ikke klassifiseres (KAISM)", "Account cannot be classified (KAISM)"),
+    "KAISM102": (
+        "KAISM-klassifisering på en del av kriteriene",
+        "KAISM classification on part of the criteria",
+    ),
     "PORT101": ("For få nøkkelkunder", "Too few key accounts"),
     "PORT102": ("For mange nøkkelkunder", "Too many key accounts"),
     "PORT103": ("Antall nøkkelkunder utenfor anbefalt spenn", "Number of key accounts outside the guide"),
