@@ -32,11 +32,14 @@ from .rules import (
     kam117_blocker_influence,
     kam118_competitor_favoured,
     kam119_win_loss_review,
+    kam125_win_loss_reason,
+    kam126_resources_short,
     port101_too_few,
     port102_too_many,
     port103_outside_guide,
     port104_kam_over_capacity,
     port105_no_kam,
+    port106_resources_inverted,
     risk001_single_customer,
     risk002_major_customer,
     risk003_concentrated,
@@ -87,6 +90,8 @@ RULES: tuple[Rule, ...] = tuple(
         kam117_blocker_influence,
         kam118_competitor_favoured,
         kam119_win_loss_review,
+        kam125_win_loss_reason,
+        kam126_resources_short,
         risk001_single_customer,
         risk002_major_customer,
         risk003_concentrated,
@@ -118,6 +123,7 @@ RULES: tuple[Rule, ...] = tuple(
         port103_outside_guide,
         port104_kam_over_capacity,
         port105_no_kam,
+        port106_resources_inverted,
     )
 )
 

@@ -23,9 +23,9 @@ def signed(n: int) -> str:
     return f"{n:+d}".replace("-", "−") if n else "0"
 
 
-def fmt_amount(value: float, currency: str = "") -> str:
-    """``-230000`` → ``"−230 000 NOK"``: how a Norwegian reader writes an amount."""
-    whole = round(value)
-    text = f"{abs(whole):,}".replace(",", " ")
-    sign = "−" if whole < 0 else ""
-    return f"{sign}{text} {currency}".rstrip()
+def fmt_amount(value: float, currency: str = "", lang: str = "en") -> str:
+    """An amount in a message, in the one money style of :mod:`kamctl.numbers`:
+    ``−230 000 kr`` (nb), ``NOK −230,000`` (en)."""
+    from kamctl.numbers import money
+
+    return money(value, currency, lang)

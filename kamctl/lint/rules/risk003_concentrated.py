@@ -71,8 +71,8 @@ def check(ctx: PortfolioContext) -> Iterator[Hit]:
         "concentrated",
         year=f" {pr.year}" if pr.year else "",
         degree=ctx.say(MESSAGES, "degree.high" if high else "degree.moderate"),
-        group_hhi=f"{pr.group_hhi:.0f}",
-        hhi=f"{pr.hhi:.0f}",
+        group_hhi=decimal(pr.group_hhi, ".0f", ctx.lang),
+        hhi=decimal(pr.hhi, ".0f", ctx.lang),
         n=decimal(pr.group_effective_n or 0.0, ".1f", ctx.lang),
     )
     yield ctx.hit(message, severity=Severity.warning if high else Severity.info)

@@ -72,7 +72,7 @@ def check(ctx: Context) -> Iterator[Hit]:
     for name in ("contribution_margin", "gross_margin"):
         value = getattr(row, name)
         if value is not None and value < 0:
-            amount = fmt_amount(value, currency)
+            amount = fmt_amount(value, currency, ctx.lang)
             message = ctx.say(MESSAGES, "loss", label=ctx.say(MESSAGES, name), year=row.year, amount=amount)
             yield ctx.about(("financials", index, name), message)
             return

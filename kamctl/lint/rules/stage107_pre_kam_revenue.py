@@ -73,7 +73,7 @@ def check(ctx: Context) -> Iterator[Hit]:
         return
     i, f = max(rows, key=lambda r: r[1].year)
     assert f.revenue is not None  # rows holds only rows with revenue
-    amount = fmt_amount(f.revenue, ctx.account.currency or ctx.config.currency)
+    amount = fmt_amount(f.revenue, ctx.account.currency or ctx.config.currency, ctx.lang)
     yield stage_hit(
         ctx, ("financials", i, "revenue"), ctx.say(MESSAGES, "revenue", year=f.year, amount=amount)
     )
