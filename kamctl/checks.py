@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 
 from .diagnostics import Diagnostic
 from .lint import registry
-from .lint.base import PortfolioContext, rule_position
+from .lint.base import SHARED_WITH_RISK, PortfolioContext, rule_position
 from .lint.runner import run_portfolio_rules, run_rules
 from .lint.suppression import find_suppressions, suppressed
 
@@ -36,10 +36,8 @@ if TYPE_CHECKING:
     from .risk import PortfolioRisk
     from .yamlsource import Document
 
-SHARED_RULES = ("KAM111", "KAM106", "KAM112")
-"""Lint rules that are also account risks (DOMAIN §7: no contact for a long
-time, overdue actions, stale plan). One check each, one setting, one code;
-they were RISK150, RISK151 and RISK152 (:data:`kamctl.lint.base.RETIRED`)."""
+SHARED_RULES = SHARED_WITH_RISK
+"""Lint rules that are also account risks (:data:`kamctl.lint.base.SHARED_WITH_RISK`)."""
 
 _RISK = tuple(r for r in registry.family("RISK") if registry.BY_ID[r].scope == "file")
 RISK_RULES: tuple[str, ...] = (*(r for r in _RISK if r != "RISK160"), *SHARED_RULES, "RISK160")

@@ -115,6 +115,20 @@ RETIRED: Mapping[str, str] = {"RISK150": "KAM111", "RISK151": "KAM106", "RISK152
 """Codes that were merged into another rule (one check, one code): old → new."""
 
 
+SHARED_WITH_RISK = ("KAM111", "KAM106", "KAM112")
+"""Lint rules that are also account risks (DOMAIN §7: no contact for a long
+time, overdue actions, stale plan), so ``kamctl risk`` reports them too. One
+check each, one setting, one code; they were RISK150, RISK151 and RISK152."""
+
+_REPORTED_BY: Mapping[str, tuple[str, ...]] = {
+    "KAM": ("lint", "status", "render", "report"),
+    "RISK": ("risk", "render", "report"),
+    "STAGE": ("risk", "render", "report"),
+    "KAISM": ("classify",),
+    "PORT": ("classify", "report"),
+}
+
+
 def family_of(rule_id: str) -> str:
     """``RISK101`` → ``RISK``."""
     return rule_id.rstrip("0123456789")
@@ -145,6 +159,12 @@ class Rule:
     @property
     def family(self) -> str:
         return family_of(self.id)
+
+    @property
+    def reported_by(self) -> tuple[str, ...]:
+        """The commands that report this rule's findings (the documents show them all)."""
+        commands = _REPORTED_BY[self.family]
+        return ("lint", "risk", *commands[1:]) if self.id in SHARED_WITH_RISK else commands
 
     @property
     def at_key(self) -> bool:
