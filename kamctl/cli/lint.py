@@ -308,9 +308,9 @@ def rules(
             profiles=", ".join(sorted(r.profiles)),
         )
         commands = _t("reported_by", lang, commands=", ".join(f"kamctl {c}" for c in r.reported_by))
-        sys.stdout.write(f"{head}\n{commands}\n\n{r.summary_in(lang)}\n\n{_t('doc_english', lang)}")
+        sys.stdout.write(f"{head}\n\n{r.summary_in(lang)}\n\n{_t('doc_english', lang)}")
         body = r.doc.split("\n", 1)[1].strip() if "\n" in r.doc else ""
-        sys.stdout.write(body + "\n")
+        sys.stdout.write(f"{body}\n\n{commands}\n")
         return
     width = max(len(r.name) for r in chosen)
     for r in chosen:
