@@ -662,21 +662,57 @@ def _to_cache(diags: list[Diagnostic], id_at: IdAt | None) -> dict[str, Any]:
     }
 
 
-def _from_cache(entry: Any, path: str) -> tuple[list[Diagnostic], IdAt | None] | None:
-    """A cache entry back as results for ``path``; None (a miss) if it is not well-formed."""
-    if entry is None:
+_CACHED_FIELDS: dict[str, tuple[type, ...]] = {
+    "line": (int,),
+    "column": (int,),
+    "severity": (str,),
+    "code": (str,),
+    "message": (str,),
+    "field": (str, type(None)),
+    "source": (str, type(None)),
+    "account": (str, type(None)),
+}
+"""The shape of a cached diagnostic: every field present, each of its type.
+Checked in full because a damaged entry (valid JSON, a ``line`` of ``"14"``)
+crashed every later run at sorting (repro 19)."""
+
+
+def _is_int(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _cached_diagnostic(d: object, path: str) -> Diagnostic | None:
+    if not isinstance(d, dict) or set(d) != set(_CACHED_FIELDS):
         return None
-    try:
-        diags = [
-            Diagnostic(**{**d, "path": path, "severity": Severity(d["severity"])})
-            for d in entry["diagnostics"]
-        ]
-        raw_id = entry["id"]
-        if raw_id is None:
-            return diags, None
-        ident, line, col = raw_id
-        if not (isinstance(ident, str) and isinstance(line, int) and isinstance(col, int)):
+    for name, types in _CACHED_FIELDS.items():
+        value = d[name]
+        if not isinstance(value, types) or (types == (int,) and not _is_int(value)):
             return None
-        return diags, (ident, line, col)
-    except (TypeError, KeyError, ValueError):
+    if d["line"] < 0 or d["column"] < 0 or d["severity"] not in {s.value for s in Severity}:
         return None
+    return Diagnostic(**{**d, "path": path, "severity": Severity(d["severity"])})
+
+
+def _from_cache(entry: Any, path: str) -> tuple[list[Diagnostic], IdAt | None] | None:
+    """A cache entry back as results for ``path``; None (a miss, so the file is
+    validated again and the entry rewritten) if it is not well-formed."""
+    if not isinstance(entry, dict) or set(entry) != {"diagnostics", "id"}:
+        return None
+    stored = entry["diagnostics"]
+    if not isinstance(stored, list):
+        return None
+    diags = []
+    for d in stored:
+        diag = _cached_diagnostic(d, path)
+        if diag is None:
+            return None
+        diags.append(diag)
+    raw_id = entry["id"]
+    if raw_id is None:
+        return diags, None
+    if not (isinstance(raw_id, (list, tuple)) and len(raw_id) == 3):
+        return None
+    ident, line, col = raw_id
+    if not (isinstance(ident, str) and _is_int(line) and _is_int(col)):
+        return None
+    return diags, (ident, line, col)

@@ -22,12 +22,15 @@ from kamctl.cli import app
 from kamctl.cli.common import (
     AS_OF_OPTION,
     CONFIG_OPTION,
+    CSV_DIALECT_OPTION,
     JOBS_OPTION,
     LANG_OPTION,
+    OUTPUT_FILE_OPTION,
     PATHS_ARGUMENT,
     check_format,
     fail,
     get_config,
+    output_options,
     parse_as_of,
     resolve_lang,
 )
@@ -37,17 +40,17 @@ if TYPE_CHECKING:
 
     from kamctl.account import Account
     from kamctl.config import Config
-    from kamctl.customers_csv import Customer
+    from kamctl.customers_csv import Customer, CustomerFile
     from kamctl.diagnostics import Diagnostic
     from kamctl.loader import Slim
     from kamctl.portfolio import Figures
     from kamctl.risk import RiskAccount
-    from kamctl.tabular import Report
+    from kamctl.tabular import OutputOptions, Report
 
 # Tables for people, scripts and spreadsheets; the findings alone as GitHub
 # annotations or SARIF, through the same reporters as validate and lint.
 FINDING_FORMATS = ("github", "sarif")
-FORMATS = ("table", "json", "csv", *FINDING_FORMATS)
+FORMATS = ("table", "json", "csv", "xlsx", *FINDING_FORMATS)
 FAIL_ON = ("error", "warning", "info", "never")
 MEASURES = ("revenue", "gross_margin", "contribution")
 TABLES = {
@@ -61,8 +64,8 @@ FORMAT_OPTION = typer.Option(
     "table",
     "--format",
     "-f",
-    help="Output: table (people), json (scripts; stable), csv (spreadsheets); "
-    "github or sarif (the findings, as lint writes them).",
+    help="Output: table (people), json (scripts; stable), csv (one table; see --csv-dialect), "
+    "xlsx (every table, a sheet each; with --output); github or sarif (the findings, as lint writes them).",
 )
 FAIL_ON_OPTION = typer.Option(
     "error",
@@ -108,7 +111,7 @@ def _load(
     return good, excluded, seen, extras
 
 
-def _report_excluded(excluded: list[Diagnostic], what: str = "file") -> None:
+def _report_excluded(excluded: list[Diagnostic], what: str = "file", *, count: bool = True) -> None:
     if not excluded:
         return
     from kamctl.diagnostics import Severity
@@ -123,12 +126,40 @@ def _report_excluded(excluded: list[Diagnostic], what: str = "file") -> None:
     bad = sorted(
         {(d.path, d.line) if what == "row" else d.path for d in excluded if d.severity is Severity.error}
     )
-    if bad:
+    if bad and count:
         n = len(bad)
         sys.stderr.write(f"kamctl: {n} invalid {what}{'s' if n != 1 else ''} left out of the analysis\n")
 
 
-def _finish(report: Report, fmt: str, fail_on: str, table: str | None) -> NoReturn:
+def _read_csv(path: Path, cfg: Config, measure: str) -> CustomerFile:
+    """The customer export, its problems reported on stderr: each bad row at its
+    line, then how many rows were left out, or that the file was not read at all;
+    and which encoding it was read in when that was not UTF-8."""
+    from kamctl.customers_csv import ENCODING_NAMES, read_customer_file
+
+    read = read_customer_file(path, cfg.csv, measure=measure, lang=cfg.lang)
+    if read.encoding == "cp1252":
+        nb, en = ENCODING_NAMES["cp1252"]
+        _note(
+            f"{path}: lest som {nb} (Excels «CSV (semikolondelt)»), ikke UTF-8"
+            if cfg.lang == "nb"
+            else f"{path}: read as {en} (Excel's 'CSV (semikolondelt)'), not UTF-8"
+        )
+    if read.refused:
+        _report_excluded(read.diagnostics, count=False)
+        sys.stderr.write(
+            f"kamctl: {path} ble ikke lest; ingen kunder analysert\n"
+            if cfg.lang == "nb"
+            else f"kamctl: {path} was not read; no customer analysed\n"
+        )
+    else:
+        _report_excluded(read.diagnostics, "row")
+    return read
+
+
+def _finish(
+    report: Report, fmt: str, fail_on: str, table: str | None, out: OutputOptions | None = None
+) -> NoReturn:
     from kamctl.diagnostics import Severity
     from kamctl.tabular import emit
 
@@ -138,11 +169,19 @@ def _finish(report: Report, fmt: str, fail_on: str, table: str | None) -> NoRetu
 
         files = report.meta.get("files")
         found = [*report.excluded, *report.findings]
-        emit_findings(
-            CheckResult(report.tool, files if isinstance(files, int) else 0, found, lang=report.lang), fmt
-        )
+        result = CheckResult(report.tool, files if isinstance(files, int) else 0, found, lang=report.lang)
+        if out is not None and out.output is not None:
+            import io
+
+            from kamctl.tabular import write_bytes
+
+            buf = io.StringIO()
+            emit_findings(result, fmt, buf)
+            write_bytes(buf.getvalue().encode("utf-8"), sys.stdout, out)
+        else:
+            emit_findings(result, fmt)
     else:
-        emit(report, fmt, table=table)
+        emit(report, fmt, table=table, options=out)
     code = 0
     if any(d.severity is Severity.error for d in report.excluded):
         code = 1
@@ -722,6 +761,8 @@ def abc(
     fmt: str = FORMAT_OPTION,
     fail_on: str = FAIL_ON_OPTION,
     table: str | None = TABLE_OPTION,
+    output: Path | None = OUTPUT_FILE_OPTION,
+    csv_dialect: str = CSV_DIALECT_OPTION,
     lang: str | None = LANG_OPTION,
     config: Path | None = CONFIG_OPTION,
     jobs: int | None = JOBS_OPTION,
@@ -733,6 +774,7 @@ def abc(
     check_format(fmt, FORMATS)
     check_format(fail_on, FAIL_ON)
     _check_table("abc", table)
+    out = output_options(csv_dialect, output)
     check_format(by, MEASURES)
     today = parse_as_of(as_of)
     cfg = _with_lang(_with_year(get_config(config), year), lang)
@@ -741,12 +783,10 @@ def abc(
             fail("give account files or --csv, not both")
         if year is not None:
             _note("--year does not apply to a CSV export: it holds one set of figures")
-        from kamctl.customers_csv import read_customers
-
         if not csv_file.is_file():
             fail(f"no such file: {csv_file}")
-        customers, problems = read_customers(csv_file, cfg.csv, measure=by)
-        _report_excluded(problems, "row")
+        read = _read_csv(csv_file, cfg, by)
+        customers, problems = read.customers, read.diagnostics
         # read_customers leaves out (and reports) every row without the measured value.
         rows = [(c.id, c.name, v) for c in customers if (v := c.value(by)) is not None]
         csv_meta: dict[str, Any] = {
@@ -755,10 +795,11 @@ def abc(
             "year": None,
             "as_of": today.isoformat(),
             "currency": cfg.currency,
+            "encoding": read.encoding,
         }
         report = abc_report(rows, cfg, by, csv_meta, [])
         report.excluded = problems
-        _finish(report, fmt, fail_on, table)
+        _finish(report, fmt, fail_on, table, out)
     from kamctl.portfolio import analysis_year, figures, in_currency
 
     accounts, excluded, files, _ = _load(paths, cfg, jobs)
@@ -780,7 +821,7 @@ def abc(
     report = abc_report(items, cfg, by, meta, missing)
     report.summary["other_currency"] = [a.id for a in foreign]
     report.excluded = excluded
-    _finish(report, fmt, fail_on, table)
+    _finish(report, fmt, fail_on, table, out)
 
 
 @app.command()
@@ -791,6 +832,8 @@ def classify(
     fmt: str = FORMAT_OPTION,
     fail_on: str = FAIL_ON_OPTION,
     table: str | None = TABLE_OPTION,
+    output: Path | None = OUTPUT_FILE_OPTION,
+    csv_dialect: str = CSV_DIALECT_OPTION,
     write: bool = typer.Option(
         False, "--write", help="Store quadrant, tier, priority, axis scores and ABC class in each file."
     ),
@@ -806,6 +849,7 @@ def classify(
     check_format(fmt, FORMATS)
     check_format(fail_on, FAIL_ON)
     _check_table("classify", table)
+    out = output_options(csv_dialect, output)
     today = parse_as_of(as_of)
     cfg = _with_lang(_with_year(get_config(config), year), lang)
     from kamctl.portfolio import analysis_year
@@ -828,7 +872,7 @@ def classify(
         _note("nothing written: fix the invalid files first (they would shift every account's ABC class)")
         from kamctl.tabular import emit
 
-        emit(report, fmt, table=table)
+        emit(report, fmt, table=table, options=out)
         raise typer.Exit(1)
     if write:
         from kamctl.classify_write import write_classifications
@@ -844,9 +888,9 @@ def classify(
         if outcome.refused:
             from kamctl.tabular import emit
 
-            emit(report, fmt, table=table)
+            emit(report, fmt, table=table, options=out)
             raise typer.Exit(1)
-    _finish(report, fmt, fail_on, table)
+    _finish(report, fmt, fail_on, table, out)
 
 
 @app.command()
@@ -863,6 +907,8 @@ def risk(
     fmt: str = FORMAT_OPTION,
     fail_on: str = FAIL_ON_OPTION,
     table: str | None = TABLE_OPTION,
+    output: Path | None = OUTPUT_FILE_OPTION,
+    csv_dialect: str = CSV_DIALECT_OPTION,
     lang: str | None = LANG_OPTION,
     config: Path | None = CONFIG_OPTION,
     jobs: int | None = JOBS_OPTION,
@@ -874,6 +920,7 @@ def risk(
     check_format(fmt, FORMATS)
     check_format(fail_on, FAIL_ON)
     _check_table("risk", table)
+    out = output_options(csv_dialect, output)
     today = parse_as_of(as_of)
     cfg = _with_lang(_with_year(get_config(config), year), lang)
     import functools
@@ -905,15 +952,14 @@ def risk(
     customers = None
     rows_excluded: list[Diagnostic] = []
     if csv_file is not None:
-        from kamctl.customers_csv import read_customers
-
         if not csv_file.is_file():
             fail(f"no such file: {csv_file}")
-        customers, rows_excluded = read_customers(csv_file, cfg.csv, measure="revenue")
-        _report_excluded(rows_excluded, "row")
+        read = _read_csv(csv_file, cfg, "revenue")
+        customers, rows_excluded = read.customers, read.diagnostics
         meta["source"] = str(csv_file)
+        meta["encoding"] = read.encoding
     report = risk_report(
         accounts, cfg, today, meta, jobs, customers, found, year_changed=known_year != the_year
     )
     report.excluded = excluded + rows_excluded
-    _finish(report, fmt, fail_on, table)
+    _finish(report, fmt, fail_on, table, out)

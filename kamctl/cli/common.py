@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as _dt
 import os
 import sys
@@ -12,6 +13,8 @@ import typer
 
 if TYPE_CHECKING:
     from kamctl.config import Config
+    from kamctl.diagnostics import Diagnostic
+    from kamctl.tabular import OutputOptions
 
 CONFIG_OPTION = typer.Option(
     None,
@@ -38,6 +41,21 @@ AS_OF_OPTION = typer.Option(
     help="Take this date (YYYY-MM-DD) as today, for reproducible runs (default: today).",
     metavar="DATE",
     show_default=False,
+)
+OUTPUT_FILE_OPTION = typer.Option(
+    None,
+    "--output",
+    "-o",
+    help="Write to this file (atomically: the old file or the whole new one) instead of stdout; "
+    "--format xlsx needs it on a terminal.",
+    dir_okay=False,
+    show_default=False,
+)
+CSV_DIALECT_OPTION = typer.Option(
+    "plain",
+    "--csv-dialect",
+    help="With --format csv: plain (scripts: column keys, ',' and '.', UTF-8) or excel-nb "
+    "(double-click in Norwegian Excel: ';', decimal comma, UTF-8 with BOM, CRLF, headings in --lang).",
 )
 LANG_ENV = "KAMCTL_LANG"
 LANGS = ("nb", "en")
@@ -79,7 +97,6 @@ def fail(message: str, code: int = 2) -> NoReturn:
 def get_config(path: Path | None) -> Config:
     """The config, or exit 2 with its located errors."""
     from kamctl.config import ConfigError, load_config
-    from kamctl.formatters import CheckResult, text
 
     if path is not None and not path.is_file():
         fail(f"config file not found: {path}")
@@ -95,7 +112,7 @@ def get_config(path: Path | None) -> Config:
     try:
         cfg = load_config(path, search=False)
     except ConfigError as exc:
-        text(CheckResult("config", 1, exc.diagnostics), sys.stderr)
+        report_config_error(exc.diagnostics)
         raise typer.Exit(2) from None
     lint = cfg.lint
     if lint.select or lint.ignore or lint.severity or lint.per_path:
@@ -110,7 +127,46 @@ def get_config(path: Path | None) -> Config:
     return cfg
 
 
+def shown_path(path: str) -> str:
+    """``path`` relative to the working folder, as the user would type it (the
+    config is found by searching upward, which yields an absolute path)."""
+    try:
+        return os.path.relpath(path)
+    except ValueError:  # another drive on Windows: no relative form
+        return path
+
+
+def report_config_error(diagnostics: list[Diagnostic]) -> None:
+    """Each config error at its line, then one line saying nothing was checked:
+    no "1 file checked" (the config is not one of the files checked)."""
+    from kamctl.formatters import format_location, severity_label, use_color, write_source
+
+    color = use_color(sys.stderr)
+    for d in diagnostics:
+        d = dataclasses.replace(d, path=shown_path(d.path))
+        where = f"{d.field}: " if d.field else ""
+        sys.stderr.write(f"{format_location(d)}: {severity_label(d.severity, color)}: {where}{d.message}\n")
+        write_source(d, sys.stderr)
+    n = len(diagnostics)
+    env = os.environ.get(LANG_ENV, "").strip()
+    if env == "en":
+        sys.stderr.write(f"kamctl: {n} error{'s' if n != 1 else ''} in the config; nothing was checked\n")
+    else:
+        sys.stderr.write(f"kamctl: {n} feil i konfigurasjonen; ingenting ble kontrollert\n")
+
+
 def check_format(value: str, allowed: tuple[str, ...]) -> str:
     if value not in allowed:
         raise typer.BadParameter(f"{value!r} is not one of {', '.join(allowed)}")
     return value
+
+
+def output_options(csv_dialect: str, output: Path | None) -> OutputOptions:
+    """``--csv-dialect`` and ``--output`` checked (exit 2 on a bad value)."""
+    from kamctl.tabular import CSV_DIALECTS, OutputOptions
+
+    if csv_dialect not in CSV_DIALECTS:
+        raise typer.BadParameter(
+            f"{csv_dialect!r} is not one of {', '.join(CSV_DIALECTS)}", param_hint="--csv-dialect"
+        )
+    return OutputOptions(csv_dialect=csv_dialect, output=output)

@@ -23,7 +23,11 @@ from kamctl.cli.common import (
 )
 
 FORMAT_OPTION = typer.Option(
-    "html", "--format", "-f", help="Output format: md (Markdown) or html (self-contained, printable)."
+    "html",
+    "--format",
+    "-f",
+    help="Output format: md (Markdown), html (self-contained, printable) or pdf (A4, printed by headless "
+    "Chromium; one file per document).",
 )
 OUT_OPTION = typer.Option(
     Path("rendered"), "--output", "-o", help="Folder to write into (created if missing).", file_okay=False
@@ -55,9 +59,9 @@ def render(
     jobs: int | None = JOBS_OPTION,
     audience: str = AUDIENCE_OPTION,
 ) -> None:
-    """Render one account plan per account file, as Markdown or HTML.
+    """Render one account plan per account file, as Markdown, HTML or PDF.
 
-    Files are named after the account id (<id>.md or <id>.html). Invalid files
+    Files are named after the account id (<id>.md, <id>.html or <id>.pdf). Invalid files
     are reported and skipped. Exit 0 when every file was rendered, 1 when some
     were invalid, 2 on a usage, config or template error.
     """
@@ -75,7 +79,7 @@ def report(
     config: Path | None = CONFIG_OPTION,
     jobs: int | None = JOBS_OPTION,
 ) -> None:
-    """Render the portfolio report (index.md or index.html): KAISM matrix, ABC
+    """Render the portfolio report (index.md, index.html or index.pdf): KAISM matrix, ABC
     Pareto chart, concentration, risk summary and a table of accounts linking
     to their plans (render those into the same folder).
 
@@ -103,7 +107,14 @@ def _run(
     from kamctl.diagnostics import Severity
     from kamctl.formatters import CheckResult, text
 
-    check_format(fmt, ("md", "html"))
+    check_format(fmt, ("md", "html", "pdf"))
+    if fmt == "pdf":
+        from kamctl.pdf import PdfError, require_browser
+
+        try:
+            require_browser()  # before reading anything: say how to get one
+        except PdfError as exc:
+            fail(str(exc))
     from kamctl.audience import AUDIENCES
 
     if audience not in AUDIENCES:
