@@ -109,6 +109,7 @@ def _run(
     if audience not in AUDIENCES:
         fail(f"unknown audience {audience!r}; use {' or '.join(AUDIENCES)}")
     cfg = get_config(config_path)
+    terminal_lang = resolve_lang(lang, cfg)
     lang = resolve_lang(lang, cfg, environment=False)
     if templates is not None and not templates.is_dir():
         fail(f"templates folder not found: {templates}")
@@ -151,7 +152,7 @@ def _run(
             audience="customer" if audience == "customer" else "internal",
         )
     except RenderError as exc:
-        fail(str(exc))
+        fail(exc.problem.text(terminal_lang) if exc.problem else str(exc))
     for path in written:
         sys.stdout.write(f"{path}\n")
     return 1 if bad else 0
