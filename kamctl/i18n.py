@@ -1,7 +1,9 @@
-"""Labels and number, money and date formats for rendered documents (nb, en).
+"""Labels, and the number, money and date formats of rendered documents (nb, en).
 
-Written by hand rather than with Babel: two languages, one currency style each,
-and the exact forms the account teams expect:
+The formats themselves live in :mod:`kamctl.numbers` — one formatter, one
+rounding rule (half up: 4.125 → 4,13) and one money style per language for
+the whole program; :class:`Locale` uses it with a no-break space in nb
+groups, so ``1 234 567 kr`` never breaks across lines in print:
 
 ========  =====================  ======================
           nb (bokmål)            en
@@ -12,17 +14,14 @@ percent   ``43,1 %``             ``43.1%``
 date      ``22. november 2026``  ``22 November 2026``
 ========  =====================  ======================
 
-**The space in nb numbers is U+00A0 (NO-BREAK SPACE)**, and so is the space
-before ``kr`` and ``%``. Språkrådet asks for a space as the thousands
-separator; a no-break space keeps ``1 234 567 kr`` on one line in print and in
-narrow table cells, is present in every font (the typographically narrower
-U+202F is missing from several common monospace and PDF fonts, which print it
-as a box), and is what Norwegian Excel itself writes, so figures pasted from a
-rendered plan into a spreadsheet stay numbers. Negative numbers use the minus
-sign U+2212 in both languages (a hyphen may break a line in print).
-
-Rounding is half-up on the decimal value (4.125 → 4.13), as people round by
-hand, not Python's round-half-even on the binary value.
+Written by hand rather than with Babel: two languages, one currency style
+each, and the exact forms the account teams expect. **The space in nb
+numbers is U+00A0 (NO-BREAK SPACE)**, and so is the space before ``kr`` and
+``%``. Språkrådet asks for a space as the thousands separator; a no-break
+space is present in every font (the typographically narrower U+202F is
+missing from several common monospace and PDF fonts, which print it as a
+box), and is what Norwegian Excel itself writes, so figures pasted from a
+rendered plan into a spreadsheet stay numbers.
 """
 
 from __future__ import annotations
@@ -30,42 +29,11 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from collections.abc import Mapping
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
-NBSP = "\u00a0"
-MINUS = "\u2212"
-LANGS = ("nb", "en")
+from . import numbers
+from .numbers import LANGS, MINUS, NBSP
 
-_MONTHS = {
-    "nb": (
-        "januar",
-        "februar",
-        "mars",
-        "april",
-        "mai",
-        "juni",
-        "juli",
-        "august",
-        "september",
-        "oktober",
-        "november",
-        "desember",
-    ),
-    "en": (
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ),
-}
+__all__ = ["LANGS", "MINUS", "NBSP", "Locale", "decimal", "quantity", "say"]
 
 # key → (nb, en). Keys with a dot are enum values: "<enum>.<value>".
 _LABELS: dict[str, tuple[str, str]] = {
@@ -457,11 +425,14 @@ _FINDINGS: dict[str, tuple[str, str]] = {
     "KAM117": ("Blokkerer påvirker en beslutningstaker", "Blocker influences a decision maker"),
     "KAM118": ("Nøkkelperson foretrekker en konkurrent", "Key person favours a competitor"),
     "KAM119": ("Avsluttet avtale uten vinn/tap-analyse", "Closed deal without a win/loss review"),
+    "KAM125": ("Vinn/tap-årsak utenfor listen", "Win/loss reason not in the list"),
+    "KAM126": ("Forpliktede ressurser under behovet", "Committed resources short of the need"),
     "PORT101": ("For få nøkkelkunder", "Too few key accounts"),
     "PORT102": ("For mange nøkkelkunder", "Too many key accounts"),
     "PORT103": ("Antall nøkkelkunder utenfor anbefalt spenn", "Number of key accounts outside the guide"),
     "PORT104": ("KAM med for mange kunder", "KAM holds too many accounts"),
     "PORT105": ("Kunde uten KAM", "Account without a KAM"),
+    "PORT106": ("Ressurser følger ikke prioritet", "Resources do not follow priority"),
 }
 
 
@@ -495,14 +466,6 @@ def label_keys() -> frozenset[str]:
 
 class UnknownLabel(KeyError):
     """A template asked for a label that does not exist (a typo in a template)."""
-
-
-def _round_half_up(value: float, decimals: int) -> Decimal:
-    try:
-        d = Decimal(repr(float(value)))
-    except InvalidOperation:  # nan, inf
-        raise ValueError(f"cannot format {value!r} as a number") from None
-    return d.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
 
 
 class Locale:
@@ -555,22 +518,12 @@ class Locale:
     # -- numbers ------------------------------------------------------------------
 
     def number(self, value: float | int | None, decimals: int = 0) -> str:
-        if value is None:
-            return ""
-        q = _round_half_up(value, decimals)
-        text = f"{abs(q):,.{decimals}f}"
-        if self.lang == "nb":
-            text = text.replace(",", NBSP).replace(".", ",")
-        return (MINUS if q < 0 else "") + text
+        return "" if value is None else numbers.number(value, self.lang, decimals, space=NBSP)
 
     def money(self, value: float | int | None, currency: str | None = None, decimals: int = 0) -> str:
         if value is None:
             return ""
-        cur = currency or self.currency
-        num = self.number(value, decimals)
-        if self.lang == "nb":
-            return f"{num}{NBSP}{'kr' if cur == 'NOK' else cur}"
-        return f"{cur}{NBSP}{num}"
+        return numbers.money(value, currency or self.currency, self.lang, decimals, space=NBSP)
 
     def money_short(self, value: float | int | None, currency: str | None = None) -> str:
         """Millions with one decimal for chart labels: ``31,3 mill. kr`` / ``NOK 31.3m``."""
@@ -584,18 +537,10 @@ class Locale:
 
     def percent(self, value: float | None, decimals: int = 1) -> str:
         """``value`` is in percent (43.1 → ``43,1 %``)."""
-        if value is None:
-            return ""
-        num = self.number(value, decimals)
-        return f"{num}{NBSP}%" if self.lang == "nb" else f"{num}%"
+        return "" if value is None else numbers.percent(value, self.lang, decimals, space=NBSP)
 
     def date(self, value: _dt.date | None) -> str:
-        if value is None:
-            return ""
-        month = _MONTHS[self.lang][value.month - 1]
-        if self.lang == "nb":
-            return f"{value.day}. {month} {value.year}"
-        return f"{value.day} {month} {value.year}"
+        return "" if value is None else numbers.date(value, self.lang)
 
     def counted(self, n: int, severity: str) -> str:
         """``1 advarsel``, ``2 advarsler``, ``0 errors``."""
@@ -632,6 +577,10 @@ def quantity(n: int, unit: str, lang: str) -> str:
 
 
 def decimal(value: float, spec: str, lang: str) -> str:
-    """``format(value, spec)`` with a decimal comma in nb (no grouping): ``87,50``."""
-    text = format(value, spec)
-    return text.replace(".", ",") if lang == "nb" else text
+    """A figure in a message, without grouping: ``.2f`` → ``87,50`` (nb), rounded
+    half up like every number kamctl shows; ``g`` → a setting as written (``12,5``)."""
+    if spec == "g":
+        return numbers.setting(value, lang)
+    if not (spec.startswith(".") and spec.endswith("f") and spec[1:-1].isdigit()):
+        raise ValueError(f"unsupported number format {spec!r}; use 'g' or '.Nf'")
+    return numbers.number(value, lang, int(spec[1:-1]), group=False)
