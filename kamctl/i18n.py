@@ -9,30 +9,10 @@ is the developers' tool for the catalogues, not a run-time dependency (loading
 Babel's locale data would cost start-up time and a dependency for formats that
 two rows of the catalogue already say).
 
-How numbers, money and dates look is part of the catalogue too (entries with
-a ``msgctxt`` such as ``decimal separator`` or ``date``), so a new language
-needs no code:
-
-========  =====================  ======================
-          nb (bokmål)            en
-========  =====================  ======================
-money     ``1 234 567 kr``       ``NOK 1,234,567``
-number    ``1 234 567,5``        ``1,234,567.5``
-percent   ``43,1 %``             ``43.1%``
-date      ``22. november 2026``  ``22 November 2026``
-========  =====================  ======================
-
-**The space in nb numbers is U+00A0 (NO-BREAK SPACE)**, and so is the space
-before ``kr`` and ``%``. Språkrådet asks for a space as the thousands
-separator; a no-break space keeps ``1 234 567 kr`` on one line in print and in
-narrow table cells, is present in every font (the typographically narrower
-U+202F is missing from several common monospace and PDF fonts, which print it
-as a box), and is what Norwegian Excel itself writes, so figures pasted from a
-rendered plan into a spreadsheet stay numbers. Negative numbers use the minus
-sign U+2212 in both languages (a hyphen may break a line in print).
-
-Rounding is half-up on the decimal value (4.125 → 4.13), as people round by
-hand, not Python's round-half-even on the binary value.
+The formats of numbers, money and dates are :mod:`kamctl.numbers` (one
+formatter, one rounding rule, one money style per language); :class:`Locale`
+uses it with a no-break space in nb groups, so ``1 234 567 kr`` never breaks
+across lines in print.
 """
 
 from __future__ import annotations
@@ -42,11 +22,12 @@ import functools
 import gettext as _gettext
 import re
 from collections.abc import Mapping
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from pathlib import Path
 
-NBSP = "\u00a0"
-MINUS = "\u2212"
+from . import numbers
+from .numbers import MINUS, NBSP
+
+__all__ = ["MINUS", "NBSP", "Locale", "decimal", "legacy", "ntr", "quantity", "say", "tr", "translator"]
 
 DOMAIN = "kamctl"
 SOURCE_LANG = "en"
@@ -196,21 +177,6 @@ def resolve_language(
         )
     return DEFAULT_LANG, None
 
-
-_MONTHS = (
-    NP_("month", "January"),
-    NP_("month", "February"),
-    NP_("month", "March"),
-    NP_("month", "April"),
-    NP_("month", "May"),
-    NP_("month", "June"),
-    NP_("month", "July"),
-    NP_("month", "August"),
-    NP_("month", "September"),
-    NP_("month", "October"),
-    NP_("month", "November"),
-    NP_("month", "December"),
-)
 
 # Keys with a dot are enum values: "<enum>.<value>".
 _LABELS: dict[str, Label] = {
@@ -607,14 +573,6 @@ class UnknownLabel(KeyError):
     """A template asked for a label that does not exist (a typo in a template)."""
 
 
-def _round_half_up(value: float, decimals: int) -> Decimal:
-    try:
-        d = Decimal(repr(float(value)))
-    except InvalidOperation:  # nan, inf
-        raise ValueError(f"cannot format {value!r} as a number") from None
-    return d.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
-
-
 class Locale:
     """Formatting for one language. ``Locale("nb").money(1234567)`` → ``'1 234 567 kr'``."""
 
@@ -622,13 +580,6 @@ class Locale:
         self.lang = lang
         self.currency = currency
         self._cat = translator(lang)  # UnknownLanguage (a ValueError) for a language without one
-        # The catalogue's formats, read once: a plan formats thousands of figures.
-        self._decimal = self._cat.pgettext("decimal separator", ".")
-        self._group = self._cat.pgettext("thousands separator", ",")
-        self._money = self._cat.pgettext("money", "{currency}\u00a0{amount}")
-        self._money_short = self._cat.pgettext("money in millions", "{currency}\u00a0{amount}m")
-        self._percent = self._cat.pgettext("percent", "{number}%")
-        self._date = self._cat.pgettext("date", "{day} {month} {year}")
 
     # -- labels -------------------------------------------------------------------
 
@@ -677,42 +628,29 @@ class Locale:
     # -- numbers ------------------------------------------------------------------
 
     def number(self, value: float | int | None, decimals: int = 0) -> str:
-        if value is None:
-            return ""
-        q = _round_half_up(value, decimals)
-        text = f"{abs(q):,.{decimals}f}"
-        if (self._group, self._decimal) != (",", "."):
-            text = text.replace(",", "\0").replace(".", self._decimal).replace("\0", self._group)
-        return (MINUS if q < 0 else "") + text
-
-    def _currency(self, code: str) -> str:
-        # The catalogue names the home currency its own way (nb: kr); others by code.
-        return self._cat.pgettext("currency symbol", "NOK") if code == "NOK" else code
+        return "" if value is None else numbers.number(value, self.lang, decimals, space=NBSP)
 
     def money(self, value: float | int | None, currency: str | None = None, decimals: int = 0) -> str:
         if value is None:
             return ""
-        cur = self._currency(currency or self.currency)
-        return self._money.format(currency=cur, amount=self.number(value, decimals))
+        return numbers.money(value, currency or self.currency, self.lang, decimals, space=NBSP)
 
     def money_short(self, value: float | int | None, currency: str | None = None) -> str:
         """Millions with one decimal for chart labels: ``31,3 mill. kr`` / ``NOK 31.3m``."""
         if value is None:
             return ""
-        cur = self._currency(currency or self.currency)
-        return self._money_short.format(currency=cur, amount=self.number(value / 1_000_000, 1))
+        cur = currency or self.currency
+        num = self.number(value / 1_000_000, 1)
+        if self.lang == "nb":
+            return f"{num}{NBSP}mill.{NBSP}{'kr' if cur == 'NOK' else cur}"
+        return f"{cur}{NBSP}{num}m"
 
     def percent(self, value: float | None, decimals: int = 1) -> str:
         """``value`` is in percent (43.1 → ``43,1 %``)."""
-        if value is None:
-            return ""
-        return self._percent.format(number=self.number(value, decimals))
+        return "" if value is None else numbers.percent(value, self.lang, decimals, space=NBSP)
 
     def date(self, value: _dt.date | None) -> str:
-        if value is None:
-            return ""
-        month = self.gettext(_MONTHS[value.month - 1])
-        return self._date.format(day=value.day, month=month, year=value.year)
+        return "" if value is None else numbers.date(value, self.lang)
 
     def counted(self, n: int, severity: str) -> str:
         """``1 advarsel``, ``2 advarsler``, ``0 errors``."""
@@ -783,6 +721,10 @@ def quantity(n: int, unit: str, lang: str) -> str:
 
 
 def decimal(value: float, spec: str, lang: str) -> str:
-    """``format(value, spec)`` with the language's decimal separator (no grouping): ``87,50``."""
-    text = format(value, spec)
-    return text.replace(".", translator(lang).pgettext("decimal separator", "."))
+    """A figure in a message, without grouping: ``.2f`` → ``87,50`` (nb), rounded
+    half up like every number kamctl shows; ``g`` → a setting as written (``12,5``)."""
+    if spec == "g":
+        return numbers.setting(value, lang)
+    if not (spec.startswith(".") and spec.endswith("f") and spec[1:-1].isdigit()):
+        raise ValueError(f"unsupported number format {spec!r}; use 'g' or '.Nf'")
+    return numbers.number(value, lang, int(spec[1:-1]), group=False)

@@ -157,15 +157,11 @@ def classify_account(account: Account, cfg: KaismConfig, lang: str = "en") -> Ka
 
 
 def round_half_up(value: float, digits: int = 2) -> float:
-    """Round for display the way the hand-worked tables do (4.125 → 4.13).
+    """Round for display the way the hand-worked tables do (4.125 → 4.13):
+    the one rule of :func:`kamctl.numbers.round_half_up`, as a float."""
+    from .numbers import round_half_up as exact
 
-    ``round()`` rounds half to even on the binary value; scores such as
-    49.5/12 must round as a person would.
-    """
-    from decimal import ROUND_HALF_UP, Decimal
-
-    q = Decimal(1).scaleb(-digits)
-    return float(Decimal(repr(value)).quantize(q, rounding=ROUND_HALF_UP))
+    return float(exact(value, digits))
 
 
 def shown_score(value: float, threshold: float) -> float:

@@ -159,12 +159,12 @@ MESSAGES: Messages = {
 # ------------------------------------------------------------ number helpers
 
 
-def fmt_amount(value: float, currency: str = "") -> str:
-    """``-230000`` → ``"−230 000 NOK"``: how a Norwegian reader writes an amount."""
-    whole = round(value)
-    text = f"{abs(whole):,}".replace(",", " ")
-    sign = "−" if whole < 0 else ""
-    return f"{sign}{text} {currency}".rstrip()
+def fmt_amount(value: float, currency: str = "", lang: str = "en") -> str:
+    """An amount in a message, in the one money style of :mod:`kamctl.numbers`:
+    ``−230 000 kr`` (nb), ``NOK −230,000`` (en)."""
+    from .numbers import money
+
+    return money(value, currency, lang)
 
 
 def signed(n: int) -> str:
@@ -370,7 +370,7 @@ def account_risks(
                     "RISK160",
                     Severity.warning,
                     ("financials", index, name),
-                    t("loss", label=t(name), year=row.year, amount=fmt_amount(value, currency)),
+                    t("loss", label=t(name), year=row.year, amount=fmt_amount(value, currency, lang)),
                 )
                 break
     return f.out
@@ -701,8 +701,8 @@ def portfolio_findings(
                     "concentrated",
                     year=year,
                     degree=t("degree.high" if pr.group_hhi_band == "high" else "degree.moderate"),
-                    group_hhi=f"{pr.group_hhi:.0f}",
-                    hhi=f"{pr.hhi:.0f}",
+                    group_hhi=decimal(pr.group_hhi, ".0f", lang),
+                    hhi=decimal(pr.hhi, ".0f", lang),
                     n=decimal(pr.group_effective_n or 0.0, ".1f", lang),
                 ),
             )

@@ -164,7 +164,11 @@ def stage_findings(
                 "STAGE107",
                 Severity.warning,
                 ("financials", i, "revenue"),
-                t("revenue", year=f.year, amount=fmt_amount(f.revenue, account.currency or config.currency)),
+                t(
+                    "revenue",
+                    year=f.year,
+                    amount=fmt_amount(f.revenue, account.currency or config.currency, lang),
+                ),
             )
     elif stage is not Stage.uncoupling and account.financials and not revenue_rows:
         add(

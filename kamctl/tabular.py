@@ -106,26 +106,23 @@ def format_number(value: Any, kind: str, lang: str = "en", threshold: float | No
         return ("ja" if lang == "nb" else "yes") if value else ""
     if kind == "text" or isinstance(value, str):
         return str(value)
+    from . import numbers
+
     if kind == "int":
-        text = f"{int(value):,}"
-    elif kind == "money":
-        text = f"{round(value):,}"
-    elif kind == "score" and threshold is not None:
+        return numbers.number(int(value), lang)
+    if kind == "money":
+        return numbers.number(value, lang)
+    if kind == "score" and threshold is not None:
         from .kaism import shown_score
 
         shown = shown_score(float(value), threshold)
-        text = f"{shown:,.2f}" if round(shown, 2) == shown else f"{shown:,.3f}"
-    elif kind in ("percent", "score"):
-        from .kaism import round_half_up
-
-        text = f"{round_half_up(float(value), 2):,.2f}"
-    else:
-        text = f"{value:,.2f}" if isinstance(value, float) else f"{value:,}"
-    text = text.replace("-", "−")
-    if lang == "nb":
-        # 1,234,567.50 → 1 234 567,50 (Norwegian: space groups, decimal comma).
-        text = text.replace(",", "\u00a0").replace(".", ",").replace("\u00a0", " ")
-    return text
+        # A score held back from the threshold keeps its third decimal (4,995).
+        return numbers.number(
+            shown, lang, 2 if numbers.round_half_up(shown, 2) == numbers.to_decimal(shown) else 3
+        )
+    if kind in ("percent", "score") or isinstance(value, float):
+        return numbers.number(value, lang, 2)
+    return numbers.number(value, lang)
 
 
 # ------------------------------------------------------------------ formatters

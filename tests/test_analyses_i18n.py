@@ -138,7 +138,8 @@ def test_analyses_tables_in_norwegian(kamctl: Kamctl) -> None:
     assert "Hva om en kunde halverer volumet eller faller bort" in lines
     assert lines[2].split()[:5] == ["#", "id", "konsern", "omsetning", "(NOK)"]
     # examples/README.md: total revenue 2025 223 650 000 NOK, the top five 77,55 %.
-    assert "Samlet omsetning 2025: 223 650 000 NOK; de fem største: 77,55 %" in r.stdout
+    # One money style per language (kamctl.numbers): nb writes NOK as "kr" after the amount.
+    assert "Samlet omsetning 2025: 223 650 000 kr; de fem største: 77,55 %" in r.stdout
     assert re.fullmatch(r"\d+ funn: \d+ advarsler, \d+ info", lines[-1]), lines[-1]
     c = kamctl("classify", "--config", CONFIG, ACCOUNTS, "--as-of", "2026-11-24", "--lang", "nb").stdout
     assert c.startswith("KAISM (poeng: attraktivitet / styrke; høy = 5,00 eller mer)")

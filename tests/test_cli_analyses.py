@@ -296,7 +296,8 @@ def test_year_defaults_to_latest_actual_without_config(kamctl, tmp_path: Path) -
     # The year was settled after loading; the year-dependent finding is still
     # there once, for 2025, and located.
     (loss,) = [f for f in doc["findings"] if f["code"] == "RISK160"]
-    assert "contribution margin 2025 is −230 000 NOK" in loss["message"]
+    # English writes the currency first (kamctl.numbers: one money style per language).
+    assert "contribution margin 2025 is NOK −230,000" in loss["message"]
     assert loss["line"] > 0 and loss["field"] == "financials[2].contribution_margin"
 
 

@@ -316,7 +316,7 @@ def test_loss_is_judged_on_actuals_not_on_a_budget() -> None:
         ],
     )
     found = {d.code: d for d in account_risks(a, Config(), AS_OF)}
-    assert "contribution margin 2025 is −50 000 NOK" in found["RISK160"].message
+    assert "contribution margin 2025 is NOK −50,000" in found["RISK160"].message  # en money style
     assert found["RISK160"].field == "financials[0].contribution_margin"
 
 

@@ -72,7 +72,8 @@ def test_pre_kam_with_revenue() -> None:
     a = acc("pre-kam", [person("A")], financials=[{"year": 2025, "revenue": 150000}])
     found = stage_findings(a, Config(fiscal_year=2025))
     assert [d.code for d in found] == ["STAGE107"]
-    assert "revenue 2025 is 150 000 NOK; pre-KAM means no transaction yet" in found[0].message
+    # English money style: the currency code first.
+    assert "revenue 2025 is NOK 150,000; pre-KAM means no transaction yet" in found[0].message
     assert found[0].field == "financials[0].revenue"
     # Revenue 0 is no transaction.
     zero = acc("pre-kam", [person("A")], financials=[{"year": 2025, "revenue": 0}])

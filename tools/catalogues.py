@@ -27,7 +27,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from babel.messages.catalog import Catalog, Message
+from babel.messages.catalog import Catalog
 from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
 from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.mofile import write_mo
@@ -118,7 +118,12 @@ def extract() -> Catalog:
     )
     method_map, options_map = _mapping()
     for filename, _lineno, message, comments, context in extract_from_dir(
-        str(ROOT), method_map, options_map, keywords=KEYWORDS, comment_tags=("TRANSLATORS:",), strip_comment_tags=True
+        str(ROOT),
+        method_map,
+        options_map,
+        keywords=KEYWORDS,
+        comment_tags=("TRANSLATORS:",),
+        strip_comment_tags=True,
     ):
         pot.add(message, None, [(filename, 0)], auto_comments=comments, context=context)
     for pair in legacy_pairs():
@@ -129,7 +134,9 @@ def extract() -> Catalog:
 def _write(catalog: Catalog, path: Path) -> None:
     catalog.creation_date = catalog.revision_date = STAMP
     buf = io.BytesIO()
-    write_po(buf, catalog, width=100, no_location=True, omit_header=False, sort_output=True, ignore_obsolete=True)
+    write_po(
+        buf, catalog, width=100, no_location=True, omit_header=False, sort_output=True, ignore_obsolete=True
+    )
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(buf.getvalue())
 
@@ -198,7 +205,15 @@ def main(argv: list[str]) -> int:
         import subprocess
 
         return subprocess.call(
-            [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(ROOT / "tests" / "test_catalogues.py")]
+            [
+                sys.executable,
+                "-m",
+                "pytest",
+                "-q",
+                "-p",
+                "no:cacheprovider",
+                str(ROOT / "tests" / "test_catalogues.py"),
+            ]
         )
     if command not in ("extract", "update", "compile", "check", "all"):
         print(__doc__)

@@ -601,7 +601,7 @@ def risk_report(
             Column("revenue", f"{_h('revenue', cfg.lang)} ({cur})", "money"),
             Column("gross_margin", f"{_h('gross margin', cfg.lang)} ({cur})", "money"),
             Column("share", _h("share %", cfg.lang), "percent"),
-            Column("major", f"≥ {cfg.risk.major_customer_share:g} %"),
+            Column("major", f"≥ {_g(cfg.risk.major_customer_share, cfg.lang)} %"),
             Column("name", _h("name", cfg.lang)),
         ],
         [
@@ -689,6 +689,7 @@ def risk_report(
         "other_currency": pr.other_currency,
         "findings": _count(findings),
     }
+    from kamctl.numbers import money
     from kamctl.tabular import format_number
 
     def n(v: Any, kind: str) -> str:
@@ -706,7 +707,7 @@ def risk_report(
             "note_total",
             lang,
             year=f" {pr.year}" if pr.year else "",
-            total=f"{n(pr.total_revenue, 'money')} {cur}",
+            total=money(pr.total_revenue, cur, lang),
             top5=n(pr.top5_share, "percent"),
             largest=largest,
         ),

@@ -75,10 +75,9 @@ def _t(key: str, lang: str, **params: object) -> str:
 
 
 def _percent(value: float, decimals: int, lang: str) -> str:
-    from kamctl.kaism import round_half_up
+    from kamctl.numbers import number
 
-    number = f"{round_half_up(value, decimals):.{decimals}f}"
-    return _t("percent", lang, n=number.replace(".", ",") if lang == "nb" else number)
+    return _t("percent", lang, n=number(value, lang, decimals))
 
 
 def _run(
