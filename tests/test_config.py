@@ -44,7 +44,7 @@ def test_pyproject_without_table_is_passed_over(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("text", "line", "message"),
     [
-        ("lang = 'de'\n", 1, "must be 'nb' or 'en'"),
+        ("lang = 'norsk!'\n", 1, "'norsk!' is not a language"),
         ("[kaism]\nthreshold = 11\n", 2, "must be between 0 and 10 (got 11)"),
         ("[abc]\na = 90\nb = 80\n", 1, "B cut-off (80.0) must not be below the A cut-off (90.0)"),
         ("[kaism]\n\n[kaism.tiers]\ndiamond = 'Diamant'\n", 3, "unknown quadrant 'diamond'"),

@@ -73,14 +73,14 @@ def legacy_pairs(root: Path = ROOT / "kamctl") -> Iterator[Pair]:
         parents: dict[int, str] = {}
         for node in ast.walk(tree):
             if isinstance(node, ast.Dict):
-                for k, v in zip(node.keys, node.values):
+                for k, v in zip(node.keys, node.values, strict=True):
                     if isinstance(v, ast.Dict) and isinstance(k, ast.Constant) and isinstance(k.value, str):
                         parents[id(v)] = k.value
         for node in ast.walk(tree):
             if not isinstance(node, ast.Dict):
                 continue
             texts: dict[str, str] = {}
-            for k, v in zip(node.keys, node.values):
+            for k, v in zip(node.keys, node.values, strict=True):
                 if (
                     isinstance(k, ast.Constant)
                     and isinstance(k.value, str)
@@ -196,7 +196,7 @@ def main(argv: list[str]) -> int:
         print(f"{POT.relative_to(ROOT)}: {len(pot)} messages")
     if command in ("update", "all"):
         update(read(POT))
-        for lang, path in catalogues().items():
+        for path in catalogues().values():
             print(f"{path.relative_to(ROOT)}: updated")
     if command in ("compile", "all"):
         for mo in compile_all():
