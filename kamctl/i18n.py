@@ -533,11 +533,14 @@ _FINDINGS: dict[str, Label] = {
     "KAM117": N_("Blocker influences a decision maker"),
     "KAM118": N_("Key person favours a competitor"),
     "KAM119": N_("Closed deal without a win/loss review"),
+    "KAM125": N_("Win/loss reason not in the list"),
+    "KAM126": N_("Committed resources short of the need"),
     "PORT101": N_("Too few key accounts"),
     "PORT102": N_("Too many key accounts"),
     "PORT103": N_("Number of key accounts outside the guide"),
     "PORT104": N_("KAM holds too many accounts"),
     "PORT105": N_("Account without a KAM"),
+    "PORT106": N_("Resources do not follow priority"),
 }
 
 

@@ -29,11 +29,13 @@ from kamctl.cli.common import (
 
 if TYPE_CHECKING:
     import datetime as _dt
-    from collections.abc import Mapping
+    from collections.abc import Mapping, Sequence
 
     from kamctl.agenda import Event
     from kamctl.measures import Change, PortfolioMeasures
+    from kamctl.resources import AccountResources
     from kamctl.tabular import Report
+    from kamctl.winloss import WinLossSummary
 
 AGENDA_FORMATS = ("table", "json", "csv", "ics")
 
@@ -144,7 +146,7 @@ def _write_ics(events: list[Event], lang: str, today: _dt.date) -> None:
 
 # ----------------------------------------------------------------- measures
 
-MEASURES_TABLES = ("accounts", "goals", "portfolio")
+MEASURES_TABLES = ("accounts", "goals", "portfolio", "resources", "win_loss")
 
 _MEASURE_HEADINGS_NB = {
     "id": "id",
@@ -176,6 +178,20 @@ _MEASURE_HEADINGS_NB = {
     "actual": "faktisk",
     "status": "status",
     "accounts": "kunder",
+    "priority": "prioritet",
+    "tier": "nivå",
+    "hours needed": "timer behov",
+    "hours committed": "timer forpliktet",
+    "people needed": "personer behov",
+    "people committed": "personer forpliktet",
+    "budget needed": "budsjett behov",
+    "budget committed": "budsjett forpliktet",
+    "currency": "valuta",
+    "reason": "årsak",
+    "outcome": "utfall",
+    "deals": "avtaler",
+    "value": "verdi",
+    "competitors": "konkurrenter",
 }
 
 
@@ -183,7 +199,13 @@ def _mh(text: str, lang: str) -> str:
     return _MEASURE_HEADINGS_NB.get(text, text) if lang == "nb" else text
 
 
-def measures_report(pm: PortfolioMeasures, lang: str, meta: Mapping[str, object]) -> Report:
+def measures_report(
+    pm: PortfolioMeasures,
+    lang: str,
+    meta: Mapping[str, object],
+    resources: Sequence[AccountResources] = (),
+    win_loss: WinLossSummary | None = None,
+) -> Report:
     from kamctl.tabular import Column, Report, Table
 
     def cols(*spec: tuple[str, str, str] | tuple[str, str, str, bool]) -> list[Column]:
@@ -306,13 +328,78 @@ def measures_report(pm: PortfolioMeasures, lang: str, meta: Mapping[str, object]
             }
         ],
     )
+    from kamctl.account import ResourceUnit
+    from kamctl.winloss import reason_label
+
+    def unit_cols(unit: str, kind: str) -> list[tuple[str, str, str]]:
+        return [(f"{unit}_needed", f"{unit} needed", kind), (f"{unit}_committed", f"{unit} committed", kind)]
+
+    resource_table = Table(
+        "resources",
+        "Interne ressurser mot prioritet" if lang == "nb" else "Internal resources against priority",
+        cols(
+            ("priority", "priority", "int"),
+            ("id", "id", "text"),
+            ("tier", "tier", "text"),
+            *unit_cols("hours", "number"),
+            *unit_cols("people", "number"),
+            *unit_cols("budget", "money"),
+            ("currency", "currency", "text", False),
+        ),
+        [
+            {
+                "priority": r.priority,
+                "id": r.account_id,
+                "tier": r.tier,
+                **{
+                    f"{u.value}_{side}": getattr(r, side).get(u)
+                    for u in ResourceUnit
+                    for side in ("needed", "committed")
+                },
+                "currency": r.currency,
+            }
+            for r in resources
+        ],
+    )
+    reasons = Table(
+        "win_loss",
+        "Vinn/tap-årsaker" if lang == "nb" else "Win/loss reasons",
+        cols(
+            ("outcome", "outcome", "text"),
+            ("reason", "reason", "text"),
+            ("deals", "deals", "int"),
+            ("value", "value", "money"),
+            ("accounts", "accounts", "text"),
+            ("competitors", "competitors", "text"),
+        ),
+        [
+            {
+                "outcome": _outcome(r.outcome, lang),
+                "reason": reason_label(r.reason, lang) if r.reason is not None else _NOT_REVIEWED[lang],
+                "deals": r.deals,
+                "value": r.value,
+                "accounts": ", ".join(r.accounts),
+                "competitors": ", ".join(r.competitors),
+            }
+            for r in (win_loss.rows if win_loss is not None else [])
+        ],
+    )
     return Report(
         "measures",
         meta=dict(meta),
         summary={"goals": pm.goals, "left_out": pm.left_out},
-        tables=[accounts, goals, portfolio],
+        tables=[accounts, goals, portfolio, resource_table, reasons],
         lang=lang,
     )
+
+
+_NOT_REVIEWED = {"en": "(not reviewed)", "nb": "(ikke analysert)"}
+
+
+def _outcome(outcome: str, lang: str) -> str:
+    if lang != "nb":
+        return outcome
+    return {"won": "vunnet", "lost": "tapt"}[outcome]
 
 
 @app.command()
@@ -329,14 +416,17 @@ def measures(
         "-f",
         help="Output: table (people), json (scripts; stable) or csv (spreadsheets).",
     ),
-    table: str | None = typer.Option(None, "--table", help="Only this table: accounts, goals or portfolio."),
+    table: str | None = typer.Option(
+        None, "--table", help="Only this table: accounts, goals, portfolio, resources or win_loss."
+    ),
     as_of: str | None = AS_OF_OPTION,
     lang: str | None = LANG_OPTION,
     config: Path | None = CONFIG_OPTION,
     jobs: int | None = JOBS_OPTION,
 ) -> None:
     """The plan's measures: revenue and margin year on year, share of wallet and its trend,
-    dependence both ways, goals against actuals, actions done (and on time), relationships.
+    dependence both ways, goals against actuals, actions done (and on time), relationships;
+    internal resources against KAISM priority, and win/loss reasons summed over the portfolio.
 
     Exit 0 fine, 1 when an account file is invalid (it is left out), 2 on a usage or config error.
     """
@@ -359,6 +449,15 @@ def measures(
             f"left out of the portfolio's sums: {', '.join(pm.left_out)}\n"
         )
     meta = {"year": the_year, "as_of": today.isoformat(), "currency": cfg.currency, "files": files}
-    report = measures_report(pm, cfg.lang, meta)
+    from kamctl.resources import portfolio_resources
+    from kamctl.winloss import win_loss_summary
+
+    report = measures_report(
+        pm,
+        cfg.lang,
+        meta,
+        portfolio_resources(accounts, cfg),
+        win_loss_summary(accounts, cfg.currency),
+    )
     report.excluded = excluded
     _finish(report, fmt, "never", table)
