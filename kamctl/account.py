@@ -310,7 +310,11 @@ class Opportunity(_Model):
     stage: PipelineStage | None = _f("Pipeline stage: lead, qualified, proposal, negotiation, closed.")
     offering: Text | None = _f("Which of our products or services it concerns.")
     closed: Date | None = _f("When it was won or lost (default: expected_close).")
-    win_loss: WinLossReview | None = _f("The win/loss review of a won or lost opportunity.")
+    # Internal: the reason, the competitor and our lessons are our own assessment
+    # (issue 14: competitor stance and assessments stay out of the customer version).
+    win_loss: WinLossReview | None = _f(
+        "The win/loss review of a won or lost opportunity.", json_schema_extra=INTERNAL
+    )
 
 
 class WhiteSpace(_Model):

@@ -9,30 +9,37 @@ in :data:`FORMATTERS` renders any report:
     written as the output language writes them (``96 400 000`` and ``43,10``
     in ``nb``).
 ``json``
-    The stable contract for scripts (see :func:`to_json`). Numbers are
-    unrounded; amounts are in the portfolio's currency.
+    The stable contract for scripts (see :func:`to_json`). Amounts are in the
+    portfolio's currency, rounded to øre; shares to 4 decimals of a percent;
+    scores as :func:`kamctl.kaism.shown_score` shows them (see
+    :func:`machine_value`): no binary noise such as ``4.166666666666667``.
 ``csv``
     One table (the report's first, or the one named with ``--table``) for a
-    spreadsheet: a header of column keys, ``,``-separated, ``.`` decimals,
-    unrounded numbers, UTF-8.
+    spreadsheet. The ``plain`` dialect (default, for scripts): a header of
+    column keys, ``,``-separated, ``.`` decimals, UTF-8, ``\n``. The
+    ``excel-nb`` dialect opens as columns when double-clicked in Norwegian
+    Excel: headers in the output language, ``;``, decimal comma, UTF-8 with
+    BOM, CRLF (see :mod:`kamctl.csvout`).
+``xlsx``
+    Every table on a sheet of its own (see :mod:`kamctl.xlsx`).
 
 Machine formats go straight to the stream; Rich never sees them.
 """
 
 from __future__ import annotations
 
-import csv
 import dataclasses
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import IO, Any
 
 from .diagnostics import Diagnostic
 
 JSON_VERSION = 1
 
-KINDS = ("text", "int", "money", "percent", "score", "number")
+KINDS = ("text", "int", "money", "percent", "score", "number", "date")
 
 MATRIX_MAX = 15
 """Accounts named per quadrant of the drawn matrix; a big portfolio's are all in the table."""
@@ -45,7 +52,10 @@ class Column:
     header: str
     """Heading in the terminal table."""
     kind: str = "text"
-    """text | int | money | percent | score | number: how the table formatter writes it."""
+    """text | int | money | percent | score | number | date: how each format writes it.
+
+    A ``date`` value is an ISO ``YYYY-MM-DD`` string (so JSON keeps it as
+    text); spreadsheets get a real date."""
     show: bool = True
     """Shown in the terminal table (every column is in JSON and CSV)."""
 
@@ -125,6 +135,68 @@ def format_number(value: Any, kind: str, lang: str = "en", threshold: float | No
     return numbers.number(value, lang)
 
 
+MONEY_DECIMALS = 2
+"""Amounts to øre: the smallest amount an account file may hold is 0.01."""
+SHARE_DECIMALS = 4
+"""Percentages to 4 decimals (0.0001 percentage points): the tables show 2,
+but a share of 39.996 % written as 40.00 next to "not flagged at 40 %" would
+read as a bug; 4 decimals leave that to shares within 0.00005 of a limit."""
+NUMBER_DECIMALS = 4
+
+
+def machine_value(value: Any, kind: str, threshold: float | None = None) -> Any:
+    """A number as the machine formats (JSON, CSV, xlsx) carry it: rounded
+    half-up by kind, so that sums of binary fractions (``477601233.1499998``)
+    and repeating decimals (``4.166666666666667``) never reach a script or a
+    spreadsheet. Everything else is returned as it is."""
+    if not isinstance(value, float):
+        return value
+    from .kaism import round_half_up, shown_score
+
+    if kind == "money":
+        return round_half_up(value, MONEY_DECIMALS)
+    if kind == "percent":
+        return round_half_up(value, SHARE_DECIMALS)
+    if kind == "score":
+        return shown_score(value, threshold) if threshold is not None else round_half_up(value, 2)
+    if kind == "int" and value.is_integer():
+        return int(value)
+    return round_half_up(value, NUMBER_DECIMALS)
+
+
+def _clean(value: Any) -> Any:
+    """Floats anywhere in a summary or meta block, to :data:`NUMBER_DECIMALS`."""
+    if isinstance(value, float):
+        return machine_value(value, "number")
+    if isinstance(value, dict):
+        return {k: _clean(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_clean(v) for v in value]
+    return value
+
+
+def machine_rows(t: Table, threshold: float | None = None) -> list[dict[str, Any]]:
+    """The table's rows with every column present and numbers as :func:`machine_value` has them."""
+    cols = [(c.key, c.kind) for c in t.columns]
+    return [{key: machine_value(row.get(key), kind, threshold) for key, kind in cols} for row in t.rows]
+
+
+# ------------------------------------------------------------------ options
+
+
+CSV_DIALECTS = ("plain", "excel-nb")
+
+
+@dataclass(frozen=True)
+class OutputOptions:
+    """How a report is written, beyond its format: chosen on the command line."""
+
+    csv_dialect: str = "plain"
+    """``plain`` (scripts) or ``excel-nb`` (double-click in Norwegian Excel)."""
+    output: Path | None = None
+    """The file to write (atomically); ``None`` is stdout. Needed for ``xlsx`` on a terminal."""
+
+
 # ------------------------------------------------------------------ formatters
 
 
@@ -138,12 +210,13 @@ def to_json(report: Report) -> dict[str, Any]:
 
     Diagnostics have path, line, column, severity, code, message, field,
     account. New keys may be added in version 1; none is removed or renamed.
+    Numbers are rounded by their column's kind (:func:`machine_value`).
     """
     doc: dict[str, Any] = {"tool": f"kamctl {report.tool}", "version": JSON_VERSION}
-    doc["meta"] = report.meta
-    doc["summary"] = report.summary
+    doc["meta"] = _clean(report.meta)
+    doc["summary"] = _clean(report.summary)
     for t in report.tables:
-        doc[t.name] = [{c.key: row.get(c.key) for c in t.columns} for row in t.rows]
+        doc[t.name] = machine_rows(t, report.threshold)
     doc["findings"] = [_diag_json(d) for d in sorted(report.findings, key=Diagnostic.sort_key)]
     doc["excluded"] = [_diag_json(d) for d in sorted(report.excluded, key=Diagnostic.sort_key)]
     return doc
@@ -167,21 +240,10 @@ def json_format(report: Report, stream: IO[str], table: str | None = None) -> No
 
 
 def csv_format(report: Report, stream: IO[str], table: str | None = None) -> None:
-    t = report.table(table) if table else report.tables[0]
-    writer = csv.writer(stream, lineterminator="\n")
-    writer.writerow([c.key for c in t.columns])
-    for row in t.rows:
-        writer.writerow([_csv_cell(row.get(c.key)) for c in t.columns])
+    """The ``plain`` dialect (see :mod:`kamctl.csvout`); ``emit`` writes ``excel-nb``."""
+    from .csvout import plain_csv
 
-
-def _csv_cell(value: Any) -> Any:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, (list, tuple)):
-        return " ".join(str(v) for v in value)
-    return value
+    stream.write(plain_csv(report.table(table) if table else report.tables[0], report.threshold))
 
 
 def table_format(report: Report, stream: IO[str], table: str | None = None) -> None:
@@ -331,7 +393,69 @@ FORMATTERS: dict[str, Formatter] = {
     "json": json_format,
     "csv": csv_format,
 }
+BINARY_FORMATS = ("xlsx",)
+"""Formats that are bytes: written to ``--output FILE``, or to stdout only when it is not a terminal."""
 
 
-def emit(report: Report, fmt: str, stream: IO[str] | None = None, table: str | None = None) -> None:
-    FORMATTERS[fmt](report, stream or sys.stdout, table)
+class OutputError(Exception):
+    """The output cannot be written where it was asked for; the message says why (exit 2)."""
+
+
+def emit(
+    report: Report,
+    fmt: str,
+    stream: IO[str] | None = None,
+    table: str | None = None,
+    options: OutputOptions | None = None,
+) -> None:
+    """Write ``report`` in ``fmt``. With ``options.output`` the whole document is
+    made first and then written atomically: never half a file."""
+    opts = options or OutputOptions()
+    out = stream or sys.stdout
+    if fmt == "xlsx":
+        from .xlsx import MissingLibrary, workbook_bytes
+
+        if opts.output is None and hasattr(out, "isatty") and out.isatty():
+            raise OutputError(
+                "--format xlsx writes a binary file; give --output FILE.xlsx or redirect stdout to a file"
+            )
+        try:
+            data = workbook_bytes(report, table)
+        except MissingLibrary as exc:
+            raise OutputError(str(exc)) from None
+        write_bytes(data, out, opts)
+        return
+    if fmt == "csv" and opts.csv_dialect == "excel-nb":
+        from .csvout import excel_nb_csv
+
+        t = report.table(table) if table else report.tables[0]
+        write_bytes(excel_nb_csv(t, report.lang, report.threshold), out, opts)
+        return
+    if opts.output is None:
+        FORMATTERS[fmt](report, out, table)
+        return
+    import io
+
+    buf = io.StringIO()
+    FORMATTERS[fmt](report, buf, table)
+    write_bytes(buf.getvalue().encode("utf-8"), out, opts)
+
+
+def write_bytes(data: bytes, stream: IO[str], opts: OutputOptions) -> None:
+    """``data`` to ``opts.output`` atomically, else to the byte stream under ``stream``."""
+    if opts.output is not None:
+        from .writeback import WriteRefused, atomic_write_bytes
+
+        try:
+            atomic_write_bytes(opts.output, data)
+        except (OSError, WriteRefused) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            raise OutputError(f"cannot write {opts.output}: {reason}") from None
+        return
+    stream.flush()
+    buffer = getattr(stream, "buffer", None)
+    if buffer is None:  # a text-only stream (tests): only text formats can go there
+        stream.write(data.decode("utf-8"))
+    else:
+        buffer.write(data)
+        buffer.flush()

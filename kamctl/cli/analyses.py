@@ -22,12 +22,15 @@ from kamctl.cli import app
 from kamctl.cli.common import (
     AS_OF_OPTION,
     CONFIG_OPTION,
+    CSV_DIALECT_OPTION,
     JOBS_OPTION,
     LANG_OPTION,
+    OUTPUT_FILE_OPTION,
     PATHS_ARGUMENT,
     check_format,
     fail,
     get_config,
+    output_options,
     parse_as_of,
     resolve_lang,
 )
@@ -42,12 +45,12 @@ if TYPE_CHECKING:
     from kamctl.loader import Slim
     from kamctl.portfolio import Figures
     from kamctl.risk import RiskAccount
-    from kamctl.tabular import Report
+    from kamctl.tabular import OutputOptions, Report
 
 # Tables for people, scripts and spreadsheets; the findings alone as GitHub
 # annotations or SARIF, through the same reporters as validate and lint.
 FINDING_FORMATS = ("github", "sarif")
-FORMATS = ("table", "json", "csv", *FINDING_FORMATS)
+FORMATS = ("table", "json", "csv", "xlsx", *FINDING_FORMATS)
 FAIL_ON = ("error", "warning", "info", "never")
 MEASURES = ("revenue", "gross_margin", "contribution")
 TABLES = {
@@ -61,8 +64,8 @@ FORMAT_OPTION = typer.Option(
     "table",
     "--format",
     "-f",
-    help="Output: table (people), json (scripts; stable), csv (spreadsheets); "
-    "github or sarif (the findings, as lint writes them).",
+    help="Output: table (people), json (scripts; stable), csv (one table; see --csv-dialect), "
+    "xlsx (every table, a sheet each; with --output); github or sarif (the findings, as lint writes them).",
 )
 FAIL_ON_OPTION = typer.Option(
     "error",
@@ -128,7 +131,9 @@ def _report_excluded(excluded: list[Diagnostic], what: str = "file") -> None:
         sys.stderr.write(f"kamctl: {n} invalid {what}{'s' if n != 1 else ''} left out of the analysis\n")
 
 
-def _finish(report: Report, fmt: str, fail_on: str, table: str | None) -> NoReturn:
+def _finish(
+    report: Report, fmt: str, fail_on: str, table: str | None, out: OutputOptions | None = None
+) -> NoReturn:
     from kamctl.diagnostics import Severity
     from kamctl.tabular import emit
 
@@ -138,11 +143,19 @@ def _finish(report: Report, fmt: str, fail_on: str, table: str | None) -> NoRetu
 
         files = report.meta.get("files")
         found = [*report.excluded, *report.findings]
-        emit_findings(
-            CheckResult(report.tool, files if isinstance(files, int) else 0, found, lang=report.lang), fmt
-        )
+        result = CheckResult(report.tool, files if isinstance(files, int) else 0, found, lang=report.lang)
+        if out is not None and out.output is not None:
+            import io
+
+            from kamctl.tabular import write_bytes
+
+            buf = io.StringIO()
+            emit_findings(result, fmt, buf)
+            write_bytes(buf.getvalue().encode("utf-8"), sys.stdout, out)
+        else:
+            emit_findings(result, fmt)
     else:
-        emit(report, fmt, table=table)
+        emit(report, fmt, table=table, options=out)
     code = 0
     if any(d.severity is Severity.error for d in report.excluded):
         code = 1
@@ -753,6 +766,8 @@ def abc(
     fmt: str = FORMAT_OPTION,
     fail_on: str = FAIL_ON_OPTION,
     table: str | None = TABLE_OPTION,
+    output: Path | None = OUTPUT_FILE_OPTION,
+    csv_dialect: str = CSV_DIALECT_OPTION,
     lang: str | None = LANG_OPTION,
     config: Path | None = CONFIG_OPTION,
     jobs: int | None = JOBS_OPTION,
@@ -764,6 +779,7 @@ def abc(
     check_format(fmt, FORMATS)
     check_format(fail_on, FAIL_ON)
     _check_table("abc", table)
+    out = output_options(csv_dialect, output)
     check_format(by, MEASURES)
     today = parse_as_of(as_of)
     cfg = _with_lang(_with_year(get_config(config), year), lang)
@@ -789,7 +805,7 @@ def abc(
         }
         report = abc_report(rows, cfg, by, csv_meta, [])
         report.excluded = problems
-        _finish(report, fmt, fail_on, table)
+        _finish(report, fmt, fail_on, table, out)
     from kamctl.portfolio import analysis_year, figures, in_currency
 
     accounts, excluded, files, _ = _load(paths, cfg, jobs)
@@ -811,7 +827,7 @@ def abc(
     report = abc_report(items, cfg, by, meta, missing)
     report.summary["other_currency"] = [a.id for a in foreign]
     report.excluded = excluded
-    _finish(report, fmt, fail_on, table)
+    _finish(report, fmt, fail_on, table, out)
 
 
 @app.command()
@@ -822,6 +838,8 @@ def classify(
     fmt: str = FORMAT_OPTION,
     fail_on: str = FAIL_ON_OPTION,
     table: str | None = TABLE_OPTION,
+    output: Path | None = OUTPUT_FILE_OPTION,
+    csv_dialect: str = CSV_DIALECT_OPTION,
     write: bool = typer.Option(
         False, "--write", help="Store quadrant, tier, priority, axis scores and ABC class in each file."
     ),
@@ -837,6 +855,7 @@ def classify(
     check_format(fmt, FORMATS)
     check_format(fail_on, FAIL_ON)
     _check_table("classify", table)
+    out = output_options(csv_dialect, output)
     today = parse_as_of(as_of)
     cfg = _with_lang(_with_year(get_config(config), year), lang)
     from kamctl.portfolio import analysis_year
@@ -859,7 +878,7 @@ def classify(
         _note("nothing written: fix the invalid files first (they would shift every account's ABC class)")
         from kamctl.tabular import emit
 
-        emit(report, fmt, table=table)
+        emit(report, fmt, table=table, options=out)
         raise typer.Exit(1)
     if write:
         from kamctl.classify_write import write_classifications
@@ -875,9 +894,9 @@ def classify(
         if outcome.refused:
             from kamctl.tabular import emit
 
-            emit(report, fmt, table=table)
+            emit(report, fmt, table=table, options=out)
             raise typer.Exit(1)
-    _finish(report, fmt, fail_on, table)
+    _finish(report, fmt, fail_on, table, out)
 
 
 @app.command()
@@ -894,6 +913,8 @@ def risk(
     fmt: str = FORMAT_OPTION,
     fail_on: str = FAIL_ON_OPTION,
     table: str | None = TABLE_OPTION,
+    output: Path | None = OUTPUT_FILE_OPTION,
+    csv_dialect: str = CSV_DIALECT_OPTION,
     lang: str | None = LANG_OPTION,
     config: Path | None = CONFIG_OPTION,
     jobs: int | None = JOBS_OPTION,
@@ -905,6 +926,7 @@ def risk(
     check_format(fmt, FORMATS)
     check_format(fail_on, FAIL_ON)
     _check_table("risk", table)
+    out = output_options(csv_dialect, output)
     today = parse_as_of(as_of)
     cfg = _with_lang(_with_year(get_config(config), year), lang)
     import functools
@@ -946,4 +968,4 @@ def risk(
         accounts, cfg, today, meta, jobs, customers, found, year_changed=known_year != the_year
     )
     report.excluded = excluded + rows_excluded
-    _finish(report, fmt, fail_on, table)
+    _finish(report, fmt, fail_on, table, out)

@@ -12,6 +12,7 @@ import typer
 
 if TYPE_CHECKING:
     from kamctl.config import Config
+    from kamctl.tabular import OutputOptions
 
 CONFIG_OPTION = typer.Option(
     None,
@@ -38,6 +39,21 @@ AS_OF_OPTION = typer.Option(
     help="Take this date (YYYY-MM-DD) as today, for reproducible runs (default: today).",
     metavar="DATE",
     show_default=False,
+)
+OUTPUT_FILE_OPTION = typer.Option(
+    None,
+    "--output",
+    "-o",
+    help="Write to this file (atomically: the old file or the whole new one) instead of stdout; "
+    "--format xlsx needs it on a terminal.",
+    dir_okay=False,
+    show_default=False,
+)
+CSV_DIALECT_OPTION = typer.Option(
+    "plain",
+    "--csv-dialect",
+    help="With --format csv: plain (scripts: column keys, ',' and '.', UTF-8) or excel-nb "
+    "(double-click in Norwegian Excel: ';', decimal comma, UTF-8 with BOM, CRLF, headings in --lang).",
 )
 LANG_ENV = "KAMCTL_LANG"
 _noticed: set[str] = set()
@@ -111,3 +127,14 @@ def check_format(value: str, allowed: tuple[str, ...]) -> str:
     if value not in allowed:
         raise typer.BadParameter(f"{value!r} is not one of {', '.join(allowed)}")
     return value
+
+
+def output_options(csv_dialect: str, output: Path | None) -> OutputOptions:
+    """``--csv-dialect`` and ``--output`` checked (exit 2 on a bad value)."""
+    from kamctl.tabular import CSV_DIALECTS, OutputOptions
+
+    if csv_dialect not in CSV_DIALECTS:
+        raise typer.BadParameter(
+            f"{csv_dialect!r} is not one of {', '.join(CSV_DIALECTS)}", param_hint="--csv-dialect"
+        )
+    return OutputOptions(csv_dialect=csv_dialect, output=output)

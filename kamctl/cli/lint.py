@@ -15,11 +15,14 @@ from kamctl.cli import app
 from kamctl.cli.common import (
     AS_OF_OPTION,
     CONFIG_OPTION,
+    CSV_DIALECT_OPTION,
     JOBS_OPTION,
     LANG_OPTION,
+    OUTPUT_FILE_OPTION,
     PATHS_ARGUMENT,
     fail,
     get_config,
+    output_options,
     parse_as_of,
     resolve_lang,
 )
@@ -31,7 +34,7 @@ if TYPE_CHECKING:
     from kamctl.lint.status import AccountStatus
 
 LINT_FORMATS = ("text", "json", "github", "sarif")
-STATUS_FORMATS = ("text", "json")
+STATUS_FORMATS = ("text", "json", "csv", "xlsx")
 # The same --fail-on values as the analyses: "never" reports without failing.
 LEVELS = ("error", "warning", "info", "never")
 
@@ -210,7 +213,11 @@ def lint(
 @app.command()
 def status(
     paths: list[str] | None = PATHS_ARGUMENT,
-    fmt: str = typer.Option("text", "--format", "-f", help="Output format: text or json."),
+    fmt: str = typer.Option(
+        "text", "--format", "-f", help="Output format: text, json, csv (see --csv-dialect) or xlsx."
+    ),
+    output: Path | None = OUTPUT_FILE_OPTION,
+    csv_dialect: str = CSV_DIALECT_OPTION,
     explain: bool = typer.Option(
         False, "--explain", help="List the checks behind each completeness percentage."
     ),
@@ -231,11 +238,18 @@ def status(
     from kamctl.lint.status import portfolio_status
 
     check_format(fmt, STATUS_FORMATS)
+    out = output_options(csv_dialect, output)
     day = parse_as_of(as_of)
     cfg = get_config(config)
     lang = resolve_lang(lang, cfg)
-    _files, outcomes = _run(paths, cfg, day, jobs, lang)
+    files, outcomes = _run(paths, cfg, day, jobs, lang)
     rows = portfolio_status(outcomes, cfg.lint, day)
+    if fmt in ("csv", "xlsx"):
+        from kamctl.status_report import status_report
+        from kamctl.tabular import emit
+
+        emit(status_report(rows, day, lang, files), fmt, options=out)
+        return
     if fmt == "json":
         doc = {
             "tool": "kamctl status",

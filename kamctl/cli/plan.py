@@ -18,12 +18,15 @@ from kamctl.cli.analyses import _finish, _load, _report_excluded, _with_lang
 from kamctl.cli.common import (
     AS_OF_OPTION,
     CONFIG_OPTION,
+    CSV_DIALECT_OPTION,
     JOBS_OPTION,
     LANG_OPTION,
+    OUTPUT_FILE_OPTION,
     PATHS_ARGUMENT,
     check_format,
     fail,
     get_config,
+    output_options,
     parse_as_of,
 )
 
@@ -34,10 +37,10 @@ if TYPE_CHECKING:
     from kamctl.agenda import Event
     from kamctl.measures import Change, PortfolioMeasures
     from kamctl.resources import AccountResources
-    from kamctl.tabular import Report
+    from kamctl.tabular import OutputOptions, Report
     from kamctl.winloss import WinLossSummary
 
-AGENDA_FORMATS = ("table", "json", "csv", "ics")
+AGENDA_FORMATS = ("table", "json", "csv", "xlsx", "ics")
 
 _AGENDA_HEADINGS = {
     "date": ("dato", "date"),
@@ -58,7 +61,7 @@ def agenda_report(events: list[Event], lang: str, meta: Mapping[str, object]) ->
     from kamctl.tabular import Column, Report, Table
 
     columns = [
-        Column("date", _heading("date", lang)),
+        Column("date", _heading("date", lang), "date"),
         Column("account", _heading("account", lang)),
         Column("kam", _heading("KAM", lang)),
         Column("kind", "kind", show=False),
@@ -99,8 +102,10 @@ def agenda(
         "table",
         "--format",
         "-f",
-        help="Output: table (people), json, csv, or ics (an iCalendar file for calendar subscription).",
+        help="Output: table (people), json, csv, xlsx, or ics (an iCalendar file for calendar subscription).",
     ),
+    output: Path | None = OUTPUT_FILE_OPTION,
+    csv_dialect: str = CSV_DIALECT_OPTION,
     as_of: str | None = AS_OF_OPTION,
     lang: str | None = LANG_OPTION,
     config: Path | None = CONFIG_OPTION,
@@ -112,6 +117,7 @@ def agenda(
     Exit 0 fine, 1 when an account file is invalid (it is left out), 2 on a usage or config error.
     """
     check_format(fmt, AGENDA_FORMATS)
+    out = output_options(csv_dialect, output)
     today = parse_as_of(as_of)
     cfg = _with_lang(get_config(config), lang)
     from kamctl.agenda import agenda as build
@@ -127,21 +133,20 @@ def agenda(
         kam=kam,
     )
     if fmt == "ics":
-        _write_ics(events, cfg.lang, today)
+        _write_ics(events, cfg.lang, today, out)
         raise typer.Exit(1 if excluded else 0)
     meta = {"as_of": today.isoformat(), "weeks": weeks, "kam": kam, "files": files}
     report = agenda_report(events, cfg.lang, meta)
     report.excluded = excluded
-    _finish(report, fmt, "never", None)
+    _finish(report, fmt, "never", None, out)
 
 
-def _write_ics(events: list[Event], lang: str, today: _dt.date) -> None:
+def _write_ics(events: list[Event], lang: str, today: _dt.date, out: OutputOptions) -> None:
     from kamctl.agenda import to_ics
+    from kamctl.tabular import write_bytes
 
     # Bytes, not text: the file's CRLF line ends must survive any platform newline translation.
-    sys.stdout.flush()
-    sys.stdout.buffer.write(to_ics(events, lang=lang, as_of=today).encode("utf-8"))
-    sys.stdout.buffer.flush()
+    write_bytes(to_ics(events, lang=lang, as_of=today).encode("utf-8"), sys.stdout, out)
 
 
 # ----------------------------------------------------------------- measures
@@ -291,7 +296,7 @@ def measures_report(
             ("goal", "goal", "text"),
             ("metric", "metric", "text"),
             ("target", "target", "number"),
-            ("due", "due", "text"),
+            ("due", "due", "date"),
             ("actual", "actual", "number"),
             ("forecast", "forecast", "text", False),
             ("status", "status", "text"),
@@ -414,11 +419,14 @@ def measures(
         "table",
         "--format",
         "-f",
-        help="Output: table (people), json (scripts; stable) or csv (spreadsheets).",
+        help="Output: table (people), json (scripts; stable), csv (one table; see --csv-dialect) or "
+        "xlsx (every table, a sheet each).",
     ),
     table: str | None = typer.Option(
         None, "--table", help="Only this table: accounts, goals, portfolio, resources or win_loss."
     ),
+    output: Path | None = OUTPUT_FILE_OPTION,
+    csv_dialect: str = CSV_DIALECT_OPTION,
     as_of: str | None = AS_OF_OPTION,
     lang: str | None = LANG_OPTION,
     config: Path | None = CONFIG_OPTION,
@@ -430,7 +438,8 @@ def measures(
 
     Exit 0 fine, 1 when an account file is invalid (it is left out), 2 on a usage or config error.
     """
-    check_format(fmt, ("table", "json", "csv"))
+    check_format(fmt, ("table", "json", "csv", "xlsx"))
+    out = output_options(csv_dialect, output)
     if table is not None and table not in MEASURES_TABLES:
         fail(f"no table {table!r}; 'measures' has: {', '.join(MEASURES_TABLES)}")
     today = parse_as_of(as_of)
@@ -460,4 +469,4 @@ def measures(
         win_loss_summary(accounts, cfg.currency),
     )
     report.excluded = excluded
-    _finish(report, fmt, "never", table)
+    _finish(report, fmt, "never", table, out)
