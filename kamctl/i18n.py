@@ -535,6 +535,7 @@ _FINDINGS: dict[str, Label] = {
     "KAM119": N_("Closed deal without a win/loss review"),
     "KAM125": N_("Win/loss reason not in the list"),
     "KAM126": N_("Committed resources short of the need"),
+    "KAM127": N_("Decision maker no supporter reaches"),
     "PORT101": N_("Too few key accounts"),
     "PORT102": N_("Too many key accounts"),
     "PORT103": N_("Number of key accounts outside the guide"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as _dt
 import os
 import sys
@@ -12,6 +13,7 @@ import typer
 
 if TYPE_CHECKING:
     from kamctl.config import Config
+    from kamctl.diagnostics import Diagnostic
     from kamctl.tabular import OutputOptions
 
 CONFIG_OPTION = typer.Option(
@@ -103,7 +105,6 @@ def fail(message: str, code: int = 2) -> NoReturn:
 def get_config(path: Path | None) -> Config:
     """The config, or exit 2 with its located errors."""
     from kamctl.config import ConfigError, load_config
-    from kamctl.formatters import CheckResult, text
 
     if path is not None and not path.is_file():
         fail(f"config file not found: {path}")
@@ -119,8 +120,36 @@ def get_config(path: Path | None) -> Config:
     try:
         return load_config(path, search=False)
     except ConfigError as exc:
-        text(CheckResult("config", 1, exc.diagnostics), sys.stderr)
+        report_config_error(exc.diagnostics)
         raise typer.Exit(2) from None
+
+
+def shown_path(path: str) -> str:
+    """``path`` relative to the working folder, as the user would type it (the
+    config is found by searching upward, which yields an absolute path)."""
+    try:
+        return os.path.relpath(path)
+    except ValueError:  # another drive on Windows: no relative form
+        return path
+
+
+def report_config_error(diagnostics: list[Diagnostic]) -> None:
+    """Each config error at its line, then one line saying nothing was checked:
+    no "1 file checked" (the config is not one of the files checked)."""
+    from kamctl.formatters import format_location, severity_label, use_color, write_source
+
+    color = use_color(sys.stderr)
+    for d in diagnostics:
+        d = dataclasses.replace(d, path=shown_path(d.path))
+        where = f"{d.field}: " if d.field else ""
+        sys.stderr.write(f"{format_location(d)}: {severity_label(d.severity, color)}: {where}{d.message}\n")
+        write_source(d, sys.stderr)
+    n = len(diagnostics)
+    env = os.environ.get(LANG_ENV, "").strip()
+    if env == "en":
+        sys.stderr.write(f"kamctl: {n} error{'s' if n != 1 else ''} in the config; nothing was checked\n")
+    else:
+        sys.stderr.write(f"kamctl: {n} feil i konfigurasjonen; ingenting ble kontrollert\n")
 
 
 def check_format(value: str, allowed: tuple[str, ...]) -> str:
