@@ -197,6 +197,6 @@ def test_config_error_path_is_relative_and_nothing_is_said_checked(
 
 def test_config_error_summary_in_bokmal(kamctl, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("KAMCTL_LANG", "nb")
-    (tmp_path / "kamctl.toml").write_text("lang = 'de'\n[kaism]\nthreshold = 11\n")
+    (tmp_path / "kamctl.toml").write_text("lang = 'norsk!'\n[kaism]\nthreshold = 11\n")
     r = kamctl("validate")
     assert r.stderr.endswith("kamctl: 2 feil i konfigurasjonen; ingenting ble kontrollert\n")
