@@ -173,7 +173,10 @@ def test_config_messages_have_no_pydantic_prefix(kamctl, tmp_path: Path) -> None
     (tmp_path / "kamctl.toml").write_text("lang = 'norsk!'\n")
     r = kamctl("validate")
     assert r.exit_code == 2
-    assert "kamctl.toml:1:1: error: lang: 'norsk!' is not a language (use e.g. nb, en, nb_NO.UTF-8)\n" in r.stderr
+    assert (
+        "kamctl.toml:1:1: error: lang: 'norsk!' is not a language (use e.g. nb, en, nb_NO.UTF-8)\n"
+        in r.stderr
+    )
     assert "Value error" not in r.stderr
 
 
