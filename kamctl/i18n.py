@@ -536,6 +536,8 @@ _FINDINGS: dict[str, Label] = {
     "KAM125": N_("Win/loss reason not in the list"),
     "KAM126": N_("Committed resources short of the need"),
     "KAM127": N_("Decision maker no supporter reaches"),
+    "KAISM101": N_("Account cannot be classified (KAISM)"),
+    "KAISM102": N_("KAISM classification on part of the criteria"),
     "PORT101": N_("Too few key accounts"),
     "PORT102": N_("Too many key accounts"),
     "PORT103": N_("Number of key accounts outside the guide"),
