@@ -255,6 +255,7 @@ _LABELS: dict[str, Label] = {
     "pipeline_chart": N_("Open pipeline by stage"),
     "kaism_chart": N_("KAISM matrix"),
     "pareto_chart": N_("ABC analysis (Pareto)"),
+    "pareto_rest": N_("{n} other accounts"),
     # customer profile
     "name": N_("Name"),
     "org_number": N_("Org. no."),
