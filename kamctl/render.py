@@ -803,12 +803,16 @@ def _tidy_markdown(text: str) -> str:
 
 def _document(path: str) -> Any:
     """The parsed file, for analyses that point at lines; None if it cannot be read again."""
+    from .loader import read_file
     from .yamlsource import YamlProblem, decode, parse
 
+    # Through the loader, which also reads a file of a git revision (--rev).
+    raw, _ = read_file(path, 1 << 62)
+    if raw is None:
+        return None
     try:
-        with open(path, "rb") as fh:
-            return parse(decode(fh.read()))
-    except (OSError, YamlProblem, UnicodeDecodeError):
+        return parse(decode(raw))
+    except (YamlProblem, UnicodeDecodeError):
         return None
 
 

@@ -31,9 +31,9 @@ from kamctl.cli.common import (
     fail,
     get_config,
     output_options,
-    parse_as_of,
     resolve_lang,
 )
+from kamctl.cli.revision import AT_OPTION, REV_OPTION, SAME_CONFIG_OPTION, travel
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -815,6 +815,9 @@ def abc(
     lang: str | None = LANG_OPTION,
     config: Path | None = CONFIG_OPTION,
     jobs: int | None = JOBS_OPTION,
+    rev: str | None = REV_OPTION,
+    at: str | None = AT_OPTION,
+    same_config: bool = SAME_CONFIG_OPTION,
 ) -> None:
     """ABC analysis: rank customers by value, classify by cumulative share (A, B, C; D when loss-making).
 
@@ -825,8 +828,10 @@ def abc(
     _check_table("abc", table)
     out = output_options(csv_dialect, output)
     check_format(by, MEASURES)
-    today = parse_as_of(as_of)
-    cfg = _with_lang(_with_year(get_config(config), year), lang)
+    if csv_file is not None and (rev or at):
+        fail("--rev and --at read account files from git; --csv reads the export on disk")
+    base, today = travel(get_config(config), as_of, rev, at, same_config, lang)
+    cfg = _with_lang(_with_year(base, year), lang)
     if csv_file is not None:
         if paths:
             fail("give account files or --csv, not both")
@@ -900,6 +905,9 @@ def classify(
     lang: str | None = LANG_OPTION,
     config: Path | None = CONFIG_OPTION,
     jobs: int | None = JOBS_OPTION,
+    rev: str | None = REV_OPTION,
+    at: str | None = AT_OPTION,
+    same_config: bool = SAME_CONFIG_OPTION,
 ) -> None:
     """KAISM classification: axis scores, quadrant, tier and investment priority per account.
 
@@ -910,8 +918,10 @@ def classify(
     check_format(fail_on, FAIL_ON)
     _check_table("classify", table)
     out = output_options(csv_dialect, output)
-    today = parse_as_of(as_of)
-    cfg = _with_lang(_with_year(get_config(config), year), lang)
+    if write and (rev or at):
+        fail("--write writes the files in the work tree; it cannot be combined with --rev or --at")
+    base, today = travel(get_config(config), as_of, rev, at, same_config, lang)
+    cfg = _with_lang(_with_year(base, year), lang)
     from kamctl.portfolio import analysis_year
 
     accounts, excluded, files, _ = _load(paths, cfg, jobs)
@@ -972,6 +982,9 @@ def risk(
     lang: str | None = LANG_OPTION,
     config: Path | None = CONFIG_OPTION,
     jobs: int | None = JOBS_OPTION,
+    rev: str | None = REV_OPTION,
+    at: str | None = AT_OPTION,
+    same_config: bool = SAME_CONFIG_OPTION,
 ) -> None:
     """Risk: revenue concentration (top 5, largest, HHI, groups, what-if) and each account's risks.
 
@@ -981,8 +994,8 @@ def risk(
     check_format(fail_on, FAIL_ON)
     _check_table("risk", table)
     out = output_options(csv_dialect, output)
-    today = parse_as_of(as_of)
-    cfg = _with_lang(_with_year(get_config(config), year), lang)
+    base, today = travel(get_config(config), as_of, rev, at, same_config, lang)
+    cfg = _with_lang(_with_year(base, year), lang)
     import functools
 
     from kamctl.portfolio import analysis_year

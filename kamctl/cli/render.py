@@ -18,9 +18,9 @@ from kamctl.cli.common import (
     JOBS_OPTION,
     PATHS_ARGUMENT,
     get_config,
-    parse_as_of,
     resolve_lang,
 )
+from kamctl.cli.revision import AT_OPTION, REV_OPTION, SAME_CONFIG_OPTION, travel
 
 FORMAT_OPTION = typer.Option(
     "html",
@@ -58,6 +58,9 @@ def render(
     config: Path | None = CONFIG_OPTION,
     jobs: int | None = JOBS_OPTION,
     audience: str = AUDIENCE_OPTION,
+    rev: str | None = REV_OPTION,
+    at: str | None = AT_OPTION,
+    same_config: bool = SAME_CONFIG_OPTION,
 ) -> None:
     """Render one account plan per account file, as Markdown, HTML or PDF.
 
@@ -65,7 +68,10 @@ def render(
     are reported and skipped. Exit 0 when every file was rendered, 1 when some
     were invalid, 2 on a usage, config or template error.
     """
-    raise typer.Exit(_run("plan", paths or [], fmt, out, lang, templates, as_of, config, jobs, audience))
+    past = (rev, at, same_config)
+    raise typer.Exit(
+        _run("plan", paths or [], fmt, out, lang, templates, as_of, config, jobs, audience, past)
+    )
 
 
 @app.command()
@@ -78,6 +84,9 @@ def report(
     as_of: str | None = AS_OF_OPTION,
     config: Path | None = CONFIG_OPTION,
     jobs: int | None = JOBS_OPTION,
+    rev: str | None = REV_OPTION,
+    at: str | None = AT_OPTION,
+    same_config: bool = SAME_CONFIG_OPTION,
 ) -> None:
     """Render the portfolio report (index.md, index.html or index.pdf): KAISM matrix, ABC
     Pareto chart, concentration, risk summary and a table of accounts linking
@@ -86,7 +95,8 @@ def report(
     Exit 0 when every file was read, 1 when some were invalid, 2 on a usage,
     config or template error.
     """
-    raise typer.Exit(_run("report", paths or [], fmt, out, lang, templates, as_of, config, jobs))
+    past = (rev, at, same_config)
+    raise typer.Exit(_run("report", paths or [], fmt, out, lang, templates, as_of, config, jobs, past=past))
 
 
 def _run(
@@ -100,6 +110,7 @@ def _run(
     config_path: Path | None,
     jobs: int | None,
     audience: str = "internal",
+    past: tuple[str | None, str | None, bool] = (None, None, False),
 ) -> int:
     import sys
 
@@ -119,11 +130,10 @@ def _run(
 
     if audience not in AUDIENCES:
         fail(f"unknown audience {audience!r}; use {' or '.join(AUDIENCES)}")
-    cfg = get_config(config_path)
-    lang = resolve_lang(lang, cfg, environment=False)
     if templates is not None and not templates.is_dir():
         fail(f"templates folder not found: {templates}")
-    today = parse_as_of(as_of)
+    cfg, today = travel(get_config(config_path), as_of, *past, lang=lang)
+    lang = resolve_lang(lang, cfg, environment=False)
 
     from kamctl.loader import load_accounts
     from kamctl.render import REPORT_STEM, RenderError, render_documents
