@@ -115,6 +115,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "pipeline_chart": ("Åpen pipeline per fase", "Open pipeline by stage"),
     "kaism_chart": ("KAISM-matrise", "KAISM matrix"),
     "pareto_chart": ("ABC-analyse (Pareto)", "ABC analysis (Pareto)"),
+    "pareto_rest": ("{n} andre kunder", "{n} other accounts"),
     # customer profile
     "name": ("Navn", "Name"),
     "org_number": ("Org.nr.", "Org. no."),
