@@ -29,6 +29,7 @@ from .rules import (
     kam125_win_loss_reason,
     kam126_resources_short,
     kam127_decision_maker_unreached,
+    kam130_classification_stale,
 )
 
 RULES: tuple[Rule, ...] = tuple(
@@ -58,6 +59,7 @@ RULES: tuple[Rule, ...] = tuple(
         kam125_win_loss_reason,
         kam126_resources_short,
         kam127_decision_maker_unreached,
+        kam130_classification_stale,
     )
 )
 
