@@ -431,6 +431,7 @@ _FINDINGS: dict[str, tuple[str, str]] = {
         "Beslutningstaker uten påvirkningsvei fra en støttespiller",
         "Decision maker no supporter reaches",
     ),
+    "KAM130": ("Utdatert klassifiseringsblokk", "Classification block out of date"),
     "PORT101": ("For få nøkkelkunder", "Too few key accounts"),
     "PORT102": ("For mange nøkkelkunder", "Too many key accounts"),
     "PORT103": ("Antall nøkkelkunder utenfor anbefalt spenn", "Number of key accounts outside the guide"),
