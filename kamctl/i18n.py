@@ -71,6 +71,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "sec.rhythm": ("Møterytme og felles planlegging", "Meeting rhythm and joint planning"),
     "sec.quality": ("Plankvalitet", "Plan quality"),
     "sec.notes": ("Notater", "Notes"),
+    "sec.not_filled": ("Ikke utfylt ennå", "Not yet filled in"),
     # report sections
     "rep.overview": ("Oversikt", "Overview"),
     "rep.kaism": ("KAISM-matrise", "KAISM matrix"),
@@ -512,6 +513,11 @@ class Locale:
             return key
         text = key.replace("_", " ")
         return text[:1].upper() + text[1:]
+
+    @staticmethod
+    def known_criterion(key: str) -> bool:
+        """Whether ``key`` is one of the KAISM criteria kamctl has a label for."""
+        return key in _CRITERIA
 
     def finding_title(self, code: str) -> str:
         """A short title for a finding code in this language; '' for a code kamctl does not know."""
