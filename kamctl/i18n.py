@@ -257,7 +257,6 @@ _LABELS: dict[str, Label] = {
     "kaism_chart": N_("KAISM matrix"),
     "pareto_chart": N_("ABC analysis (Pareto)"),
     "pareto_rest": N_("{n} other accounts"),
-    "pareto_rest": N_("{n} other accounts"),
     # customer profile
     "name": N_("Name"),
     "org_number": N_("Org. no."),
