@@ -360,7 +360,8 @@ def sarif_document(result: CheckResult, cwd: Path | None = None) -> dict[str, An
     results = []
     prints = _fingerprints((d, w) for d, w, _ in located)
     for (d, where, region), fingerprint in zip(located, prints, strict=True):
-        message = f"{d.field}: {d.message}" if d.field and d.code in _PLAIN_CODES else d.message
+        shown = d.text(result.lang)
+        message = f"{d.field}: {shown}" if d.field and d.code in _PLAIN_CODES else shown
         item: dict[str, Any] = {
             "ruleId": d.code,
             "ruleIndex": index[d.code],

@@ -112,7 +112,7 @@ def findings_table(report: Report) -> Table:
             "column": d.column or None,
             "severity": d.severity.value,
             "code": d.code,
-            "message": d.message,
+            "message": d.text(report.lang),
             "account": d.account,
         }
         for d in sorted(report.findings, key=Diagnostic.sort_key)
