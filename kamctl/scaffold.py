@@ -10,6 +10,7 @@ nothing and shows everything.
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .config import Config
@@ -51,6 +52,7 @@ def account_skeleton(
 id: {account_id}
 name: {_quote(name)}
 profile: {profile}        # full, or light for KAM light
+status: draft             # lint's missing-section findings are warnings; set active when complete
 kam: {kam_value}          # responsible key account manager
 org_number:               # e.g. "987 654 321" (quoted)
 industry:
@@ -250,6 +252,9 @@ max_accounts_per_kam = 6
 PRE_COMMIT_TEMPLATE = """\
 # Runs kamctl on the account files of every commit (https://pre-commit.com).
 # kamctl must be installed in the environment that runs git (pip install kamctl).
+# `files` limits both hooks to the accounts folder (no mkdocs.yml, no CI files).
+# validate checks the whole folder (pass_filenames: false): a duplicate id is a
+# clash with a file the commit did not touch. lint judges the changed plans.
 repos:
   - repo: local
     hooks:
@@ -258,45 +263,92 @@ repos:
         entry: kamctl validate
         language: system
         files: ^accounts/.*\\.ya?ml$
+        pass_filenames: false
+        require_serial: true
       - id: kamctl-lint
         name: kamctl lint
         entry: kamctl lint
         language: system
         files: ^accounts/.*\\.ya?ml$
+        require_serial: true
 """
 
 GITIGNORE_TEMPLATE = """\
 # kamctl's content-hash cache
 .kamctl_cache/
-# rendered plans and reports
-out/
+# rendered plans and reports (kamctl render / report write here by default;
+# they hold customer data: share them on purpose, not by `git add .`)
+rendered/
 """
 
 
-def init_repository(folder: Path) -> list[Path]:
-    """Create a plan repository in ``folder``; refuses to overwrite anything."""
+@dataclass
+class InitOutcome:
+    created: list[Path] = field(default_factory=list)
+    merged: list[tuple[Path, list[str]]] = field(default_factory=list)
+    """Existing files that got lines added (``.gitignore``), with those lines."""
+    kept: list[Path] = field(default_factory=list)
+    """Existing files left as they are (``--force`` overwrites them)."""
+
+
+def merge_gitignore(existing: str, ours: str) -> tuple[str, list[str]]:
+    """``existing`` plus the patterns of ``ours`` it lacks (their lines and order stay)."""
+    have = {line.strip() for line in existing.splitlines()}
+    missing = [
+        line
+        for line in ours.splitlines()
+        if line.strip() and not line.startswith("#") and line.strip() not in have
+    ]
+    if not missing:
+        return existing, []
+    text = existing if not existing or existing.endswith("\n") else existing + "\n"
+    text += ("\n" if text else "") + "# added by kamctl init\n" + "".join(f"{line}\n" for line in missing)
+    return text, missing
+
+
+def init_repository(folder: Path, *, force: bool = False) -> InitOutcome:
+    """Make ``folder`` a plan repository: add what is missing, merge ``.gitignore``.
+
+    Works in an empty folder and in an existing repository (its own
+    ``.gitignore`` lines stay, ours are appended). An existing config,
+    pre-commit config or schema is kept unless ``force``.
+    """
+    if folder.exists() and not folder.is_dir():
+        raise ScaffoldError(f"{folder} is not a folder")
     files = {
         "kamctl.toml": CONFIG_TEMPLATE,
         ".pre-commit-config.yaml": PRE_COMMIT_TEMPLATE,
-        ".gitignore": GITIGNORE_TEMPLATE,
         SCHEMA_REL: _packaged_schema(),
     }
-    clashes = [name for name in files if (folder / name).exists()]
-    if clashes:
-        raise ScaffoldError(
-            f"{folder} already has {', '.join(clashes)}; not overwritten (init an empty folder)"
-        )
-    written = []
+    for name in (*files, ".gitignore", "accounts"):
+        target = folder / name
+        if target.is_symlink() or (target.exists() and (name == "accounts") != target.is_dir()):
+            raise ScaffoldError(
+                f"{target} is in the way (a {'file' if name == 'accounts' else 'folder or link'})"
+            )
+    outcome = InitOutcome()
     (folder / "accounts").mkdir(parents=True, exist_ok=True)
     for name, text in files.items():
         target = folder / name
+        if target.exists() and not force:
+            outcome.kept.append(target)
+            continue
         target.parent.mkdir(parents=True, exist_ok=True)
         atomic_write_text(target, text)
-        written.append(target)
+        outcome.created.append(target)
+    ignore = folder / ".gitignore"
+    if ignore.exists():
+        merged, added = merge_gitignore(ignore.read_text(encoding="utf-8"), GITIGNORE_TEMPLATE)
+        if added:
+            atomic_write_text(ignore, merged)
+            outcome.merged.append((ignore, added))
+    else:
+        atomic_write_text(ignore, GITIGNORE_TEMPLATE)
+        outcome.created.append(ignore)
     keep = folder / "accounts" / ".gitkeep"
-    if not keep.exists():
+    if not any((folder / "accounts").iterdir()):
         keep.write_text("", encoding="utf-8")
-    return written
+    return outcome
 
 
 def _packaged_schema() -> str:

@@ -35,15 +35,30 @@ def new(
 
 @app.command()
 def init(
-    folder: Path = typer.Argument(Path("."), help="Folder for the new plan repository."),
+    folder: Path = typer.Argument(
+        Path("."), help="Folder for the plan repository (new, or an existing repository)."
+    ),
+    force: bool = typer.Option(
+        False, "--force", help="Overwrite an existing kamctl.toml, pre-commit config and schema."
+    ),
 ) -> None:
-    """Create a plan repository: config, accounts/, schema, .gitignore, pre-commit config."""
+    """Make a plan repository: config, accounts/, schema, .gitignore, pre-commit config.
+
+    In an existing folder or git repository it adds what is missing: its own
+    .gitignore lines stay (kamctl's are appended), existing files are kept
+    unless --force.
+    """
     from kamctl.scaffold import ScaffoldError, init_repository
 
     try:
-        written = init_repository(folder)
+        outcome = init_repository(folder, force=force)
     except ScaffoldError as exc:
         fail(str(exc))
-    for path in written:
+    for path in outcome.created:
         typer.echo(f"created {path}", err=True)
-    typer.echo(f'next: cd {folder} && kamctl new ID --name "Customer AS" && git init && git add .', err=True)
+    for path, lines in outcome.merged:
+        typer.echo(f"added to {path}: {', '.join(lines)}", err=True)
+    for path in outcome.kept:
+        typer.echo(f"kept {path} (it exists; --force overwrites it)", err=True)
+    git = "" if (folder / ".git").exists() else " && git init"
+    typer.echo(f'next: cd {folder} && kamctl new ID --name "Customer AS"{git} && git add .', err=True)
