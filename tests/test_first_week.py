@@ -180,7 +180,7 @@ def test_init_refuses_what_is_in_the_way(kamctl, tmp_path: Path) -> None:
     (tmp_path / "accounts").write_text("not a folder\n", encoding="utf-8")
     r = kamctl("init", ".")
     assert r.exit_code == 2
-    assert "accounts is in the way (a file)" in r.stderr
+    assert "accounts is in the way; nothing written" in r.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["accounts"]  # nothing written
 
 

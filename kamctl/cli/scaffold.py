@@ -5,7 +5,7 @@ from pathlib import Path
 import typer
 
 from kamctl.cli import app
-from kamctl.cli.common import CONFIG_OPTION, fail, get_config
+from kamctl.cli.common import CONFIG_OPTION, LANG_OPTION, fail, get_config
 
 
 @app.command()
@@ -20,17 +20,26 @@ def new(
         None, "--dir", "-d", help="Where to write (default: the config's accounts folder)."
     ),
     config: Path | None = CONFIG_OPTION,
+    lang: str | None = LANG_OPTION,
 ) -> None:
     """Write a skeleton account file with every section and short guidance."""
+    from kamctl.cli.common import resolve_lang
+    from kamctl.i18n import tr
     from kamctl.scaffold import ScaffoldError, new_account
 
     cfg = get_config(config)
+    # The file is shared with the team: its guidance is in the plan's language
+    # (--lang, else the config's), not one person's terminal setting.
+    plan_lang = resolve_lang(lang, cfg, environment=False)
+    say_lang = resolve_lang(lang, cfg)
     target_dir = folder if folder is not None else (cfg.accounts_dir if cfg.source is not None else Path("."))
     try:
-        path = new_account(account_id, name, config=cfg, folder=target_dir, profile=profile, kam=kam)
+        path = new_account(
+            account_id, name, config=cfg, folder=target_dir, profile=profile, kam=kam, lang=plan_lang
+        )
     except ScaffoldError as exc:
-        fail(str(exc))
-    typer.echo(f"created {path}", err=True)
+        fail(exc.message.text(say_lang))
+    typer.echo(tr(say_lang, "created {path}", path=str(path)), err=True)
 
 
 @app.command()
@@ -38,6 +47,7 @@ def init(
     folder: Path = typer.Argument(
         Path("."), help="Folder for the plan repository (new, or an existing repository)."
     ),
+    lang: str | None = LANG_OPTION,
     force: bool = typer.Option(
         False, "--force", help="Overwrite an existing kamctl.toml, pre-commit config and schema."
     ),
@@ -48,17 +58,23 @@ def init(
     .gitignore lines stay (kamctl's are appended), existing files are kept
     unless --force.
     """
+    from kamctl.cli.common import resolve_lang
+    from kamctl.config import Config
+    from kamctl.i18n import tr
     from kamctl.scaffold import ScaffoldError, init_repository
 
+    # No config yet: --lang, $KAMCTL_LANG, the locale, else nb; the new config says it.
+    language = resolve_lang(lang, Config())
     try:
-        outcome = init_repository(folder, force=force)
+        outcome = init_repository(folder, language, force=force)
     except ScaffoldError as exc:
-        fail(str(exc))
+        fail(exc.message.text(language))
     for path in outcome.created:
-        typer.echo(f"created {path}", err=True)
+        typer.echo(tr(language, "created {path}", path=str(path)), err=True)
     for path, lines in outcome.merged:
-        typer.echo(f"added to {path}: {', '.join(lines)}", err=True)
+        typer.echo(tr(language, "added to {path}: {lines}", path=str(path), lines=", ".join(lines)), err=True)
     for path in outcome.kept:
-        typer.echo(f"kept {path} (it exists; --force overwrites it)", err=True)
+        typer.echo(tr(language, "kept {path} (it exists; --force overwrites it)", path=str(path)), err=True)
     git = "" if (folder / ".git").exists() else " && git init"
-    typer.echo(f'next: cd {folder} && kamctl new ID --name "Customer AS"{git} && git add .', err=True)
+    command = f'cd {folder} && kamctl new ID --name "Customer AS"{git} && git add .'
+    typer.echo(tr(language, "next: {command}", command=command), err=True)
