@@ -180,7 +180,8 @@ def test_nb_text_keeps_the_parseable_parts(kamctl: Kamctl) -> None:
     r = kamctl("lint", CASES / "KAM115" / "fail.yaml", "--as-of", "2026-11-24", "--lang", "nb")
     lines = r.stdout.splitlines()
     # file:line:col: severity: [ID] stay as in English for problem matchers.
-    assert f"{CASES / 'KAM115' / 'fail.yaml'}:1:1: warning: [KAM115] {NB_115}" in lines
+    # joint_planning belongs above review: on line 3.
+    assert f"{CASES / 'KAM115' / 'fail.yaml'}:3:1: warning: [KAM115] {NB_115}" in lines
     # One file with only id, name and review (2026-09-25, within 12 months):
     # all 11 sections of a full plan are absent (KAM101) plus no KAISM scores
     # (KAM114): 12 errors; KAM115 the single warning ("advarsel", singular).
@@ -270,3 +271,26 @@ def test_rendered_nb_plan_shows_norwegian_findings(kamctl: Kamctl, tmp_path: Pat
     # Documents write the message's ISO date out (issue 13: no ISO dates in prose).
     assert "siste kontakt med Kåre Lunde var for 236 dager siden (2. april 2026; grensen er 90 dager)" in text
     assert "last contact with" not in text
+
+
+def test_two_contacts_are_both_not_all_2() -> None:
+    """Issue 11: "alle 2 kontaktpersonene" is not how Norwegian (or English) counts two."""
+    from kamctl.account import Account
+    from kamctl.lint.base import Context
+    from kamctl.lint.rules import risk112_single_owner, stage102_partnership_single_owner
+
+    plan = Account.model_validate(
+        {
+            "id": "x",
+            "name": "X",
+            "stage": "partnership-kam",
+            "stakeholders": [{"name": "Kari", "owner": "Ola"}, {"name": "Per", "owner": "Ola"}],
+        }
+    )
+    held = {"nb": "men begge kontaktpersonene eies av Ola", "en": "but both contacts are held by Ola"}
+    for lang, both in (("nb", "begge kontaktpersonene"), ("en", "both contacts")):
+        ctx = Context(path="x.yaml", account=plan, doc=None, config=Config(), as_of=AS_OF, lang=lang)
+        (risk,) = list(risk112_single_owner.check(ctx))
+        (stage,) = list(stage102_partnership_single_owner.check(ctx))
+        assert risk.message.endswith(f": Ola ({both})"), risk.message
+        assert held[lang] in stage.message, stage.message
