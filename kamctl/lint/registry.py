@@ -36,6 +36,7 @@ MODULES = (
     "kam125_win_loss_reason",
     "kam126_resources_short",
     "kam127_decision_maker_unreached",
+    "kam130_classification_stale",
     "risk001_single_customer",
     "risk002_major_customer",
     "risk003_concentrated",
