@@ -1139,19 +1139,42 @@ def render_documents(
     except OSError as exc:
         raise RenderError(f"cannot create {out_dir}: {exc}") from None
 
-    def write(stem: str, text: str) -> Path:
-        return write_output(out_dir, stem, fmt, _tidy_markdown(text) if fmt == "md" else text)
-
     if fmt == "pdf":
         return _write_pdfs(kind, facts, portfolio, config, opts, envs, out_dir)
-    if kind == "report":
-        return [
-            write(REPORT_STEM, render_template(envs, "report", fmt, report_context(portfolio, config, opts)))
-        ]
-    # One at a time: a portfolio of thousands never sits in memory as text.
-    written = [
-        write(f.account.id, render_template(envs, "plan", fmt, plan_context(f, config, opts))) for f in facts
-    ]
+    from .writeback import WriteRefused, commit_staged, discard_staged, stage_bytes
+
+    # All or nothing: each document is rendered and staged in a hidden temporary
+    # file beside its target, and only when every one is staged are they renamed
+    # into place. A refused output (a folder or symlink where a plan goes) or a
+    # template error on the 40th plan leaves the folder as it was, not 39 new
+    # plans beside 60 old ones. One at a time: the texts never sit in memory together.
+    staged: list[tuple[Path, Path]] = []
+
+    def write(stem: str, text: str) -> Path:
+        path = output_path(out_dir, stem, fmt)
+        data = (_tidy_markdown(text) if fmt == "md" else text).encode("utf-8")
+        try:
+            staged.append((stage_bytes(path, data), path))
+        except (WriteRefused, OSError) as exc:
+            raise RenderError(f"cannot write {path}: {exc}; nothing written") from None
+        return path
+
+    try:
+        if kind == "report":
+            ctx = report_context(portfolio, config, opts)
+            written = [write(REPORT_STEM, render_template(envs, "report", fmt, ctx))]
+        else:
+            written = [
+                write(f.account.id, render_template(envs, "plan", fmt, plan_context(f, config, opts)))
+                for f in facts
+            ]
+        try:
+            commit_staged(staged)
+        except OSError as exc:  # each rename is atomic; the ones before this stay done
+            raise RenderError(f"cannot write {out_dir}: {exc}") from None
+    except BaseException:
+        discard_staged(staged)
+        raise
     return written
 
 
