@@ -20,7 +20,7 @@ from kamctl.cli.common import (
     get_config,
     resolve_lang,
 )
-from kamctl.cli.revision import AT_OPTION, REV_OPTION, SAME_CONFIG_OPTION, travel
+from kamctl.cli.revision import AT_OPTION, REV_OPTION, SAME_CONFIG_OPTION, SINCE_OPTION, since_section, travel
 
 FORMAT_OPTION = typer.Option(
     "html",
@@ -87,6 +87,7 @@ def report(
     rev: str | None = REV_OPTION,
     at: str | None = AT_OPTION,
     same_config: bool = SAME_CONFIG_OPTION,
+    since: str | None = SINCE_OPTION,
 ) -> None:
     """Render the portfolio report (index.md, index.html or index.pdf): KAISM matrix, ABC
     Pareto chart, concentration, risk summary and a table of accounts linking
@@ -96,7 +97,9 @@ def report(
     config or template error.
     """
     past = (rev, at, same_config)
-    raise typer.Exit(_run("report", paths or [], fmt, out, lang, templates, as_of, config, jobs, past=past))
+    raise typer.Exit(
+        _run("report", paths or [], fmt, out, lang, templates, as_of, config, jobs, past=past, since=since)
+    )
 
 
 def _run(
@@ -111,6 +114,7 @@ def _run(
     jobs: int | None,
     audience: str = "internal",
     past: tuple[str | None, str | None, bool] = (None, None, False),
+    since: str | None = None,
 ) -> int:
     import sys
 
@@ -159,6 +163,11 @@ def _run(
             f"kamctl: warning: account id {REPORT_STEM!r} has the report's file name "
             f"({REPORT_STEM}.{fmt}); render the plans and the report into different folders\n"
         )
+    changes = None
+    if since is not None:
+        changes = since_section(
+            since, cfg, [(lf.path, lf.account) for lf in good if lf.account], past[2], lang
+        )
     try:
         written = render_documents(
             kind,
@@ -171,6 +180,7 @@ def _run(
             templates=templates,
             context=context,
             audience="customer" if audience == "customer" else "internal",
+            since=changes,
         )
     except RenderError as exc:
         fail(exc.problem.text(terminal_lang) if exc.problem else str(exc))
