@@ -537,6 +537,7 @@ _FINDINGS: dict[str, Label] = {
     "KAM125": N_("Win/loss reason not in the list"),
     "KAM126": N_("Committed resources short of the need"),
     "KAM127": N_("Decision maker no supporter reaches"),
+    "KAM130": N_("Classification block out of date"),
     "KAISM101": N_("Account cannot be classified (KAISM)"),
     "KAISM102": N_("KAISM classification on part of the criteria"),
     "PORT101": N_("Too few key accounts"),
