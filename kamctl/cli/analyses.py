@@ -211,6 +211,22 @@ def _note(message: str) -> None:
     sys.stderr.write(f"kamctl: {message}\n")
 
 
+def _note_budget_only(accounts: Sequence[Figures], year: int | None, measure: str, lang: str) -> None:
+    """Name the accounts left out because ``year`` holds only their budget: a
+    budget ranked beside the others' actuals would pass a forecast off as a fact."""
+    from kamctl.portfolio import budget_only
+
+    ids = budget_only(accounts, year, measure)
+    if not ids:
+        return
+    named = ", ".join(ids)
+    _note(
+        f"bare budsjett (budget: true) for {year}, og budsjett rangeres ikke som faktiske tall: {named}"
+        if lang == "nb"
+        else f"only a budget (budget: true) for {year}, and a budget is not ranked as actual figures: {named}"
+    )
+
+
 def _note_currency(foreign: Sequence[Figures], currency: str) -> None:
     if foreign:
         named = ", ".join(f"{a.id} ({a.currency})" for a in foreign)
@@ -400,6 +416,7 @@ def classify_report(
     _note_currency(foreign, cfg.currency)
     if missing:
         _note(f"no revenue for {year} in {len(missing)} account(s), so no ABC class: {', '.join(missing)}")
+        _note_budget_only(same, year, "revenue", cfg.lang)
     results = {a.id: classify_account(a, cfg.kaism, cfg.lang) for a in accs}
     findings = [d for a in accs for d in kaism_findings(a, cfg, paths[a.id], lang=cfg.lang)]
     findings = locate_findings(findings, cfg.max_file_size, jobs=jobs)
@@ -565,6 +582,7 @@ def risk_report(
         _note(
             f"no revenue for {pr.year} in {len(pr.missing)} account(s), left out of the shares: {', '.join(pr.missing)}"
         )
+        _note_budget_only(accs, pr.year, "revenue", cfg.lang)
     findings = locate_findings(
         portfolio_findings(pr, cfg, paths, cfg.lang), cfg.max_file_size, jobs=jobs, locate=False
     )
@@ -812,6 +830,17 @@ def abc(
     items, missing = figures(accs, the_year, by)
     if missing:
         _note(f"no {by} for {the_year} in {len(missing)} account(s), left out: {', '.join(missing)}")
+        _note_budget_only(accs, the_year, by, cfg.lang)
+    if not items and accs:
+        # Nothing to rank is no pass: a CI job asking for a year nobody has
+        # figures for must fail, and say which years there are.
+        years = sorted({f.year for a in accs for f in a.financials if not f.budget})
+        shown = ", ".join(map(str, years)) or ("ingen" if cfg.lang == "nb" else "none")
+        fail(
+            f"ingen faktiske tall ({by}) for {the_year} å rangere; år med faktiske tall: {shown}"
+            if cfg.lang == "nb"
+            else f"no actual {by} for {the_year} to rank; years with actual figures: {shown}"
+        )
     meta: dict[str, Any] = {
         "source": "accounts",
         "by": by,
