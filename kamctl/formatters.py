@@ -111,7 +111,7 @@ def text(result: CheckResult, stream: IO[str]) -> None:
         sev = severity_label(d.severity, color)
         code = f"[{d.code}] " if d.code not in ("yaml", "schema", "file", "config") else ""
         where = f"{d.field}: " if d.field and _show_field(result, d) else ""
-        stream.write(f"{format_location(d)}: {sev}: {code}{where}{d.message}\n")
+        stream.write(f"{format_location(d)}: {sev}: {code}{where}{d.text(result.lang)}\n")
         write_source(d, stream)
     stream.write(summary_line(result) + "\n")
 
@@ -152,7 +152,10 @@ def json_format(result: CheckResult, stream: IO[str]) -> None:
             "warnings": result.count(Severity.warning),
             "info": result.count(Severity.info),
         },
-        "diagnostics": [{k: v for k, v in d.to_dict().items() if k != "source"} for d in result.sorted()],
+        "diagnostics": [
+            {k: v for k, v in d.to_dict().items() if k != "source"} | {"message": d.text(result.lang)}
+            for d in result.sorted()
+        ],
         **result.extra,
     }
     write_json(doc, stream)
@@ -205,7 +208,7 @@ def github(result: CheckResult, stream: IO[str]) -> None:
         rule = result.rules.get(d.code)
         title = f"{d.code} {rule.name}" if rule else f"kamctl {result.tool}: {d.code}"
         props.append(f"title={gh_escape_property(title)}")
-        message = d.message
+        message = d.text(result.lang)
         if d.field and _show_field(result, d):
             message = f"{d.field}: {message}"
         stream.write(f"::{_GH_LEVEL[d.severity]} {','.join(props)}::{gh_escape_data(message)}\n")
@@ -265,7 +268,8 @@ def sarif(result: CheckResult, stream: IO[str]) -> None:
             if d.column > 0:
                 region["startColumn"] = d.column
             location["region"] = region
-        message = f"{d.field}: {d.message}" if d.field and d.code in _PLAIN_CODES else d.message
+        shown = d.text(result.lang)
+        message = f"{d.field}: {shown}" if d.field and d.code in _PLAIN_CODES else shown
         item: dict[str, Any] = {
             "ruleId": d.code,
             "ruleIndex": index[d.code],
