@@ -267,5 +267,6 @@ def test_rendered_nb_plan_shows_norwegian_findings(kamctl: Kamctl, tmp_path: Pat
     )
     assert r.exit_code == 0, r.stderr
     text = (tmp_path / "out" / "mjosen-bakeri.md").read_text(encoding="utf-8")
-    assert "siste kontakt med Kåre Lunde var for 236 dager siden (2026-04-02; grensen er 90 dager)" in text
+    # Documents write the message's ISO date out (issue 13: no ISO dates in prose).
+    assert "siste kontakt med Kåre Lunde var for 236 dager siden (2. april 2026; grensen er 90 dager)" in text
     assert "last contact with" not in text
