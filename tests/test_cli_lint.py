@@ -570,10 +570,14 @@ def test_pre_commit_hooks_file() -> None:
     }
     assert set(hooks) == {"kamctl-lint", "kamctl-validate"}
     for h in hooks.values():
-        assert h["language"] == "python" and h.get("pass_filenames", True) is True
-        assert re.search(h["files"], "accounts/nordmelk.yaml") and re.search(h["files"], "a/b.yml")
-        assert not re.search(h["files"], "kamctl.toml")
-    assert hooks["kamctl-lint"]["entry"] == "kamctl lint"
+        assert h["language"] == "python" and h["require_serial"] is True
+        assert re.search(h["files"], "accounts/nordmelk.yaml") and re.search(h["files"], "accounts/a/b.yml")
+        # Only account files: a plan repository's other YAML blocked commits (issue 10).
+        for other in ("kamctl.toml", "mkdocs.yml", ".github/workflows/ci.yml", "docs/accounts/x.yaml"):
+            assert not re.search(h["files"], other), other
+    assert hooks["kamctl-lint"]["entry"] == "kamctl lint" and hooks["kamctl-lint"]["pass_filenames"] is True
+    # validate sees the whole folder: a duplicate id clashes with an unchanged file.
+    assert hooks["kamctl-validate"]["pass_filenames"] is False
 
 
 def test_lint_document_api_without_node_tree() -> None:
