@@ -49,7 +49,7 @@ from .account import Account, Action, Level, PipelineStage
 from .audience import Audience, customer_facts
 from .audience import hidden as audience_hidden
 from .facts import AccountFacts, PortfolioFacts
-from .i18n import Locale
+from .i18n import Locale, translator
 from .powermap import power_map_svg
 from .template_guard import GuardedEnvironment, GuardedLoader, TemplateProblem, bounded_memory, problem_from
 from .types import id_problem
@@ -421,6 +421,9 @@ def environments(dirs: Sequence[Path], loc: Locale) -> dict[str, SandboxedEnviro
         "lstrip_blocks": True,
         "keep_trailing_newline": True,
         "undefined": StrictUndefined,
+        # {{ _("…") }} and {% trans %} in templates: the same catalogues as
+        # the terminal (docs/i18n.md; babel.cfg extracts them).
+        "extensions": ["jinja2.ext.i18n"],
     }
     # Autoescape every template the HTML environment loads, whatever its name.
     html = GuardedEnvironment(autoescape=True, finalize=_none_as_empty, **options)
@@ -433,6 +436,7 @@ def environments(dirs: Sequence[Path], loc: Locale) -> dict[str, SandboxedEnviro
     html.filters["css_string"] = css_string
     for env in (html, md):
         _common(env, loc)
+        env.install_gettext_translations(translator(loc.lang), newstyle=True)  # type: ignore[attr-defined]
     # Formatted values (dates, money, labels) are kamctl's own text with at most
     # a currency code from the file in it: escape them, but without the
     # line-start rules, so a table cell reads "24. november", not "24\. november".
