@@ -22,7 +22,7 @@ runner = CliRunner()
 
 def _section(text: str, start: str, end: str) -> str:
     at = text.index(start)
-    return text[at : text.index(end, at)]
+    return text[at : text.index(end, at + 1)]
 
 
 def test_moves_and_changes_since_a_revision_md_en(repo: GitRepo, tmp_path: Path) -> None:
@@ -36,7 +36,7 @@ def test_moves_and_changes_since_a_revision_md_en(repo: GitRepo, tmp_path: Path)
     section = _section(
         md,
         "## What changed since HEAD\\~2 (10 January 2026)",  # ~ escaped for Markdown
-        "## KAISM matrix",
+        "\n## ",  # up to the next section
     )
     assert (
         "### Moves in the KAISM matrix\n\n"
