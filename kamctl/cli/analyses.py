@@ -24,9 +24,13 @@ from kamctl.cli.common import (
     CONFIG_OPTION,
     CSV_DIALECT_OPTION,
     JOBS_OPTION,
+    KAM_FILTER_OPTION,
     LANG_OPTION,
     OUTPUT_FILE_OPTION,
     PATHS_ARGUMENT,
+    QUADRANT_FILTER_OPTION,
+    TIER_FILTER_OPTION,
+    account_filter,
     check_format,
     fail,
     get_config,
@@ -34,7 +38,6 @@ from kamctl.cli.common import (
     resolve_lang,
 )
 from kamctl.cli.revision import AT_OPTION, REV_OPTION, SAME_CONFIG_OPTION, travel
-from kamctl.i18n import N_
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -43,6 +46,7 @@ if TYPE_CHECKING:
     from kamctl.config import Config
     from kamctl.customers_csv import Customer, CustomerFile
     from kamctl.diagnostics import Diagnostic
+    from kamctl.filters import AccountFilter
     from kamctl.loader import Slim
     from kamctl.portfolio import Figures
     from kamctl.risk import RiskAccount
@@ -193,6 +197,23 @@ def _finish(
     raise typer.Exit(code)
 
 
+def _apply_filter(
+    report: Report, accounts: Sequence[tuple[str, Any]], flt: AccountFilter, cfg: Config
+) -> None:
+    """Show only the accounts ``flt`` selects; the figures stay portfolio-wide (see :mod:`kamctl.filters`)."""
+    if not flt.active:
+        return
+    from kamctl.filters import filter_report
+
+    ids = flt.ids([a for _, a in accounts], cfg)
+    paths = {p for p, a in accounts if a.id in ids}
+    filter_report(report, ids, paths, {flt.kam.casefold()} if flt.kam else None)
+    report.meta["filter"] = {"kam": flt.kam, "tier": flt.tier, "quadrant": flt.quadrant}
+    _note(
+        f"{len(ids)} of {len(accounts)} accounts shown ({flt.describe(cfg.lang)}); shares and classes are portfolio-wide"
+    )
+
+
 def _check_table(command: str, table: str | None) -> None:
     if table is not None and table not in TABLES[command]:
         fail(f"no table {table!r}; '{command}' has: {', '.join(TABLES[command])}")
@@ -209,7 +230,9 @@ def _with_lang(cfg: Config, lang: str | None) -> Config:
 
 
 def _note(message: str) -> None:
-    sys.stderr.write(f"kamctl: {message}\n")
+    from kamctl.cli.common import note
+
+    note(message)
 
 
 def _no_revenue(year: int | None, missing: Sequence[str], lang: str, consequence: str) -> str:
@@ -442,6 +465,8 @@ def classify_report(
     abc = {r.id: r.cls for r in abc_classify(items, cfg.abc)}
     _note_currency(foreign, cfg.currency)
     if missing:
+        from kamctl.i18n import N_
+
         _note(_no_revenue(year, missing, cfg.lang, N_("so no ABC class")))
         _note_budget_only(same, year, "revenue", cfg.lang)
     results = {a.id: classify_account(a, cfg.kaism, cfg.lang) for a in accs}
@@ -609,6 +634,8 @@ def risk_report(
     meta["year"] = pr.year
     _note_currency([a for a in accs if a.id in set(pr.other_currency)], cfg.currency)
     if pr.missing:
+        from kamctl.i18n import N_
+
         _note(_no_revenue(pr.year, pr.missing, cfg.lang, N_("left out of the shares")))
         _note_budget_only(accs, pr.year, "revenue", cfg.lang)
     findings = locate_findings(
@@ -893,6 +920,9 @@ def classify(
     table: str | None = TABLE_OPTION,
     output: Path | None = OUTPUT_FILE_OPTION,
     csv_dialect: str = CSV_DIALECT_OPTION,
+    kam: str | None = KAM_FILTER_OPTION,
+    tier: str | None = TIER_FILTER_OPTION,
+    quadrant: str | None = QUADRANT_FILTER_OPTION,
     write: bool = typer.Option(
         False, "--write", help="Store quadrant, tier, priority, axis scores and ABC class in each file."
     ),
@@ -939,6 +969,7 @@ def classify(
     }
     report, blocks = classify_report(accounts, cfg, meta, jobs)
     report.excluded = excluded
+    _apply_filter(report, accounts, account_filter(kam, tier, quadrant, cfg), cfg)
     if (write or check) and any(d.severity.value == "error" for d in excluded):
         # The ABC classes depend on every account's revenue: written over an
         # incomplete portfolio they would be wrong in every other file too.
@@ -1037,6 +1068,9 @@ def risk(
     table: str | None = TABLE_OPTION,
     output: Path | None = OUTPUT_FILE_OPTION,
     csv_dialect: str = CSV_DIALECT_OPTION,
+    kam: str | None = KAM_FILTER_OPTION,
+    tier: str | None = TIER_FILTER_OPTION,
+    quadrant: str | None = QUADRANT_FILTER_OPTION,
     lang: str | None = LANG_OPTION,
     config: Path | None = CONFIG_OPTION,
     jobs: int | None = JOBS_OPTION,
@@ -1067,7 +1101,9 @@ def risk(
     # the portfolio figures need only a few fields of each account: the
     # workers send back those (the whole models took seconds to unpickle).
     # Otherwise risk_report redoes the year-dependent findings on whole models.
-    slim = risk_account if cfg.fiscal_year is not None else None
+    flt = account_filter(kam, tier, quadrant, cfg)
+    # A filter reads the KAM and the KAISM scores: whole accounts then.
+    slim = risk_account if cfg.fiscal_year is not None and not flt.active else None
     accounts, excluded, files, found = _load(paths, cfg, jobs, per_file, slim)
     _report_excluded(excluded)
     known_year = cfg.fiscal_year
@@ -1093,4 +1129,5 @@ def risk(
         accounts, cfg, today, meta, jobs, customers, found, year_changed=known_year != the_year
     )
     report.excluded = excluded + rows_excluded
+    _apply_filter(report, accounts, flt, cfg)
     _finish(report, fmt, fail_on, table, out)

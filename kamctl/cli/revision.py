@@ -123,7 +123,12 @@ def travel(
 
 
 def since_section(
-    since: str, cfg: Config, accounts: list[tuple[str, Account]], same_config: bool, lang: str
+    since: str,
+    cfg: Config,
+    accounts: list[tuple[str, Account]],
+    same_config: bool,
+    lang: str,
+    keep: set[str] | None = None,
 ) -> SinceView:
     """``report --since``: what changed from ``since`` to the accounts being reported,
     in ``lang``. Files invalid at ``since`` are shown on stderr and left out of the
@@ -137,6 +142,10 @@ def since_section(
         found = changes_since(Path.cwd(), cfg, since, accounts, same_config)
     except GitError as exc:
         fail(f"--since: {exc}")
+    if keep is not None:
+        found.diffs = [d for d in found.diffs if d.id in keep]
+        found.moves = [m for m in found.moves if m.id in keep]
+        found.stances = [st for st in found.stances if st.id in keep]
     if found.problems:
         text(CheckResult("report", 0, found.problems), sys.stderr)
     return since_view(found, lang)

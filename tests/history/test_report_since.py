@@ -99,3 +99,19 @@ def test_without_since_no_section_and_errors(repo: GitRepo, tmp_path: Path) -> N
     res = runner.invoke(app, ["report", "--since", "2025-01-01", "-o", str(out)])
     assert res.exit_code == 2
     assert "no commit on the current branch on or before 2025-01-01" in res.stderr
+
+
+def test_a_filtered_report_compares_the_whole_portfolio(repo: GitRepo, tmp_path: Path) -> None:
+    """--kam 'Per Lund' reports beta alone; acme is filtered out, not "removed"."""
+    _story(repo)
+    out = tmp_path / "out"
+    res = runner.invoke(
+        app,
+        ["report", "--rev", "HEAD~1", "--since", "HEAD~2", "--kam", "Per Lund", "-f", "md", "-o", str(out)]
+        + ["--lang", "en"],
+    )
+    assert res.exit_code == 0, res.output
+    md = (out / "index.md").read_text(encoding="utf-8")
+    section = _section(md, "## What changed since", "\n## ")
+    assert "account removed" not in section and "Acme" not in section
+    assert "Nothing changed." in section
