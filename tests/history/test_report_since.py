@@ -105,11 +105,8 @@ def test_a_filtered_report_compares_the_whole_portfolio(repo: GitRepo, tmp_path:
     """--kam 'Per Lund' reports beta alone; acme is filtered out, not "removed"."""
     _story(repo)
     out = tmp_path / "out"
-    res = runner.invoke(
-        app,
-        ["report", "--rev", "HEAD~1", "--since", "HEAD~2", "--kam", "Per Lund", "-f", "md", "-o", str(out)]
-        + ["--lang", "en"],
-    )
+    args = ["report", "--rev", "HEAD~1", "--since", "HEAD~2", "--kam", "Per Lund", "-f", "md"]
+    res = runner.invoke(app, [*args, "-o", str(out), "--lang", "en"])
     assert res.exit_code == 0, res.output
     md = (out / "index.md").read_text(encoding="utf-8")
     section = _section(md, "## What changed since", "\n## ")
