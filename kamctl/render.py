@@ -621,7 +621,7 @@ def empty_sections(
         "opportunities": not a.opportunities,
         "white_space": a.white_space is None or not (a.white_space.units or a.white_space.offerings),
         "competition": not a.competitors and a.contract is None,
-        "actions": not a.actions,
+        "actions": not a.actions and not a.resources,  # resources are shown under the actions
         "measures": (ms is None or all(v is None for v in ms.model_dump().values()))
         and facts.share_of_wallet is None
         and facts.actions_done is None,
@@ -635,6 +635,32 @@ def _link(stem: str, fmt: str) -> str:
     """A link to a sibling document; none in a PDF, where Chromium would make it an
     absolute ``file://`` URL of the folder it printed in."""
     return "" if fmt == "pdf" else f"{stem}.{EXTENSIONS[fmt]}"
+
+
+def _resource_rows(acc: Account, loc: Locale, opts: Options) -> list[list[str]]:
+    """The plan's internal resources (seed 001 step 5): needed against committed, with the gap.
+
+    Internal (``Account.resources``): the customer's copy has none."""
+    from .resources import amount_text
+
+    if audience_hidden(opts.audience, "Account.resources"):
+        return []
+    currency = acc.currency or opts.currency
+    rows = []
+    for r in acc.resources:
+        gap = r.needed - (r.committed or 0.0)
+        rows.append(
+            [
+                r.function,
+                "" if r.year is None else str(r.year),
+                amount_text(r.needed, r.unit, currency, loc.lang),
+                "" if r.committed is None else amount_text(r.committed, r.unit, currency, loc.lang),
+                amount_text(gap, r.unit, currency, loc.lang) if gap > 0 else "",
+                r.committed_by or "",
+                r.note or "",
+            ]
+        )
+    return rows
 
 
 def plan_context(facts: AccountFacts, config: Config, opts: Options) -> dict[str, Any]:
@@ -758,6 +784,7 @@ def plan_context(facts: AccountFacts, config: Config, opts: Options) -> dict[str
     return {
         "measure_rows": [(k, v) for k, v in measure_rows if v],
         "win_loss_rows": win_loss_rows,
+        "resource_rows": _resource_rows(acc, loc, opts),
         "audience": opts.audience,
         "hidden": lambda path: audience_hidden(opts.audience, path),
         "columns": _columns(opts.audience),

@@ -159,3 +159,28 @@ def test_measures_shows_resources_against_priority_over_the_examples(kamctl: Any
     ]
     # Priority 1 before 2 before 3, as the KAISM matrix of the examples places them.
     assert [r["priority"] for r in doc["resources"]] == [1, 2, 2, 3]
+
+
+def test_the_internal_plan_shows_resources_with_the_gap_and_the_customer_copy_leaves_them_out(
+    kamctl: Any, tmp_path: Any
+) -> None:
+    plan = tmp_path / "acme.yaml"
+    plan.write_text(
+        "id: acme\nname: Acme AS\nresources:\n"
+        "  - {function: teknisk support, unit: hours, year: 2026, needed: 400, committed: 250, committed_by: Per}\n"
+        "  - {function: logistikk, unit: people, needed: 1.5}\n",
+        encoding="utf-8",
+    )
+    run = kamctl("render", "-f", "md", "--lang", "nb", "--as-of", "2026-11-24", "-o", tmp_path / "in", plan)
+    assert run.exit_code in (0, 1), run.stderr
+    text = (tmp_path / "in" / "acme.md").read_text(encoding="utf-8")
+    # 400 − 250 = 150 hours short; nothing committed of 1,5 people → 1,5 short.
+    assert "| teknisk support | 2026 | 400 timer | 250 timer | 150 timer | Per |  |" in text
+    assert "| logistikk |  | 1,5 personer |  | 1,5 personer |  |  |" in text
+    run = kamctl(
+        "render", "-f", "md", "--lang", "nb", "--audience", "customer", "--as-of", "2026-11-24",
+        "-o", tmp_path / "out", plan,
+    )  # fmt: skip
+    assert run.exit_code in (0, 1), run.stderr
+    customer = (tmp_path / "out" / "acme.md").read_text(encoding="utf-8")
+    assert "teknisk support" not in customer and "Interne ressurser" not in customer
