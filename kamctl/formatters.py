@@ -1,6 +1,22 @@
-"""Formatters over one result type: a list of :class:`Diagnostic` plus counts.
+"""The one registry of reporters, over the one result type (:class:`~kamctl.result.Result`).
 
-Each formatter is a function ``(result, stream) -> None`` in :data:`FORMATTERS`.
+Each reporter is a function ``(result, stream, table) -> None`` in
+:data:`REPORTERS`; ``table`` names the one table to show (``--table``), or
+None for all. Every command picks its reporter here:
+
+``text`` (alias ``table``)
+    For people: the tables (and the KAISM matrix), then each finding
+    compiler-style (``file:line:col: severity: [CODE] message``, the line of
+    the file below it), then one summary line.
+``json``
+    The stable envelope for scripts (:func:`to_json`; docs/json.md).
+``csv``
+    One table for a spreadsheet (:func:`kamctl.tabular.csv_format`).
+``github``
+    Workflow commands that GitHub Actions shows as annotations on the lines.
+``sarif``
+    SARIF 2.1.0 for code scanning.
+
 Machine formats are written straight to the stream: no Rich, no wrapping at
 the terminal width, no colour.
 """
@@ -10,51 +26,13 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable
 from typing import IO, Any
 
 from .diagnostics import Diagnostic, Severity
+from .result import INVALID_CODES, JSON_VERSION, Result, RuleInfo
 
-INVALID_CODES = frozenset({"yaml", "schema", "file", "config", "KAM001"})
-"""Codes that mean "this file is not a valid account file"."""
-
-
-@dataclass(frozen=True)
-class RuleInfo:
-    """What SARIF and GitHub annotations say about a diagnostic code."""
-
-    id: str
-    name: str
-    summary: str
-    help: str = ""
-    severity: Severity = Severity.error
-
-
-@dataclass
-class CheckResult:
-    tool: str
-    """The command that produced the result, e.g. ``validate`` or ``lint``."""
-    files: int
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-    extra: dict[str, Any] = field(default_factory=dict)
-    rules: dict[str, RuleInfo] = field(default_factory=dict)
-    """Code → description, for the formats that carry rule metadata (SARIF)."""
-    lang: str = "en"
-    """Language of the summary line (``nb`` or ``en``); messages come translated."""
-
-    @property
-    def invalid_files(self) -> int:
-        """Files that could not be read as account files (not files with findings)."""
-        return len(
-            {d.path for d in self.diagnostics if d.severity is Severity.error and d.code in INVALID_CODES}
-        )
-
-    def count(self, severity: Severity) -> int:
-        return sum(1 for d in self.diagnostics if d.severity is severity)
-
-    def sorted(self) -> list[Diagnostic]:
-        return sorted(self.diagnostics, key=Diagnostic.sort_key)
+__all__ = ["INVALID_CODES", "REPORTERS", "Result", "RuleInfo", "emit", "to_json"]
 
 
 def use_color(stream: IO[str]) -> bool:
@@ -108,24 +86,70 @@ def write_source(d: Diagnostic, stream: IO[str]) -> None:
             stream.write(f"    {pad}^\n")
 
 
-def text(result: CheckResult, stream: IO[str]) -> None:
-    """Compiler style: ``file:line:col: severity: field: message``, the line below."""
-    color = use_color(stream)
-    for d in result.sorted():
+_PLAIN_CODES = ("yaml", "schema", "file", "config", "csv")
+"""Codes of input problems: their messages say what is wrong, the field says where."""
+
+
+def show_field(d: Diagnostic) -> bool:
+    """Whether the message needs the field in front of it: a schema error's
+    (and lint's KAM0xx wrapping one) does not name what it is about; a rule's
+    message does."""
+    return bool(d.field) and (d.code in _PLAIN_CODES or d.code.startswith("KAM0"))
+
+
+def text_order(d: Diagnostic) -> tuple[Any, ...]:
+    """File order, findings about the whole portfolio (no file) last."""
+    return (d.path == "", *d.sort_key())
+
+
+def write_diagnostics(diags: Iterable[Diagnostic], stream: IO[str], color: bool | None = None) -> None:
+    """Compiler style: ``file:line:col: severity: [CODE] field: message``, the line below.
+
+    A finding about the whole portfolio has no file: it is shown as ``portfolio:``."""
+    if color is None:
+        color = use_color(stream)
+    for d in sorted(diags, key=text_order):
         sev = severity_label(d.severity, color)
-        code = f"[{d.code}] " if d.code not in ("yaml", "schema", "file", "config") else ""
-        where = f"{d.field}: " if d.field and _show_field(result, d) else ""
-        stream.write(f"{format_location(d)}: {sev}: {code}{where}{d.message}\n")
+        code = f"[{d.code}] " if d.code not in _PLAIN_CODES else ""
+        where = f"{d.field}: " if show_field(d) else ""
+        place = format_location(d) if d.path else "portfolio"
+        stream.write(f"{place}: {sev}: {code}{where}{d.message}\n")
         write_source(d, stream)
+
+
+def text(result: Result, stream: IO[str], table: str | None = None) -> None:
+    """For people: tables (if any), findings, a summary line."""
+    color = use_color(stream)
+    if result.tables or result.matrix is not None:
+        from .tabular import write_tables
+
+        write_tables(result, stream, table)
+        if result.diagnostics:
+            stream.write("\n")
+            write_diagnostics(result.diagnostics, stream, color)
+            stream.write(findings_line(result) + "\n")
+        stream.flush()
+        return
+    write_diagnostics(result.diagnostics, stream, color)
     stream.write(summary_line(result) + "\n")
 
 
-def _show_field(result: CheckResult, d: Diagnostic) -> bool:
-    # A lint rule's message names what it is about; a schema error's does not.
-    return d.code not in result.rules or d.code.startswith("KAM0")
+def findings_line(result: Result) -> str:
+    """``44 findings: 42 warnings, 2 info`` — the last line under an analysis."""
+    counts = {sev: result.count(sev) for sev in Severity}
+    total = len(result.diagnostics)
+    if result.lang == "nb":
+        from .i18n import Locale
+
+        loc = Locale("nb")
+        return f"{total} funn: " + ", ".join(loc.counted(n, s.value) for s, n in counts.items() if n)
+    parts = [
+        f"{n} {s.value}{'s' if n != 1 and s is not Severity.info else ''}" for s, n in counts.items() if n
+    ]
+    return f"{total} finding{'s' if total != 1 else ''}: {', '.join(parts)}"
 
 
-def summary_line(result: CheckResult) -> str:
+def summary_line(result: Result) -> str:
     errors, warnings = result.count(Severity.error), result.count(Severity.warning)
     if result.lang == "nb" and result.tool != "validate":
         from .i18n import Locale
@@ -150,28 +174,57 @@ def summary_line(result: CheckResult) -> str:
     return ", ".join(parts)
 
 
-def json_format(result: CheckResult, stream: IO[str]) -> None:
-    """A stable contract for scripts; see README, "JSON output"."""
-    doc = {
+# ------------------------------------------------------------------------ JSON
+
+
+def to_json(result: Result, table: str | None = None) -> dict[str, Any]:
+    """The JSON envelope (version 2), the same for every command; docs/json.md
+    is the contract and ``kamctl/schemas/result.schema.json`` its schema::
+
+        {"tool": "kamctl <command>", "version": 2,
+         "meta": {...},                                # what was analysed
+         "files": {"checked": N, "invalid": N},
+         "summary": {"errors": N, "warnings": N, "info": N, ...},
+         "diagnostics": [Diagnostic...],               # the findings
+         "excluded": [Diagnostic...],                  # inputs left out, and why
+         "tables": {"<name>": [{<column key>: value, ...}, ...]}}
+
+    New keys may be added within a version; none is removed or renamed.
+    """
+    counts = {"errors": result.count(Severity.error), "warnings": result.count(Severity.warning)}
+    counts["info"] = result.count(Severity.info)
+    shown = [result.table(table)] if table else result.tables
+    return {
         "tool": f"kamctl {result.tool}",
-        "version": 1,
-        "summary": {
-            "files": result.files,
-            "invalid_files": result.invalid_files,
-            "errors": result.count(Severity.error),
-            "warnings": result.count(Severity.warning),
-            "info": result.count(Severity.info),
-        },
-        "diagnostics": [{k: v for k, v in d.to_dict().items() if k != "source"} for d in result.sorted()],
-        **result.extra,
+        "version": JSON_VERSION,
+        "meta": result.meta,
+        "files": {"checked": result.files, "invalid": result.invalid_files},
+        "summary": {**counts, **result.summary},
+        "diagnostics": [diagnostic_json(d) for d in result.sorted()],
+        "excluded": [diagnostic_json(d) for d in sorted(result.excluded, key=Diagnostic.sort_key)],
+        "tables": {t.name: [{c.key: row.get(c.key) for c in t.columns} for row in t.rows] for t in shown},
     }
-    write_json(doc, stream)
+
+
+_DIAG_FIELDS = ("path", "line", "column", "severity", "code", "message", "field", "account")
+
+
+def diagnostic_json(d: Diagnostic) -> dict[str, Any]:
+    # Built by hand: dataclasses.asdict deep-copies, which costs seconds over
+    # the tens of thousands of findings of a large portfolio.
+    out = {name: getattr(d, name) for name in _DIAG_FIELDS}
+    out["severity"] = d.severity.value
+    return out
+
+
+def json_format(result: Result, stream: IO[str], table: str | None = None) -> None:
+    """A stable contract for scripts; see docs/json.md."""
+    write_json(to_json(result, table), stream)
 
 
 # ------------------------------------------------------------------ GitHub Actions
 
 _GH_LEVEL = {Severity.error: "error", Severity.warning: "warning", Severity.info: "notice"}
-_PLAIN_CODES = ("yaml", "schema", "file", "config")
 
 
 def gh_escape_data(value: str) -> str:
@@ -203,10 +256,15 @@ def repo_relative(path: str) -> str:
     return path
 
 
-def github(result: CheckResult, stream: IO[str]) -> None:
+def _found(result: Result) -> list[Diagnostic]:
+    """What the finding formats show: the findings and the inputs left out."""
+    return sorted([*result.excluded, *result.diagnostics], key=Diagnostic.sort_key)
+
+
+def github(result: Result, stream: IO[str], table: str | None = None) -> None:
     """Workflow commands (``::error file=…,line=…,col=…,title=…::message``) that
     GitHub Actions turns into annotations on the pull request's lines."""
-    for d in result.sorted():
+    for d in _found(result):
         props = [f"file={gh_escape_property(repo_relative(d.path))}"]
         if d.line > 0:
             props.append(f"line={d.line}")
@@ -216,7 +274,7 @@ def github(result: CheckResult, stream: IO[str]) -> None:
         title = f"{d.code} {rule.name}" if rule else f"kamctl {result.tool}: {d.code}"
         props.append(f"title={gh_escape_property(title)}")
         message = d.message
-        if d.field and _show_field(result, d):
+        if show_field(d):
             message = f"{d.field}: {message}"
         stream.write(f"::{_GH_LEVEL[d.severity]} {','.join(props)}::{gh_escape_data(message)}\n")
     stream.write(summary_line(result) + "\n")
@@ -227,6 +285,7 @@ def github(result: CheckResult, stream: IO[str]) -> None:
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _SARIF_LEVEL = {Severity.error: "error", Severity.warning: "warning", Severity.info: "note"}
 _GENERIC_RULES = {
+    "csv": "A row of the CSV export cannot be read.",
     "yaml": "The file is not valid YAML 1.2 (or not UTF-8 text).",
     "schema": "The file does not match the account schema.",
     "file": "The file cannot be read.",
@@ -244,12 +303,13 @@ def _artifact(path: str) -> dict[str, str]:
     return {"uri": quote(p.as_posix()), "uriBaseId": "%SRCROOT%"}
 
 
-def sarif(result: CheckResult, stream: IO[str]) -> None:
+def sarif(result: Result, stream: IO[str], table: str | None = None) -> None:
     """SARIF 2.1.0, for GitHub code scanning and other static-analysis viewers."""
     from kamctl import __version__
 
+    found = _found(result)
     infos = dict(result.rules)
-    for d in result.diagnostics:
+    for d in found:
         if d.code not in infos:
             infos[d.code] = RuleInfo(d.code, d.code, _GENERIC_RULES.get(d.code, d.code), severity=d.severity)
     ids = list(infos)
@@ -268,14 +328,14 @@ def sarif(result: CheckResult, stream: IO[str]) -> None:
             entry["help"] = {"text": info.help}
         rules.append(entry)
     results = []
-    for d in result.sorted():
+    for d in found:
         location: dict[str, Any] = {"artifactLocation": _artifact(d.path)}
         if d.line > 0:
             region: dict[str, Any] = {"startLine": d.line}
             if d.column > 0:
                 region["startColumn"] = d.column
             location["region"] = region
-        message = f"{d.field}: {d.message}" if d.field and d.code in _PLAIN_CODES else d.message
+        message = f"{d.field}: {d.message}" if show_field(d) else d.message
         item: dict[str, Any] = {
             "ruleId": d.code,
             "ruleIndex": index[d.code],
@@ -307,15 +367,30 @@ def sarif(result: CheckResult, stream: IO[str]) -> None:
     write_json(doc, stream)
 
 
-Formatter = Callable[[CheckResult, IO[str]], None]
+def csv_format(result: Result, stream: IO[str], table: str | None = None) -> None:
+    """One table (``--table``, else the first), for a spreadsheet."""
+    from .tabular import csv_format as write_csv
 
-FORMATTERS: dict[str, Formatter] = {
+    write_csv(result, stream, table)
+
+
+Reporter = Callable[[Result, IO[str], "str | None"], None]
+
+REPORTERS: dict[str, Reporter] = {
     "text": text,
+    "table": text,
     "json": json_format,
+    "csv": csv_format,
     "github": github,
     "sarif": sarif,
 }
+"""Every output format of every command; ``table`` is another name for ``text``."""
+
+FINDING_FORMATS = ("text", "json", "github", "sarif")
+"""What every command that reports findings accepts."""
+TABLE_FORMATS = ("text", "table", "json", "csv", "github", "sarif")
+"""What a command with tables accepts: the finding formats, ``table`` and ``csv``."""
 
 
-def emit(result: CheckResult, fmt: str, stream: IO[str] | None = None) -> None:
-    FORMATTERS[fmt](result, stream or sys.stdout)
+def emit(result: Result, fmt: str, stream: IO[str] | None = None, table: str | None = None) -> None:
+    REPORTERS[fmt](result, stream or sys.stdout, table)

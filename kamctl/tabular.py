@@ -1,98 +1,28 @@
-"""One result type for the analyses (abc, classify, risk) and its formatters.
+"""Tables for people: the terminal layout of a result's tables and KAISM
+matrix, the number format of their cells, and CSV.
 
-A :class:`Report` is a few named tables, a summary of scalar facts, findings
-(:class:`~kamctl.diagnostics.Diagnostic`) and the files left out. Each format
-in :data:`FORMATTERS` renders any report:
+The result type itself (:class:`~kamctl.result.Result`, with
+:class:`~kamctl.result.Table` and :class:`~kamctl.result.Column`) lives in
+:mod:`kamctl.result`; the registry of reporters in :mod:`kamctl.formatters`.
 
-``table``
-    Rich tables for people (and, for classify, the KAISM matrix). Numbers are
-    written as the output language writes them (``96 400 000`` and ``43,10``
-    in ``nb``).
-``json``
-    The stable contract for scripts (see :func:`to_json`). Numbers are
-    unrounded; amounts are in the portfolio's currency.
-``csv``
-    One table (the report's first, or the one named with ``--table``) for a
-    spreadsheet: a header of column keys, ``,``-separated, ``.`` decimals,
-    unrounded numbers, UTF-8.
-
-Machine formats go straight to the stream; Rich never sees them.
+- Terminal: numbers as the output language writes them (``96 400 000`` and
+  ``43,10`` in ``nb``), through :mod:`kamctl.numbers`.
+- CSV: one table (the result's first, or the one named with ``--table``): a
+  header of column keys, ``,``-separated, ``.`` decimals, unrounded numbers,
+  UTF-8.
 """
 
 from __future__ import annotations
 
 import csv
-import dataclasses
-import sys
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import IO, Any
 
-from .diagnostics import Diagnostic
+from .result import KINDS, Column, Matrix, Result, Table
 
-JSON_VERSION = 1
-
-KINDS = ("text", "int", "money", "percent", "score", "number")
+__all__ = ["KINDS", "Column", "Matrix", "Table", "csv_format", "format_number", "plain_table", "write_tables"]
 
 MATRIX_MAX = 15
 """Accounts named per quadrant of the drawn matrix; a big portfolio's are all in the table."""
-
-
-@dataclass(frozen=True)
-class Column:
-    key: str
-    """Key in each row, in JSON and in the CSV header."""
-    header: str
-    """Heading in the terminal table."""
-    kind: str = "text"
-    """text | int | money | percent | score | number: how the table formatter writes it."""
-    show: bool = True
-    """Shown in the terminal table (every column is in JSON and CSV)."""
-
-
-@dataclass
-class Table:
-    name: str
-    """The table's key in JSON, e.g. ``customers``."""
-    title: str
-    columns: list[Column]
-    rows: list[dict[str, Any]] = field(default_factory=list)
-
-
-@dataclass
-class Matrix:
-    """The KAISM 2×2: quadrant → [(label, attractiveness, strength)], with axis titles."""
-
-    cells: dict[str, list[tuple[str, float, float]]]
-    titles: dict[str, str]
-    """Quadrant → heading (tier name and priority)."""
-    threshold: float
-
-
-@dataclass
-class Report:
-    tool: str
-    """``abc``, ``classify`` or ``risk``."""
-    meta: dict[str, Any] = field(default_factory=dict)
-    """What the analysis was run on: year, as_of, by, currency, source, files."""
-    summary: dict[str, Any] = field(default_factory=dict)
-    """Scalar facts (totals, HHI, counts); keys are part of the JSON contract."""
-    tables: list[Table] = field(default_factory=list)
-    findings: list[Diagnostic] = field(default_factory=list)
-    excluded: list[Diagnostic] = field(default_factory=list)
-    """Problems with the input (invalid files, bad CSV rows); those inputs were left out."""
-    matrix: Matrix | None = None
-    notes: list[str] = field(default_factory=list)
-    """Plain remarks for people, shown under the tables (not part of JSON)."""
-    lang: str = "en"
-    threshold: float | None = None
-    """KAISM threshold: scores are never shown rounded across it."""
-
-    def table(self, name: str) -> Table:
-        for t in self.tables:
-            if t.name == name:
-                return t
-        raise KeyError(name)
 
 
 # -------------------------------------------------------------------- numbers
@@ -128,46 +58,8 @@ def format_number(value: Any, kind: str, lang: str = "en", threshold: float | No
 # ------------------------------------------------------------------ formatters
 
 
-def to_json(report: Report) -> dict[str, Any]:
-    """The JSON document (version 1)::
-
-        {"tool": "kamctl <command>", "version": 1,
-         "meta": {...}, "summary": {...},
-         "<table name>": [{<column key>: value, ...}, ...],   # one key per table
-         "findings": [Diagnostic...], "excluded": [Diagnostic...]}
-
-    Diagnostics have path, line, column, severity, code, message, field,
-    account. New keys may be added in version 1; none is removed or renamed.
-    """
-    doc: dict[str, Any] = {"tool": f"kamctl {report.tool}", "version": JSON_VERSION}
-    doc["meta"] = report.meta
-    doc["summary"] = report.summary
-    for t in report.tables:
-        doc[t.name] = [{c.key: row.get(c.key) for c in t.columns} for row in t.rows]
-    doc["findings"] = [_diag_json(d) for d in sorted(report.findings, key=Diagnostic.sort_key)]
-    doc["excluded"] = [_diag_json(d) for d in sorted(report.excluded, key=Diagnostic.sort_key)]
-    return doc
-
-
-def _diag_json(d: Diagnostic) -> dict[str, Any]:
-    # Built by hand: dataclasses.asdict deep-copies, which costs seconds over
-    # the tens of thousands of findings of a large portfolio.
-    out = {name: getattr(d, name) for name in _DIAG_FIELDS}
-    out["severity"] = d.severity.value
-    return out
-
-
-_DIAG_FIELDS = tuple(f.name for f in dataclasses.fields(Diagnostic) if f.name != "source")
-
-
-def json_format(report: Report, stream: IO[str], table: str | None = None) -> None:
-    from .formatters import write_json
-
-    write_json(to_json(report), stream)
-
-
-def csv_format(report: Report, stream: IO[str], table: str | None = None) -> None:
-    t = report.table(table) if table else report.tables[0]
+def csv_format(result: Result, stream: IO[str], table: str | None = None) -> None:
+    t = result.table(table) if table else result.tables[0]
     writer = csv.writer(stream, lineterminator="\n")
     writer.writerow([c.key for c in t.columns])
     for row in t.rows:
@@ -184,55 +76,33 @@ def _csv_cell(value: Any) -> Any:
     return value
 
 
-def table_format(report: Report, stream: IO[str], table: str | None = None) -> None:
+def write_tables(result: Result, stream: IO[str], table: str | None = None) -> None:
+    """The KAISM matrix (if any), each table with rows (or only ``table``), the notes."""
     from rich.console import Console
 
     from .formatters import use_color
 
-    tty = hasattr(stream, "isatty") and stream.isatty()
-    console = Console(
-        file=stream,
-        no_color=not use_color(stream),
-        color_system="auto" if use_color(stream) else None,
-        # Not a terminal (a file, a pager): wide enough that cells do not wrap.
-        width=None if tty else 160,
-        highlight=False,
-        emoji=False,
-        markup=False,
-    )
-    if report.matrix is not None:
-        console.print(_matrix(report.matrix, report.lang))
-    shown = [report.table(table)] if table else report.tables
     color = use_color(stream)
+    if result.matrix is not None:
+        tty = hasattr(stream, "isatty") and stream.isatty()
+        console = Console(
+            file=stream,
+            no_color=not color,
+            color_system="auto" if color else None,
+            # Not a terminal (a file, a pager): wide enough that cells do not wrap.
+            width=None if tty else 160,
+            highlight=False,
+            emoji=False,
+            markup=False,
+        )
+        console.print(_matrix(result.matrix, result.lang))
+    shown = [result.table(table)] if table else result.tables
     for t in shown:
         if t.rows:
-            stream.write(plain_table(t, report.lang, color, report.threshold))
+            stream.write(plain_table(t, result.lang, color, result.threshold))
             stream.write("\n")
-    for note in report.notes:
+    for note in result.notes:
         stream.write(f"{note}\n")
-    if report.findings:
-        from .formatters import format_location, severity_label
-
-        stream.write("\n")
-        for d in sorted(report.findings, key=lambda d: (d.path == "", d.path, d.line, d.column, d.code)):
-            sev = severity_label(d.severity, color)
-            where = format_location(d) if d.path else "portfolio"
-            stream.write(f"{where}: {sev}: [{d.code}] {d.message}\n")
-        counts = {
-            sev: sum(1 for d in report.findings if d.severity.value == sev)
-            for sev in ("error", "warning", "info")
-        }
-        if report.lang == "nb":
-            from .i18n import Locale
-
-            parts = [Locale("nb").counted(n, sev) for sev, n in counts.items() if n]
-            stream.write(f"{len(report.findings)} funn: {', '.join(parts)}\n")
-        else:
-            parts = [f"{n} {sev}{'s' if n != 1 and sev != 'info' else ''}" for sev, n in counts.items() if n]
-            stream.write(
-                f"{len(report.findings)} finding{'s' if len(report.findings) != 1 else ''}: {', '.join(parts)}\n"
-            )
-    stream.flush()
 
 
 def plain_table(t: Table, lang: str = "en", color: bool = False, threshold: float | None = None) -> str:
@@ -322,16 +192,3 @@ def _matrix(m: Matrix, lang: str) -> Any:
     grid.add_row(_MATRIX_TEXT["attr_high"][lang].format(t=t), cell("key_development"), cell("key"))
     grid.add_row(_MATRIX_TEXT["attr_low"][lang].format(t=t), cell("opportunistic"), cell("maintenance"))
     return grid
-
-
-Formatter = Callable[[Report, IO[str], "str | None"], None]
-
-FORMATTERS: dict[str, Formatter] = {
-    "table": table_format,
-    "json": json_format,
-    "csv": csv_format,
-}
-
-
-def emit(report: Report, fmt: str, stream: IO[str] | None = None, table: str | None = None) -> None:
-    FORMATTERS[fmt](report, stream or sys.stdout, table)

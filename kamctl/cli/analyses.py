@@ -14,7 +14,7 @@ import datetime as _dt
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, Any
 
 import typer
 
@@ -22,13 +22,18 @@ from kamctl.cli import app
 from kamctl.cli.common import (
     AS_OF_OPTION,
     CONFIG_OPTION,
+    FAIL_ON_HELP,
+    FAIL_ON_VALUES,
     JOBS_OPTION,
     LANG_OPTION,
     PATHS_ARGUMENT,
     check_format,
     fail,
+    finish,
     get_config,
+    note,
     parse_as_of,
+    report_excluded,
     resolve_lang,
 )
 
@@ -41,14 +46,13 @@ if TYPE_CHECKING:
     from kamctl.diagnostics import Diagnostic
     from kamctl.loader import Slim
     from kamctl.portfolio import Figures
+    from kamctl.result import Result
     from kamctl.risk import RiskAccount
-    from kamctl.tabular import Report
 
-# Tables for people, scripts and spreadsheets; the findings alone as GitHub
-# annotations or SARIF, through the same reporters as validate and lint.
-FINDING_FORMATS = ("github", "sarif")
-FORMATS = ("table", "json", "csv", *FINDING_FORMATS)
-FAIL_ON = ("error", "warning", "info", "never")
+# Tables for people (text, or its other name table), scripts and spreadsheets;
+# the findings alone as GitHub annotations or SARIF: the reporters of every command.
+FORMATS = ("text", "table", "json", "csv", "github", "sarif")
+FAIL_ON = FAIL_ON_VALUES
 MEASURES = ("revenue", "gross_margin", "contribution")
 TABLES = {
     "abc": ("customers", "classes"),
@@ -58,17 +62,13 @@ TABLES = {
 """The tables of each command's report, by their JSON names (for --table)."""
 
 FORMAT_OPTION = typer.Option(
-    "table",
+    "text",
     "--format",
     "-f",
-    help="Output: table (people), json (scripts; stable), csv (spreadsheets); "
+    help="Output: text or table (people), json (scripts; stable), csv (spreadsheets); "
     "github or sarif (the findings, as lint writes them).",
 )
-FAIL_ON_OPTION = typer.Option(
-    "error",
-    "--fail-on",
-    help="Exit 1 when a finding has at least this severity: error, warning, info or never.",
-)
+FAIL_ON_OPTION = typer.Option("error", "--fail-on", help=FAIL_ON_HELP)
 YEAR_OPTION = typer.Option(
     None, "--year", help="Fiscal year to analyse (default: fiscal_year in the config, else the latest)."
 )
@@ -104,53 +104,8 @@ def _load(
     seen = len(loaded) + len({d.path for d in problems})
     if not loaded and not problems:
         where = paths or [os.path.relpath(cfg.accounts_dir) if cfg.accounts_dir.is_dir() else "."]
-        _note(f"no account files (*.yaml, *.yml) in {', '.join(where)}")
+        note(f"no account files (*.yaml, *.yml) in {', '.join(where)}")
     return good, excluded, seen, extras
-
-
-def _report_excluded(excluded: list[Diagnostic], what: str = "file") -> None:
-    if not excluded:
-        return
-    from kamctl.diagnostics import Severity
-    from kamctl.formatters import format_location, severity_label, use_color, write_source
-
-    color = use_color(sys.stderr)
-    for d in sorted(excluded, key=lambda d: d.sort_key()):
-        sev = severity_label(d.severity, color)
-        where = f"{d.field}: " if d.field else ""
-        sys.stderr.write(f"{format_location(d)}: {sev}: {where}{d.message}\n")
-        write_source(d, sys.stderr)
-    bad = sorted(
-        {(d.path, d.line) if what == "row" else d.path for d in excluded if d.severity is Severity.error}
-    )
-    if bad:
-        n = len(bad)
-        sys.stderr.write(f"kamctl: {n} invalid {what}{'s' if n != 1 else ''} left out of the analysis\n")
-
-
-def _finish(report: Report, fmt: str, fail_on: str, table: str | None) -> NoReturn:
-    from kamctl.diagnostics import Severity
-    from kamctl.tabular import emit
-
-    if fmt in FINDING_FORMATS:
-        from kamctl.formatters import CheckResult
-        from kamctl.formatters import emit as emit_findings
-
-        files = report.meta.get("files")
-        found = [*report.excluded, *report.findings]
-        emit_findings(
-            CheckResult(report.tool, files if isinstance(files, int) else 0, found, lang=report.lang), fmt
-        )
-    else:
-        emit(report, fmt, table=table)
-    code = 0
-    if any(d.severity is Severity.error for d in report.excluded):
-        code = 1
-    if fail_on != "never":
-        limit = Severity(fail_on)
-        if any(d.severity.at_least(limit) for d in report.findings):
-            code = 1
-    raise typer.Exit(code)
 
 
 def _check_table(command: str, table: str | None) -> None:
@@ -168,14 +123,10 @@ def _with_lang(cfg: Config, lang: str | None) -> Config:
     return cfg.model_copy(update={"lang": resolve_lang(lang, cfg)})
 
 
-def _note(message: str) -> None:
-    sys.stderr.write(f"kamctl: {message}\n")
-
-
 def _note_currency(foreign: Sequence[Figures], currency: str) -> None:
     if foreign:
         named = ", ".join(f"{a.id} ({a.currency})" for a in foreign)
-        _note(
+        note(
             f"amounts in another currency than {currency} cannot be added up; left out of sums and shares: {named}"
         )
 
@@ -283,9 +234,9 @@ def _g(value: float, lang: str) -> str:
 
 def abc_report(
     items: list[tuple[str, str, float]], cfg: Config, by: str, meta: dict[str, Any], missing: list[str]
-) -> Report:
+) -> Result:
     from kamctl.abc import abc_classify, summarize
-    from kamctl.tabular import Column, Report, Table
+    from kamctl.result import Column, Result, Table
 
     rows = abc_classify(items, cfg.abc, allow_d=by != "revenue")
     label = {"revenue": "revenue", "gross_margin": "gross margin", "contribution": "contribution margin"}[by]
@@ -334,14 +285,14 @@ def abc_report(
         [{"class": s.cls, "count": s.count, "value": s.value, "share": s.share} for s in summarize(rows)],
     )
     total = sum(v for _, _, v in items if by == "revenue" or v > 0)
-    report = Report("abc", meta=meta, tables=[customers, classes], lang=cfg.lang)
+    report = Result("abc", meta=meta, tables=[customers, classes], lang=cfg.lang)
     report.summary = {"customers": len(rows), "total": total, "missing": missing}
     return report
 
 
 def classify_report(
     accounts: list[tuple[str, Account]], cfg: Config, meta: dict[str, Any], jobs: int | None = None
-) -> tuple[Report, dict[str, dict[str, Any]]]:
+) -> tuple[Result, dict[str, dict[str, Any]]]:
     """The report and, per account id, the block ``classify --write`` stores."""
     from kamctl.abc import abc_classify
     from kamctl.diagnostics import Diagnostic, Severity
@@ -349,7 +300,7 @@ def classify_report(
     from kamctl.kaism import MESSAGES as KAISM_MESSAGES
     from kamctl.kaism import PRIORITY, QUADRANTS, classify_account, shown_score, tier_name
     from kamctl.portfolio import figures, in_currency, portfolio_checks
-    from kamctl.tabular import Column, Matrix, Report, Table
+    from kamctl.result import Column, Matrix, Result, Table
 
     year = meta.get("year")
     accs = [a for _, a in accounts]
@@ -359,7 +310,7 @@ def classify_report(
     abc = {r.id: r.cls for r in abc_classify(items, cfg.abc)}
     _note_currency(foreign, cfg.currency)
     if missing:
-        _note(f"no revenue for {year} in {len(missing)} account(s), so no ABC class: {', '.join(missing)}")
+        note(f"no revenue for {year} in {len(missing)} account(s), so no ABC class: {', '.join(missing)}")
     results = {a.id: classify_account(a, cfg.kaism, cfg.lang) for a in accs}
     findings: list[Diagnostic] = []
     for a in accs:
@@ -486,7 +437,7 @@ def classify_report(
         if r.quadrant and r.attractiveness is not None and r.strength is not None:
             cells[r.quadrant].append((a.id, r.attractiveness, r.strength))
     titles = {q: _t("matrix_cell", cfg.lang, tier=tier_name(q, cfg.kaism), n=PRIORITY[q]) for q in QUADRANTS}
-    report = Report("classify", meta=meta, tables=[table, kams], findings=findings, lang=cfg.lang)
+    report = Result("classify", meta=meta, tables=[table, kams], diagnostics=findings, lang=cfg.lang)
     report.matrix = Matrix(cells, titles, cfg.kaism.threshold)
     report.threshold = cfg.kaism.threshold
     counts = {q: len(cells[q]) for q in QUADRANTS}
@@ -517,7 +468,7 @@ def risk_report(
     customers: list[Customer] | None = None,
     found: dict[str, list[Diagnostic]] | None = None,
     year_changed: bool = False,
-) -> Report:
+) -> Result:
     """The risk report. ``found`` maps a path to the account findings made while
     loading it (:func:`kamctl.risk.account_findings`); ``year_changed`` says the
     fiscal year was settled only after loading, so year-dependent ones are redone.
@@ -526,6 +477,7 @@ def risk_report(
     finding is in ``found`` and the year did not change: the rest reads the
     whole account."""
     from kamctl.account import Account
+    from kamctl.result import Column, Result, Table
     from kamctl.risk import (
         YEAR_DEPENDENT,
         account_risks,
@@ -534,7 +486,6 @@ def risk_report(
         portfolio_risk,
     )
     from kamctl.stage import stage_findings
-    from kamctl.tabular import Column, Report, Table
 
     accs = [a for _, a in accounts]
     paths = {a.id: p for p, a in accounts}
@@ -552,14 +503,14 @@ def risk_report(
         in_csv = {c.id for c in customers}
         absent = [a.id for a in accs if a.id not in in_csv]
         if absent:
-            _note(
+            note(
                 f"{len(absent)} account(s) not in {meta['source']}, so not in the shares: {', '.join(absent)}"
             )
         pr = dataclasses.replace(pr, missing=absent)
     meta["year"] = pr.year
     _note_currency([a for a in accs if a.id in set(pr.other_currency)], cfg.currency)
     if pr.missing:
-        _note(
+        note(
             f"no revenue for {pr.year} in {len(pr.missing)} account(s), left out of the shares: {', '.join(pr.missing)}"
         )
     findings = portfolio_findings(pr, cfg, paths, cfg.lang)
@@ -670,7 +621,7 @@ def risk_report(
             for w in pr.what_if
         ],
     )
-    report = Report("risk", meta=meta, tables=[shares, groups, what_if], findings=findings, lang=cfg.lang)
+    report = Result("risk", meta=meta, tables=[shares, groups, what_if], diagnostics=findings, lang=cfg.lang)
     report.summary = {
         "total_revenue": pr.total_revenue,
         "total_gross_margin": pr.total_gross_margin,
@@ -687,7 +638,6 @@ def risk_report(
         "group_major": [{"id": g.id, "members": list(g.members), "share": g.share} for g in pr.group_major],
         "missing_revenue": pr.missing,
         "other_currency": pr.other_currency,
-        "findings": _count(findings),
     }
     from kamctl.numbers import money
     from kamctl.tabular import format_number
@@ -731,13 +681,6 @@ def risk_report(
     return report
 
 
-def _count(findings: list[Diagnostic]) -> dict[str, int]:
-    out = {"error": 0, "warning": 0, "info": 0}
-    for d in findings:
-        out[d.severity.value] += 1
-    return out
-
-
 # --------------------------------------------------------------- commands
 
 
@@ -771,13 +714,13 @@ def abc(
         if paths:
             fail("give account files or --csv, not both")
         if year is not None:
-            _note("--year does not apply to a CSV export: it holds one set of figures")
+            note("--year does not apply to a CSV export: it holds one set of figures")
         from kamctl.customers_csv import read_customers
 
         if not csv_file.is_file():
             fail(f"no such file: {csv_file}")
         customers, problems = read_customers(csv_file, cfg.csv, measure=by)
-        _report_excluded(problems, "row")
+        report_excluded(problems, "row")
         # read_customers leaves out (and reports) every row without the measured value.
         rows = [(c.id, c.name, v) for c in customers if (v := c.value(by)) is not None]
         csv_meta: dict[str, Any] = {
@@ -789,29 +732,29 @@ def abc(
         }
         report = abc_report(rows, cfg, by, csv_meta, [])
         report.excluded = problems
-        _finish(report, fmt, fail_on, table)
+        finish(report, fmt, fail_on, table)
     from kamctl.portfolio import analysis_year, figures, in_currency
 
     accounts, excluded, files, _ = _load(paths, cfg, jobs)
-    _report_excluded(excluded)
+    report_excluded(excluded)
     accs, foreign = in_currency([a for _, a in accounts], cfg.currency)
     _note_currency(foreign, cfg.currency)
     the_year = analysis_year(accs, cfg.fiscal_year, by)
     items, missing = figures(accs, the_year, by)
     if missing:
-        _note(f"no {by} for {the_year} in {len(missing)} account(s), left out: {', '.join(missing)}")
+        note(f"no {by} for {the_year} in {len(missing)} account(s), left out: {', '.join(missing)}")
     meta: dict[str, Any] = {
         "source": "accounts",
         "by": by,
         "year": the_year,
         "as_of": today.isoformat(),
         "currency": cfg.currency,
-        "files": files,
     }
     report = abc_report(items, cfg, by, meta, missing)
     report.summary["other_currency"] = [a.id for a in foreign]
+    report.files = files
     report.excluded = excluded
-    _finish(report, fmt, fail_on, table)
+    finish(report, fmt, fail_on, table)
 
 
 @app.command()
@@ -842,42 +785,39 @@ def classify(
     from kamctl.portfolio import analysis_year
 
     accounts, excluded, files, _ = _load(paths, cfg, jobs)
-    _report_excluded(excluded)
+    report_excluded(excluded)
     the_year = analysis_year([a for _, a in accounts], cfg.fiscal_year)
     meta = {
         "year": the_year,
         "as_of": today.isoformat(),
         "currency": cfg.currency,
-        "files": files,
         "threshold": cfg.kaism.threshold,
     }
     report, blocks = classify_report(accounts, cfg, meta, jobs)
+    report.files = files
     report.excluded = excluded
     if write and any(d.severity.value == "error" for d in excluded):
         # The ABC classes depend on every account's revenue: written over an
         # incomplete portfolio they would be wrong in every other file too.
-        _note("nothing written: fix the invalid files first (they would shift every account's ABC class)")
-        from kamctl.tabular import emit
-
-        emit(report, fmt, table=table)
-        raise typer.Exit(1)
+        note("nothing written: fix the invalid files first (they would shift every account's ABC class)")
+        finish(report, fmt, fail_on, table)  # exit 1: the invalid files are excluded inputs
     if write:
         from kamctl.classify_write import write_classifications
 
         outcome = write_classifications([(p, blocks[a.id], a) for p, a in accounts])
         for path, message in outcome.refused:
             sys.stderr.write(f"{path}: error: {message}\n")
-        _note(
+        note(
             f"classification written to {len(outcome.written)} file(s), "
             f"{len(outcome.unchanged)} already up to date"
             + (f", {len(outcome.refused)} not written" if outcome.refused else "")
         )
         if outcome.refused:
-            from kamctl.tabular import emit
+            from kamctl.formatters import emit
 
             emit(report, fmt, table=table)
-            raise typer.Exit(1)
-    _finish(report, fmt, fail_on, table)
+            raise typer.Exit(1)  # a file not written is a failure whatever --fail-on says
+    finish(report, fmt, fail_on, table)
 
 
 @app.command()
@@ -921,7 +861,7 @@ def risk(
     # Otherwise risk_report redoes the year-dependent findings on whole models.
     slim = risk_account if cfg.fiscal_year is not None else None
     accounts, excluded, files, found = _load(paths, cfg, jobs, per_file, slim)
-    _report_excluded(excluded)
+    report_excluded(excluded)
     known_year = cfg.fiscal_year
     the_year = analysis_year([a for _, a in accounts], cfg.fiscal_year)
     cfg = _with_year(cfg, the_year)
@@ -929,7 +869,6 @@ def risk(
         "year": the_year,
         "as_of": today.isoformat(),
         "currency": cfg.currency,
-        "files": files,
         "source": "accounts",
     }
     customers = None
@@ -940,10 +879,11 @@ def risk(
         if not csv_file.is_file():
             fail(f"no such file: {csv_file}")
         customers, rows_excluded = read_customers(csv_file, cfg.csv, measure="revenue")
-        _report_excluded(rows_excluded, "row")
+        report_excluded(rows_excluded, "row")
         meta["source"] = str(csv_file)
     report = risk_report(
         accounts, cfg, today, meta, jobs, customers, found, year_changed=known_year != the_year
     )
+    report.files = files
     report.excluded = excluded + rows_excluded
-    _finish(report, fmt, fail_on, table)
+    finish(report, fmt, fail_on, table)

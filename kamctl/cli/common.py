@@ -12,6 +12,8 @@ import typer
 
 if TYPE_CHECKING:
     from kamctl.config import Config
+    from kamctl.diagnostics import Diagnostic
+    from kamctl.result import Result
 
 CONFIG_OPTION = typer.Option(
     None,
@@ -79,7 +81,8 @@ def fail(message: str, code: int = 2) -> NoReturn:
 def get_config(path: Path | None) -> Config:
     """The config, or exit 2 with its located errors."""
     from kamctl.config import ConfigError, load_config
-    from kamctl.formatters import CheckResult, text
+    from kamctl.formatters import text
+    from kamctl.result import Result
 
     if path is not None and not path.is_file():
         fail(f"config file not found: {path}")
@@ -95,7 +98,7 @@ def get_config(path: Path | None) -> Config:
     try:
         return load_config(path, search=False)
     except ConfigError as exc:
-        text(CheckResult("config", 1, exc.diagnostics), sys.stderr)
+        text(Result("config", 1, exc.diagnostics), sys.stderr)
         raise typer.Exit(2) from None
 
 
@@ -103,3 +106,51 @@ def check_format(value: str, allowed: tuple[str, ...]) -> str:
     if value not in allowed:
         raise typer.BadParameter(f"{value!r} is not one of {', '.join(allowed)}")
     return value
+
+
+# ------------------------------------------------------------ formats, exit codes
+
+FAIL_ON_VALUES = ("error", "warning", "info", "never")
+"""The same ``--fail-on`` values for every command (kamctl.result.FAIL_ON)."""
+
+
+FAIL_ON_HELP = (
+    "Exit 1 when a finding has at least this severity: error, warning, info or never "
+    "(an input left out of an analysis is always exit 1)."
+)
+
+
+def check_fail_on(value: str) -> str:
+    return check_format(value, FAIL_ON_VALUES)
+
+
+def note(message: str) -> None:
+    """One line for the person at the terminal, on stderr."""
+    sys.stderr.write(f"kamctl: {message}\n")
+
+
+def report_excluded(excluded: list[Diagnostic], what: str = "file") -> None:
+    """The inputs left out of an analysis, on stderr at their place, and how many."""
+    if not excluded:
+        return
+    from kamctl.diagnostics import Severity
+    from kamctl.formatters import write_diagnostics
+
+    write_diagnostics(excluded, sys.stderr)
+    bad = sorted(
+        {(d.path, d.line) if what == "row" else d.path for d in excluded if d.severity is Severity.error}
+    )
+    if bad:
+        n = len(bad)
+        sys.stderr.write(f"kamctl: {n} invalid {what}{'s' if n != 1 else ''} left out of the analysis\n")
+
+
+def finish(result: Result, fmt: str, fail_on: str, table: str | None = None) -> NoReturn:
+    """Write the remarks (stderr) and the result in ``fmt`` (stdout), and exit
+    with the one exit-code rule (:meth:`kamctl.result.Result.exit_code`)."""
+    from kamctl.formatters import emit
+
+    for remark in result.remarks:
+        note(remark)
+    emit(result, fmt, table=table)
+    raise typer.Exit(result.exit_code(fail_on))

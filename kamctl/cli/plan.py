@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from kamctl.cli import app
-from kamctl.cli.analyses import _finish, _load, _report_excluded, _with_lang
+from kamctl.cli.analyses import _load, _with_lang
 from kamctl.cli.common import (
     AS_OF_OPTION,
     CONFIG_OPTION,
@@ -23,8 +23,10 @@ from kamctl.cli.common import (
     PATHS_ARGUMENT,
     check_format,
     fail,
+    finish,
     get_config,
     parse_as_of,
+    report_excluded,
 )
 
 if TYPE_CHECKING:
@@ -33,9 +35,9 @@ if TYPE_CHECKING:
 
     from kamctl.agenda import Event
     from kamctl.measures import Change, PortfolioMeasures
-    from kamctl.tabular import Report
+    from kamctl.result import Result
 
-AGENDA_FORMATS = ("table", "json", "csv", "ics")
+AGENDA_FORMATS = ("text", "table", "json", "csv", "ics")
 
 _AGENDA_HEADINGS = {
     "date": ("dato", "date"),
@@ -51,9 +53,9 @@ def _heading(key: str, lang: str) -> str:
     return nb if lang == "nb" else en
 
 
-def agenda_report(events: list[Event], lang: str, meta: Mapping[str, object]) -> Report:
+def agenda_report(events: list[Event], lang: str, meta: Mapping[str, object]) -> Result:
     from kamctl.agenda import reason, title
-    from kamctl.tabular import Column, Report, Table
+    from kamctl.result import Column, Result, Table
 
     columns = [
         Column("date", _heading("date", lang)),
@@ -79,7 +81,7 @@ def agenda_report(events: list[Event], lang: str, meta: Mapping[str, object]) ->
         for e in events
     ]
     title_text = "Planens datoer" if lang == "nb" else "The plan's dates"
-    return Report(
+    return Result(
         "agenda",
         meta=dict(meta),
         summary={"events": len(events)},
@@ -115,7 +117,7 @@ def agenda(
     from kamctl.agenda import agenda as build
 
     accounts, excluded, files, _ = _load(paths, cfg, jobs)
-    _report_excluded(excluded)
+    report_excluded(excluded)
     events = build(
         accounts,
         as_of=today,
@@ -127,10 +129,11 @@ def agenda(
     if fmt == "ics":
         _write_ics(events, cfg.lang, today)
         raise typer.Exit(1 if excluded else 0)
-    meta = {"as_of": today.isoformat(), "weeks": weeks, "kam": kam, "files": files}
+    meta = {"as_of": today.isoformat(), "weeks": weeks, "kam": kam}
     report = agenda_report(events, cfg.lang, meta)
+    report.files = files
     report.excluded = excluded
-    _finish(report, fmt, "never", None)
+    finish(report, fmt, "never", None)
 
 
 def _write_ics(events: list[Event], lang: str, today: _dt.date) -> None:
@@ -183,8 +186,8 @@ def _mh(text: str, lang: str) -> str:
     return _MEASURE_HEADINGS_NB.get(text, text) if lang == "nb" else text
 
 
-def measures_report(pm: PortfolioMeasures, lang: str, meta: Mapping[str, object]) -> Report:
-    from kamctl.tabular import Column, Report, Table
+def measures_report(pm: PortfolioMeasures, lang: str, meta: Mapping[str, object]) -> Result:
+    from kamctl.result import Column, Result, Table
 
     def cols(*spec: tuple[str, str, str] | tuple[str, str, str, bool]) -> list[Column]:
         return [Column(s[0], _mh(s[1], lang), s[2], *s[3:]) for s in spec]
@@ -306,7 +309,7 @@ def measures_report(pm: PortfolioMeasures, lang: str, meta: Mapping[str, object]
             }
         ],
     )
-    return Report(
+    return Result(
         "measures",
         meta=dict(meta),
         summary={"goals": pm.goals, "left_out": pm.left_out},
@@ -340,7 +343,7 @@ def measures(
 
     Exit 0 fine, 1 when an account file is invalid (it is left out), 2 on a usage or config error.
     """
-    check_format(fmt, ("table", "json", "csv"))
+    check_format(fmt, ("text", "table", "json", "csv"))
     if table is not None and table not in MEASURES_TABLES:
         fail(f"no table {table!r}; 'measures' has: {', '.join(MEASURES_TABLES)}")
     today = parse_as_of(as_of)
@@ -349,7 +352,7 @@ def measures(
     from kamctl.portfolio import analysis_year
 
     loaded, excluded, files, _ = _load(paths, cfg, jobs)
-    _report_excluded(excluded)
+    report_excluded(excluded)
     accounts = [a for _, a in loaded]
     the_year = analysis_year(accounts, year if year is not None else cfg.fiscal_year)
     pm = build(accounts, cfg.currency, the_year, today)
@@ -358,7 +361,8 @@ def measures(
             f"kamctl: amounts in another currency than {cfg.currency} cannot be added up; "
             f"left out of the portfolio's sums: {', '.join(pm.left_out)}\n"
         )
-    meta = {"year": the_year, "as_of": today.isoformat(), "currency": cfg.currency, "files": files}
+    meta = {"year": the_year, "as_of": today.isoformat(), "currency": cfg.currency}
     report = measures_report(pm, cfg.lang, meta)
+    report.files = files
     report.excluded = excluded
-    _finish(report, fmt, "never", table)
+    finish(report, fmt, "never", table)
