@@ -144,6 +144,14 @@ class ActionStatus(str, Enum):
         return self in (ActionStatus.planned, ActionStatus.in_progress)
 
 
+class ResourceUnit(str, Enum):
+    """How a resource is counted (seed 001, step 5 "Sikre interne ressurser")."""
+
+    hours = "hours"
+    people = "people"
+    budget = "budget"
+
+
 class WhiteSpaceStatus(str, Enum):
     """A cell of the white-space matrix; a missing cell is untapped potential."""
 
@@ -302,7 +310,11 @@ class Opportunity(_Model):
     stage: PipelineStage | None = _f("Pipeline stage: lead, qualified, proposal, negotiation, closed.")
     offering: Text | None = _f("Which of our products or services it concerns.")
     closed: Date | None = _f("When it was won or lost (default: expected_close).")
-    win_loss: WinLossReview | None = _f("The win/loss review of a won or lost opportunity.")
+    # Internal: the reason, the competitor and our lessons are our own assessment
+    # (issue 14: competitor stance and assessments stay out of the customer version).
+    win_loss: WinLossReview | None = _f(
+        "The win/loss review of a won or lost opportunity.", json_schema_extra=INTERNAL
+    )
 
 
 class WhiteSpace(_Model):
@@ -444,6 +456,25 @@ class JointPlanning(_Model):
     model_config = ConfigDict(populate_by_name=True, extra="forbid")
 
 
+class Resource(_Model):
+    """What the plan needs of one of our functions, and what management has committed.
+
+    Seed 001, step 5 of the KAM process: once the account's goals are set, the
+    team must have the resources needed to reach them. Amounts are per year.
+    """
+
+    function: Text = Field(description="Our function or role, e.g. 'technical support', 'logistics'.")
+    unit: ResourceUnit = Field(
+        default=ResourceUnit.hours,
+        description="hours (per year), people (full-time equivalents) or budget (in the account's currency).",
+    )
+    year: Year | None = _f("The year the amounts are for (default: every year of the plan).")
+    needed: Money = Field(description="What the plan needs to reach its goals, per year.")
+    committed: Money | None = _f("What management has committed; none yet when left out.")
+    committed_by: Text | None = _f("Who committed it.")
+    note: Text | None = _f("Anything the reader needs to know.")
+
+
 class Review(_Model):
     reviewed: Date | None = _f("When the plan was last reviewed.")
     reviewed_by: Text | None = _f("Who reviewed it.")
@@ -495,6 +526,11 @@ class Account(_Model):
     risks: list[Risk] = Field(default_factory=list, json_schema_extra=INTERNAL, description="Known risks.")
     stakeholders: list[Stakeholder] = _list("People at the customer: the power map.")
     actions: list[Action] = _list("Concrete actions for the next 3–12 months.")
+    resources: list[Resource] = Field(
+        default_factory=list,
+        json_schema_extra=INTERNAL,
+        description="Internal resources the plan needs, by function, and what management has committed.",
+    )
     measures: Measures | None = _f("Measures of success.")
     rhythm: Rhythm | None = _f("Meeting rhythm.")
     joint_planning: JointPlanning | None = _f("Whether the plan was agreed with the customer.")

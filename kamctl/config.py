@@ -155,6 +155,20 @@ class RiskConfig(_Section):
     )
 
 
+DEFAULT_WIN_LOSS_REASONS = (
+    "price",
+    "relationship",
+    "product_fit",
+    "delivery",
+    "service",
+    "timing",
+    "no_decision",
+    "other",
+)
+"""Why deals are won or lost, in the words win/loss reviews commonly use
+(price, relationship, fit, delivery, service, timing, no decision)."""
+
+
 class LintConfig(_Section):
     class Status(_Section):
         """Red/amber/green bands of ``kamctl status`` (plan health)."""
@@ -196,6 +210,13 @@ class LintConfig(_Section):
     win_loss_review_days: Int = Field(
         default=30,
         description="A won or lost opportunity needs a win/loss review within this many days (KAM119).",
+    )
+    win_loss_reasons: list[Text] = Field(
+        default_factory=lambda: list(DEFAULT_WIN_LOSS_REASONS),
+        description=(
+            "The reasons a win/loss review may give (KAM125), so they add up across the portfolio; "
+            "empty: any reason."
+        ),
     )
     per_path: dict[str, dict[str, Any]] = Field(
         default_factory=dict,

@@ -11,7 +11,11 @@ None for all. Every command picks its reporter here:
 ``json``
     The stable envelope for scripts (:func:`to_json`; docs/json.md).
 ``csv``
-    One table for a spreadsheet (:func:`kamctl.tabular.csv_format`).
+    One table for a spreadsheet (:func:`kamctl.tabular.csv_format`; the
+    ``excel-nb`` dialect in :mod:`kamctl.csvout`).
+``xlsx``
+    Every table on a sheet of its own (:mod:`kamctl.xlsx`): bytes, so
+    :func:`emit` writes it, not a text reporter.
 ``github``
     Workflow commands that GitHub Actions shows as annotations on the lines.
 ``sarif``
@@ -27,10 +31,13 @@ import json
 import os
 import sys
 from collections.abc import Callable, Iterable
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from .diagnostics import Diagnostic, Severity
 from .result import INVALID_CODES, JSON_VERSION, Result, RuleInfo
+
+if TYPE_CHECKING:
+    from .tabular import OutputOptions
 
 __all__ = ["INVALID_CODES", "REPORTERS", "Result", "RuleInfo", "emit", "to_json"]
 
@@ -189,20 +196,24 @@ def to_json(result: Result, table: str | None = None) -> dict[str, Any]:
          "excluded": [Diagnostic...],                  # inputs left out, and why
          "tables": {"<name>": [{<column key>: value, ...}, ...]}}
 
-    New keys may be added within a version; none is removed or renamed.
+    Numbers are rounded by their column's kind
+    (:func:`kamctl.tabular.machine_value`); new keys may be added within a
+    version, none is removed or renamed.
     """
+    from .tabular import clean, machine_rows
+
     counts = {"errors": result.count(Severity.error), "warnings": result.count(Severity.warning)}
     counts["info"] = result.count(Severity.info)
     shown = [result.table(table)] if table else result.tables
     return {
         "tool": f"kamctl {result.tool}",
         "version": JSON_VERSION,
-        "meta": result.meta,
+        "meta": clean(result.meta),
         "files": {"checked": result.files, "invalid": result.invalid_files},
-        "summary": {**counts, **result.summary},
+        "summary": {**counts, **clean(result.summary)},
         "diagnostics": [diagnostic_json(d) for d in result.sorted()],
         "excluded": [diagnostic_json(d) for d in sorted(result.excluded, key=Diagnostic.sort_key)],
-        "tables": {t.name: [{c.key: row.get(c.key) for c in t.columns} for row in t.rows] for t in shown},
+        "tables": {t.name: machine_rows(t, result.threshold) for t in shown},
     }
 
 
@@ -392,5 +403,47 @@ TABLE_FORMATS = ("text", "table", "json", "csv", "github", "sarif")
 """What a command with tables accepts: the finding formats, ``table`` and ``csv``."""
 
 
-def emit(result: Result, fmt: str, stream: IO[str] | None = None, table: str | None = None) -> None:
-    REPORTERS[fmt](result, stream or sys.stdout, table)
+BINARY_FORMATS = ("xlsx",)
+"""Formats that are bytes: written to ``--output FILE``, or to stdout only when it is not a terminal."""
+
+
+def emit(
+    result: Result,
+    fmt: str,
+    stream: IO[str] | None = None,
+    table: str | None = None,
+    options: OutputOptions | None = None,
+) -> None:
+    """Write ``result`` in ``fmt``. With ``options.output`` the whole document is
+    made first and then written atomically: never half a file."""
+    from .tabular import OutputError, OutputOptions, write_bytes
+
+    opts = options or OutputOptions()
+    out = stream or sys.stdout
+    if fmt == "xlsx":
+        from .xlsx import MissingLibrary, workbook_bytes
+
+        if opts.output is None and hasattr(out, "isatty") and out.isatty():
+            raise OutputError(
+                "--format xlsx writes a binary file; give --output FILE.xlsx or redirect stdout to a file"
+            )
+        try:
+            data = workbook_bytes(result, table)
+        except MissingLibrary as exc:
+            raise OutputError(str(exc)) from None
+        write_bytes(data, out, opts)
+        return
+    if fmt == "csv" and opts.csv_dialect == "excel-nb":
+        from .csvout import excel_nb_csv
+
+        t = result.table(table) if table else result.tables[0]
+        write_bytes(excel_nb_csv(t, result.lang, result.threshold), out, opts)
+        return
+    if opts.output is None:
+        REPORTERS[fmt](result, out, table)
+        return
+    import io
+
+    buf = io.StringIO()
+    REPORTERS[fmt](result, buf, table)
+    write_bytes(buf.getvalue().encode("utf-8"), out, opts)

@@ -425,11 +425,14 @@ _FINDINGS: dict[str, tuple[str, str]] = {
     "KAM117": ("Blokkerer påvirker en beslutningstaker", "Blocker influences a decision maker"),
     "KAM118": ("Nøkkelperson foretrekker en konkurrent", "Key person favours a competitor"),
     "KAM119": ("Avsluttet avtale uten vinn/tap-analyse", "Closed deal without a win/loss review"),
+    "KAM125": ("Vinn/tap-årsak utenfor listen", "Win/loss reason not in the list"),
+    "KAM126": ("Forpliktede ressurser under behovet", "Committed resources short of the need"),
     "PORT101": ("For få nøkkelkunder", "Too few key accounts"),
     "PORT102": ("For mange nøkkelkunder", "Too many key accounts"),
     "PORT103": ("Antall nøkkelkunder utenfor anbefalt spenn", "Number of key accounts outside the guide"),
     "PORT104": ("KAM med for mange kunder", "KAM holds too many accounts"),
     "PORT105": ("Kunde uten KAM", "Account without a KAM"),
+    "PORT106": ("Ressurser følger ikke prioritet", "Resources do not follow priority"),
 }
 
 

@@ -222,6 +222,9 @@ def portfolio_checks(
                     account=a.id,
                 )
             )
+    from .resources import resource_findings
+
+    out.extend(resource_findings(accounts, config, paths, lang))
     return out
 
 

@@ -140,6 +140,13 @@ actions: []
 #    due: 2026-01-31
 #    status: planned
 
+# Internal resources the plan needs per year, and what management has committed.
+resources: []
+#  - function: ""
+#    unit: hours            # hours, people or budget
+#    needed: 0
+#    committed: 0
+
 measures:
   satisfaction:           # 0–10
   renewal_rate:           # percent

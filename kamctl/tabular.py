@@ -1,25 +1,46 @@
-"""Tables for people: the terminal layout of a result's tables and KAISM
-matrix, the number format of their cells, and CSV.
+"""Tables for people and spreadsheets: the terminal layout of a result's
+tables and KAISM matrix, the number format of their cells, and how the
+machine formats (JSON, CSV, xlsx) carry numbers.
 
 The result type itself (:class:`~kamctl.result.Result`, with
 :class:`~kamctl.result.Table` and :class:`~kamctl.result.Column`) lives in
-:mod:`kamctl.result`; the registry of reporters in :mod:`kamctl.formatters`.
+:mod:`kamctl.result`; the one registry of reporters in :mod:`kamctl.formatters`.
 
 - Terminal: numbers as the output language writes them (``96 400 000`` and
   ``43,10`` in ``nb``), through :mod:`kamctl.numbers`.
-- CSV: one table (the result's first, or the one named with ``--table``): a
-  header of column keys, ``,``-separated, ``.`` decimals, unrounded numbers,
-  UTF-8.
+- JSON, CSV, xlsx: amounts rounded to øre, shares to 4 decimals of a
+  percent, scores as :func:`kamctl.kaism.shown_score` shows them (see
+  :func:`machine_value`): no binary noise such as ``4.166666666666667``.
+- CSV: one table (the result's first, or the one named with ``--table``).
+  The ``plain`` dialect (default, for scripts): a header of column keys,
+  ``,``-separated, ``.`` decimals, UTF-8, ``\n``. The ``excel-nb`` dialect
+  opens as columns when double-clicked in Norwegian Excel: headers in the
+  output language, ``;``, decimal comma, UTF-8 with BOM, CRLF (see
+  :mod:`kamctl.csvout`).
+- xlsx: every table on a sheet of its own (see :mod:`kamctl.xlsx`).
 """
 
 from __future__ import annotations
 
-import csv
+from dataclasses import dataclass
+from pathlib import Path
 from typing import IO, Any
 
 from .result import KINDS, Column, Matrix, Result, Table
 
-__all__ = ["KINDS", "Column", "Matrix", "Table", "csv_format", "format_number", "plain_table", "write_tables"]
+__all__ = [
+    "KINDS",
+    "Column",
+    "Matrix",
+    "OutputOptions",
+    "Table",
+    "csv_format",
+    "format_number",
+    "machine_rows",
+    "machine_value",
+    "plain_table",
+    "write_tables",
+]
 
 MATRIX_MAX = 15
 """Accounts named per quadrant of the drawn matrix; a big portfolio's are all in the table."""
@@ -55,35 +76,86 @@ def format_number(value: Any, kind: str, lang: str = "en", threshold: float | No
     return numbers.number(value, lang)
 
 
+MONEY_DECIMALS = 2
+"""Amounts to øre: the smallest amount an account file may hold is 0.01."""
+SHARE_DECIMALS = 4
+"""Percentages to 4 decimals (0.0001 percentage points): the tables show 2,
+but a share of 39.996 % written as 40.00 next to "not flagged at 40 %" would
+read as a bug; 4 decimals leave that to shares within 0.00005 of a limit."""
+NUMBER_DECIMALS = 4
+
+
+def machine_value(value: Any, kind: str, threshold: float | None = None) -> Any:
+    """A number as the machine formats (JSON, CSV, xlsx) carry it: rounded
+    half-up by kind, so that sums of binary fractions (``477601233.1499998``)
+    and repeating decimals (``4.166666666666667``) never reach a script or a
+    spreadsheet. Everything else is returned as it is."""
+    if not isinstance(value, float):
+        return value
+    from .kaism import round_half_up, shown_score
+
+    if kind == "money":
+        return round_half_up(value, MONEY_DECIMALS)
+    if kind == "percent":
+        return round_half_up(value, SHARE_DECIMALS)
+    if kind == "score":
+        return shown_score(value, threshold) if threshold is not None else round_half_up(value, 2)
+    if kind == "int" and value.is_integer():
+        return int(value)
+    return round_half_up(value, NUMBER_DECIMALS)
+
+
+def clean(value: Any) -> Any:
+    """Floats anywhere in a summary or meta block, to :data:`NUMBER_DECIMALS`."""
+    if isinstance(value, float):
+        return machine_value(value, "number")
+    if isinstance(value, dict):
+        return {k: clean(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [clean(v) for v in value]
+    return value
+
+
+def machine_rows(t: Table, threshold: float | None = None) -> list[dict[str, Any]]:
+    """The table's rows with every column present and numbers as :func:`machine_value` has them."""
+    cols = [(c.key, c.kind) for c in t.columns]
+    return [{key: machine_value(row.get(key), kind, threshold) for key, kind in cols} for row in t.rows]
+
+
+# ------------------------------------------------------------------ options
+
+
+CSV_DIALECTS = ("plain", "excel-nb")
+
+
+@dataclass(frozen=True)
+class OutputOptions:
+    """How a report is written, beyond its format: chosen on the command line."""
+
+    csv_dialect: str = "plain"
+    """``plain`` (scripts) or ``excel-nb`` (double-click in Norwegian Excel)."""
+    output: Path | None = None
+    """The file to write (atomically); ``None`` is stdout. Needed for ``xlsx`` on a terminal."""
+
+
 # ------------------------------------------------------------------ formatters
 
 
 def csv_format(result: Result, stream: IO[str], table: str | None = None) -> None:
-    t = result.table(table) if table else result.tables[0]
-    writer = csv.writer(stream, lineterminator="\n")
-    writer.writerow([c.key for c in t.columns])
-    for row in t.rows:
-        writer.writerow([_csv_cell(row.get(c.key)) for c in t.columns])
+    """The ``plain`` dialect (see :mod:`kamctl.csvout`); ``emit`` writes ``excel-nb``."""
+    from .csvout import plain_csv
 
-
-def _csv_cell(value: Any) -> Any:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, (list, tuple)):
-        return " ".join(str(v) for v in value)
-    return value
+    stream.write(plain_csv(result.table(table) if table else result.tables[0], result.threshold))
 
 
 def write_tables(result: Result, stream: IO[str], table: str | None = None) -> None:
     """The KAISM matrix (if any), each table with rows (or only ``table``), the notes."""
-    from rich.console import Console
-
     from .formatters import use_color
 
     color = use_color(stream)
     if result.matrix is not None:
+        from rich.console import Console
+
         tty = hasattr(stream, "isatty") and stream.isatty()
         console = Console(
             file=stream,
@@ -192,3 +264,31 @@ def _matrix(m: Matrix, lang: str) -> Any:
     grid.add_row(_MATRIX_TEXT["attr_high"][lang].format(t=t), cell("key_development"), cell("key"))
     grid.add_row(_MATRIX_TEXT["attr_low"][lang].format(t=t), cell("opportunistic"), cell("maintenance"))
     return grid
+
+
+BINARY_FORMATS = ("xlsx",)
+"""Formats that are bytes: written to ``--output FILE``, or to stdout only when it is not a terminal."""
+
+
+class OutputError(Exception):
+    """The output cannot be written where it was asked for; the message says why (exit 2)."""
+
+
+def write_bytes(data: bytes, stream: IO[str], opts: OutputOptions) -> None:
+    """``data`` to ``opts.output`` atomically, else to the byte stream under ``stream``."""
+    if opts.output is not None:
+        from .writeback import WriteRefused, atomic_write_bytes
+
+        try:
+            atomic_write_bytes(opts.output, data)
+        except (OSError, WriteRefused) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            raise OutputError(f"cannot write {opts.output}: {reason}") from None
+        return
+    stream.flush()
+    buffer = getattr(stream, "buffer", None)
+    if buffer is None:  # a text-only stream (tests): only text formats can go there
+        stream.write(data.decode("utf-8"))
+    else:
+        buffer.write(data)
+        buffer.flush()

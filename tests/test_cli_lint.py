@@ -486,9 +486,11 @@ def test_status_numbers_by_hand(kamctl: Kamctl) -> None:
 
     p = rows["polarnett"]
     # full: fails KAM108 (no technical contact) and KAM115 (no joint_planning); KAM119
-    # applies too (a won deal, reviewed): 15 / 17 = 88.24 % → 88.2.
-    assert p["completeness"] == 88.2
-    assert p["bands"]["completeness"] == "amber"  # 70 ≤ 88.2 < 90
+    # applies too (a won deal, reviewed), and so do KAM125 (its reason, delivery, is
+    # in the default list) and KAM126 (resources listed, all committed):
+    # 17 / 19 = 89.47 % → 89.5.
+    assert p["completeness"] == 89.5
+    assert p["bands"]["completeness"] == "amber"  # 70 ≤ 89.5 < 90
     assert p["coverage"] == 2  # the only decision maker, Henrik Bjørnstad, has stance −2
     assert p["bands"]["coverage"] == "amber"
 

@@ -47,7 +47,7 @@ def test_every_command_writes_the_one_envelope(kamctl, command: str) -> None:
         "abc": ["customers", "classes"],
         "risk": ["customers", "groups", "what_if"],
         "agenda": ["events"],
-        "measures": ["accounts", "goals", "portfolio"],
+        "measures": ["accounts", "goals", "portfolio", "resources", "win_loss"],
     }
     assert list(doc["tables"]) == tables.get(command, [])
     # The 17 example plans, all valid.

@@ -25,14 +25,16 @@ from kamctl import __version__
 
 class _Group(TyperGroup):
     """Turns the core's usage problems (nothing to check, a path that does not
-    exist) into one stderr line and exit 2, for every command in one place."""
+    exist, an output that cannot be written) into one stderr line and exit 2,
+    for every command in one place."""
 
     def invoke(self, ctx: Context) -> object:
         from kamctl.loader import NothingToCheck
+        from kamctl.tabular import OutputError
 
         try:
             return super().invoke(ctx)
-        except NothingToCheck as exc:
+        except (NothingToCheck, OutputError) as exc:
             sys.stderr.write(f"kamctl: {exc}\n")
             raise typer.Exit(2) from None
 

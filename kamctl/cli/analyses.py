@@ -22,16 +22,19 @@ from kamctl.cli import app
 from kamctl.cli.common import (
     AS_OF_OPTION,
     CONFIG_OPTION,
+    CSV_DIALECT_OPTION,
     FAIL_ON_HELP,
     FAIL_ON_VALUES,
     JOBS_OPTION,
     LANG_OPTION,
+    OUTPUT_FILE_OPTION,
     PATHS_ARGUMENT,
     check_format,
     fail,
     finish,
     get_config,
     note,
+    output_options,
     parse_as_of,
     report_excluded,
     resolve_lang,
@@ -51,7 +54,7 @@ if TYPE_CHECKING:
 
 # Tables for people (text, or its other name table), scripts and spreadsheets;
 # the findings alone as GitHub annotations or SARIF: the reporters of every command.
-FORMATS = ("text", "table", "json", "csv", "github", "sarif")
+FORMATS = ("text", "table", "json", "csv", "xlsx", "github", "sarif")
 FAIL_ON = FAIL_ON_VALUES
 MEASURES = ("revenue", "gross_margin", "contribution")
 TABLES = {
@@ -65,8 +68,8 @@ FORMAT_OPTION = typer.Option(
     "text",
     "--format",
     "-f",
-    help="Output: text or table (people), json (scripts; stable), csv (spreadsheets); "
-    "github or sarif (the findings, as lint writes them).",
+    help="Output: text or table (people), json (scripts; stable), csv (one table; see --csv-dialect), "
+    "xlsx (every table, a sheet each; with --output); github or sarif (the findings, as lint writes them).",
 )
 FAIL_ON_OPTION = typer.Option("error", "--fail-on", help=FAIL_ON_HELP)
 YEAR_OPTION = typer.Option(
@@ -696,6 +699,8 @@ def abc(
     fmt: str = FORMAT_OPTION,
     fail_on: str = FAIL_ON_OPTION,
     table: str | None = TABLE_OPTION,
+    output: Path | None = OUTPUT_FILE_OPTION,
+    csv_dialect: str = CSV_DIALECT_OPTION,
     lang: str | None = LANG_OPTION,
     config: Path | None = CONFIG_OPTION,
     jobs: int | None = JOBS_OPTION,
@@ -707,6 +712,7 @@ def abc(
     check_format(fmt, FORMATS)
     check_format(fail_on, FAIL_ON)
     _check_table("abc", table)
+    out = output_options(csv_dialect, output)
     check_format(by, MEASURES)
     today = parse_as_of(as_of)
     cfg = _with_lang(_with_year(get_config(config), year), lang)
@@ -732,7 +738,7 @@ def abc(
         }
         report = abc_report(rows, cfg, by, csv_meta, [])
         report.excluded = problems
-        finish(report, fmt, fail_on, table)
+        finish(report, fmt, fail_on, table, out)
     from kamctl.portfolio import analysis_year, figures, in_currency
 
     accounts, excluded, files, _ = _load(paths, cfg, jobs)
@@ -754,7 +760,7 @@ def abc(
     report.summary["other_currency"] = [a.id for a in foreign]
     report.files = files
     report.excluded = excluded
-    finish(report, fmt, fail_on, table)
+    finish(report, fmt, fail_on, table, out)
 
 
 @app.command()
@@ -765,6 +771,8 @@ def classify(
     fmt: str = FORMAT_OPTION,
     fail_on: str = FAIL_ON_OPTION,
     table: str | None = TABLE_OPTION,
+    output: Path | None = OUTPUT_FILE_OPTION,
+    csv_dialect: str = CSV_DIALECT_OPTION,
     write: bool = typer.Option(
         False, "--write", help="Store quadrant, tier, priority, axis scores and ABC class in each file."
     ),
@@ -780,6 +788,7 @@ def classify(
     check_format(fmt, FORMATS)
     check_format(fail_on, FAIL_ON)
     _check_table("classify", table)
+    out = output_options(csv_dialect, output)
     today = parse_as_of(as_of)
     cfg = _with_lang(_with_year(get_config(config), year), lang)
     from kamctl.portfolio import analysis_year
@@ -800,7 +809,7 @@ def classify(
         # The ABC classes depend on every account's revenue: written over an
         # incomplete portfolio they would be wrong in every other file too.
         note("nothing written: fix the invalid files first (they would shift every account's ABC class)")
-        finish(report, fmt, fail_on, table)  # exit 1: the invalid files are excluded inputs
+        finish(report, fmt, fail_on, table, out)  # exit 1: the invalid files are excluded inputs
     if write:
         from kamctl.classify_write import write_classifications
 
@@ -815,9 +824,9 @@ def classify(
         if outcome.refused:
             from kamctl.formatters import emit
 
-            emit(report, fmt, table=table)
+            emit(report, fmt, table=table, options=out)
             raise typer.Exit(1)  # a file not written is a failure whatever --fail-on says
-    finish(report, fmt, fail_on, table)
+    finish(report, fmt, fail_on, table, out)
 
 
 @app.command()
@@ -834,6 +843,8 @@ def risk(
     fmt: str = FORMAT_OPTION,
     fail_on: str = FAIL_ON_OPTION,
     table: str | None = TABLE_OPTION,
+    output: Path | None = OUTPUT_FILE_OPTION,
+    csv_dialect: str = CSV_DIALECT_OPTION,
     lang: str | None = LANG_OPTION,
     config: Path | None = CONFIG_OPTION,
     jobs: int | None = JOBS_OPTION,
@@ -845,6 +856,7 @@ def risk(
     check_format(fmt, FORMATS)
     check_format(fail_on, FAIL_ON)
     _check_table("risk", table)
+    out = output_options(csv_dialect, output)
     today = parse_as_of(as_of)
     cfg = _with_lang(_with_year(get_config(config), year), lang)
     import functools
@@ -886,4 +898,4 @@ def risk(
     )
     report.files = files
     report.excluded = excluded + rows_excluded
-    finish(report, fmt, fail_on, table)
+    finish(report, fmt, fail_on, table, out)

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from kamctl.config import Config
     from kamctl.diagnostics import Diagnostic
     from kamctl.result import Result
+    from kamctl.tabular import OutputOptions
 
 CONFIG_OPTION = typer.Option(
     None,
@@ -40,6 +41,21 @@ AS_OF_OPTION = typer.Option(
     help="Take this date (YYYY-MM-DD) as today, for reproducible runs (default: today).",
     metavar="DATE",
     show_default=False,
+)
+OUTPUT_FILE_OPTION = typer.Option(
+    None,
+    "--output",
+    "-o",
+    help="Write to this file (atomically: the old file or the whole new one) instead of stdout; "
+    "--format xlsx needs it on a terminal.",
+    dir_okay=False,
+    show_default=False,
+)
+CSV_DIALECT_OPTION = typer.Option(
+    "plain",
+    "--csv-dialect",
+    help="With --format csv: plain (scripts: column keys, ',' and '.', UTF-8) or excel-nb "
+    "(double-click in Norwegian Excel: ';', decimal comma, UTF-8 with BOM, CRLF, headings in --lang).",
 )
 LANG_ENV = "KAMCTL_LANG"
 LANGS = ("nb", "en")
@@ -108,6 +124,17 @@ def check_format(value: str, allowed: tuple[str, ...]) -> str:
     return value
 
 
+def output_options(csv_dialect: str, output: Path | None) -> OutputOptions:
+    """``--csv-dialect`` and ``--output`` checked (exit 2 on a bad value)."""
+    from kamctl.tabular import CSV_DIALECTS, OutputOptions
+
+    if csv_dialect not in CSV_DIALECTS:
+        raise typer.BadParameter(
+            f"{csv_dialect!r} is not one of {', '.join(CSV_DIALECTS)}", param_hint="--csv-dialect"
+        )
+    return OutputOptions(csv_dialect=csv_dialect, output=output)
+
+
 # ------------------------------------------------------------ formats, exit codes
 
 FAIL_ON_VALUES = ("error", "warning", "info", "never")
@@ -145,12 +172,15 @@ def report_excluded(excluded: list[Diagnostic], what: str = "file") -> None:
         sys.stderr.write(f"kamctl: {n} invalid {what}{'s' if n != 1 else ''} left out of the analysis\n")
 
 
-def finish(result: Result, fmt: str, fail_on: str, table: str | None = None) -> NoReturn:
-    """Write the remarks (stderr) and the result in ``fmt`` (stdout), and exit
-    with the one exit-code rule (:meth:`kamctl.result.Result.exit_code`)."""
+def finish(
+    result: Result, fmt: str, fail_on: str, table: str | None = None, options: OutputOptions | None = None
+) -> NoReturn:
+    """Write the remarks (stderr) and the result in ``fmt`` (stdout, or
+    ``--output``), and exit with the one exit-code rule
+    (:meth:`kamctl.result.Result.exit_code`)."""
     from kamctl.formatters import emit
 
     for remark in result.remarks:
         note(remark)
-    emit(result, fmt, table=table)
+    emit(result, fmt, table=table, options=options)
     raise typer.Exit(result.exit_code(fail_on))

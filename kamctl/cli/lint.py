@@ -15,13 +15,16 @@ from kamctl.cli import app
 from kamctl.cli.common import (
     AS_OF_OPTION,
     CONFIG_OPTION,
+    CSV_DIALECT_OPTION,
     FAIL_ON_HELP,
     FAIL_ON_VALUES,
     JOBS_OPTION,
     LANG_OPTION,
+    OUTPUT_FILE_OPTION,
     PATHS_ARGUMENT,
     fail,
     get_config,
+    output_options,
     parse_as_of,
     resolve_lang,
 )
@@ -33,8 +36,8 @@ if TYPE_CHECKING:
     from kamctl.result import RuleInfo, Table
 
 LINT_FORMATS = ("text", "json", "github", "sarif")
-# status has a table besides its findings: also csv, and table as another name for text.
-STATUS_FORMATS = ("text", "table", "json", "csv", "github", "sarif")
+# status has a table besides its findings: also csv and xlsx, and table as another name for text.
+STATUS_FORMATS = ("text", "table", "json", "csv", "xlsx", "github", "sarif")
 # The same --fail-on values as every command: "never" reports without failing.
 LEVELS = FAIL_ON_VALUES
 
@@ -238,9 +241,14 @@ def status_table(rows: list[AccountStatus], lang: str, as_of: _dt.date) -> Table
 def status(
     paths: list[str] | None = PATHS_ARGUMENT,
     fmt: str = typer.Option(
-        "text", "--format", "-f", help="Output format: text, json, csv, github or sarif (the findings)."
+        "text",
+        "--format",
+        "-f",
+        help="Output format: text, json, csv (see --csv-dialect), xlsx; github or sarif (the findings).",
     ),
     fail_on: str = typer.Option("never", "--fail-on", help=FAIL_ON_HELP),
+    output: Path | None = OUTPUT_FILE_OPTION,
+    csv_dialect: str = CSV_DIALECT_OPTION,
     explain: bool = typer.Option(
         False, "--explain", help="List the checks behind each completeness percentage."
     ),
@@ -262,28 +270,33 @@ def status(
 
     check_format(fmt, STATUS_FORMATS)
     check_fail_on(fail_on)
+    out = output_options(csv_dialect, output)
     day = parse_as_of(as_of)
     cfg = get_config(config)
     lang = resolve_lang(lang, cfg)
     files, outcomes = _run(paths, cfg, day, jobs, lang)
     rows = portfolio_status(outcomes, cfg.lint, day)
+    diags = [d for o in outcomes for d in o.diagnostics]
     if fmt in ("text", "table"):
         # The health table has its own layout (bands as colours or G/A/R letters).
         write_status_table(rows, sys.stdout, day, lang)
         if explain:
             write_explanation(rows, sys.stdout, lang)
-        diags = [d for o in outcomes for d in o.diagnostics]
         raise typer.Exit(Result("status", files, diags).exit_code(fail_on))
-    result = Result(
-        "status",
-        files,
-        [d for o in outcomes for d in o.diagnostics],
-        tables=[status_table(rows, lang, day)],
-        meta={"as_of": day.isoformat()},
-        rules=rule_infos(lang),
-        lang=lang,
-    )
-    finish(result, fmt, fail_on)
+    if fmt in ("csv", "xlsx"):
+        # For a spreadsheet: one flat column per figure and band (kamctl.status_report).
+        from kamctl.status_report import status_report
+
+        result = status_report(rows, day, lang, files)
+    else:
+        # For scripts: each row as AccountStatus.to_dict (bands as data values).
+        result = Result(
+            "status", files, tables=[status_table(rows, lang, day)], meta={"as_of": day.isoformat()}
+        )
+    result.diagnostics = diags
+    result.rules = rule_infos(lang)
+    result.lang = lang
+    finish(result, fmt, fail_on, options=out)
 
 
 @app.command()

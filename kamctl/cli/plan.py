@@ -18,26 +18,32 @@ from kamctl.cli.analyses import _load, _with_lang
 from kamctl.cli.common import (
     AS_OF_OPTION,
     CONFIG_OPTION,
+    CSV_DIALECT_OPTION,
     JOBS_OPTION,
     LANG_OPTION,
+    OUTPUT_FILE_OPTION,
     PATHS_ARGUMENT,
     check_format,
     fail,
     finish,
     get_config,
+    output_options,
     parse_as_of,
     report_excluded,
 )
 
 if TYPE_CHECKING:
     import datetime as _dt
-    from collections.abc import Mapping
+    from collections.abc import Mapping, Sequence
 
     from kamctl.agenda import Event
     from kamctl.measures import Change, PortfolioMeasures
+    from kamctl.resources import AccountResources
     from kamctl.result import Result
+    from kamctl.tabular import OutputOptions
+    from kamctl.winloss import WinLossSummary
 
-AGENDA_FORMATS = ("text", "table", "json", "csv", "ics")
+AGENDA_FORMATS = ("text", "table", "json", "csv", "xlsx", "ics")
 
 _AGENDA_HEADINGS = {
     "date": ("dato", "date"),
@@ -58,7 +64,7 @@ def agenda_report(events: list[Event], lang: str, meta: Mapping[str, object]) ->
     from kamctl.result import Column, Result, Table
 
     columns = [
-        Column("date", _heading("date", lang)),
+        Column("date", _heading("date", lang), "date"),
         Column("account", _heading("account", lang)),
         Column("kam", _heading("KAM", lang)),
         Column("kind", "kind", show=False),
@@ -99,8 +105,10 @@ def agenda(
         "table",
         "--format",
         "-f",
-        help="Output: table (people), json, csv, or ics (an iCalendar file for calendar subscription).",
+        help="Output: table (people), json, csv, xlsx, or ics (an iCalendar file for calendar subscription).",
     ),
+    output: Path | None = OUTPUT_FILE_OPTION,
+    csv_dialect: str = CSV_DIALECT_OPTION,
     as_of: str | None = AS_OF_OPTION,
     lang: str | None = LANG_OPTION,
     config: Path | None = CONFIG_OPTION,
@@ -112,6 +120,7 @@ def agenda(
     Exit 0 fine, 1 when an account file is invalid (it is left out), 2 on a usage or config error.
     """
     check_format(fmt, AGENDA_FORMATS)
+    out = output_options(csv_dialect, output)
     today = parse_as_of(as_of)
     cfg = _with_lang(get_config(config), lang)
     from kamctl.agenda import agenda as build
@@ -127,27 +136,26 @@ def agenda(
         kam=kam,
     )
     if fmt == "ics":
-        _write_ics(events, cfg.lang, today)
+        _write_ics(events, cfg.lang, today, out)
         raise typer.Exit(1 if excluded else 0)
     meta = {"as_of": today.isoformat(), "weeks": weeks, "kam": kam}
     report = agenda_report(events, cfg.lang, meta)
     report.files = files
     report.excluded = excluded
-    finish(report, fmt, "never", None)
+    finish(report, fmt, "never", None, out)
 
 
-def _write_ics(events: list[Event], lang: str, today: _dt.date) -> None:
+def _write_ics(events: list[Event], lang: str, today: _dt.date, out: OutputOptions) -> None:
     from kamctl.agenda import to_ics
+    from kamctl.tabular import write_bytes
 
     # Bytes, not text: the file's CRLF line ends must survive any platform newline translation.
-    sys.stdout.flush()
-    sys.stdout.buffer.write(to_ics(events, lang=lang, as_of=today).encode("utf-8"))
-    sys.stdout.buffer.flush()
+    write_bytes(to_ics(events, lang=lang, as_of=today).encode("utf-8"), sys.stdout, out)
 
 
 # ----------------------------------------------------------------- measures
 
-MEASURES_TABLES = ("accounts", "goals", "portfolio")
+MEASURES_TABLES = ("accounts", "goals", "portfolio", "resources", "win_loss")
 
 _MEASURE_HEADINGS_NB = {
     "id": "id",
@@ -179,6 +187,20 @@ _MEASURE_HEADINGS_NB = {
     "actual": "faktisk",
     "status": "status",
     "accounts": "kunder",
+    "priority": "prioritet",
+    "tier": "nivå",
+    "hours needed": "timer behov",
+    "hours committed": "timer forpliktet",
+    "people needed": "personer behov",
+    "people committed": "personer forpliktet",
+    "budget needed": "budsjett behov",
+    "budget committed": "budsjett forpliktet",
+    "currency": "valuta",
+    "reason": "årsak",
+    "outcome": "utfall",
+    "deals": "avtaler",
+    "value": "verdi",
+    "competitors": "konkurrenter",
 }
 
 
@@ -186,7 +208,13 @@ def _mh(text: str, lang: str) -> str:
     return _MEASURE_HEADINGS_NB.get(text, text) if lang == "nb" else text
 
 
-def measures_report(pm: PortfolioMeasures, lang: str, meta: Mapping[str, object]) -> Result:
+def measures_report(
+    pm: PortfolioMeasures,
+    lang: str,
+    meta: Mapping[str, object],
+    resources: Sequence[AccountResources] = (),
+    win_loss: WinLossSummary | None = None,
+) -> Result:
     from kamctl.result import Column, Result, Table
 
     def cols(*spec: tuple[str, str, str] | tuple[str, str, str, bool]) -> list[Column]:
@@ -272,7 +300,7 @@ def measures_report(pm: PortfolioMeasures, lang: str, meta: Mapping[str, object]
             ("goal", "goal", "text"),
             ("metric", "metric", "text"),
             ("target", "target", "number"),
-            ("due", "due", "text"),
+            ("due", "due", "date"),
             ("actual", "actual", "number"),
             ("forecast", "forecast", "text", False),
             ("status", "status", "text"),
@@ -309,13 +337,78 @@ def measures_report(pm: PortfolioMeasures, lang: str, meta: Mapping[str, object]
             }
         ],
     )
+    from kamctl.account import ResourceUnit
+    from kamctl.winloss import reason_label
+
+    def unit_cols(unit: str, kind: str) -> list[tuple[str, str, str]]:
+        return [(f"{unit}_needed", f"{unit} needed", kind), (f"{unit}_committed", f"{unit} committed", kind)]
+
+    resource_table = Table(
+        "resources",
+        "Interne ressurser mot prioritet" if lang == "nb" else "Internal resources against priority",
+        cols(
+            ("priority", "priority", "int"),
+            ("id", "id", "text"),
+            ("tier", "tier", "text"),
+            *unit_cols("hours", "number"),
+            *unit_cols("people", "number"),
+            *unit_cols("budget", "money"),
+            ("currency", "currency", "text", False),
+        ),
+        [
+            {
+                "priority": r.priority,
+                "id": r.account_id,
+                "tier": r.tier,
+                **{
+                    f"{u.value}_{side}": getattr(r, side).get(u)
+                    for u in ResourceUnit
+                    for side in ("needed", "committed")
+                },
+                "currency": r.currency,
+            }
+            for r in resources
+        ],
+    )
+    reasons = Table(
+        "win_loss",
+        "Vinn/tap-årsaker" if lang == "nb" else "Win/loss reasons",
+        cols(
+            ("outcome", "outcome", "text"),
+            ("reason", "reason", "text"),
+            ("deals", "deals", "int"),
+            ("value", "value", "money"),
+            ("accounts", "accounts", "text"),
+            ("competitors", "competitors", "text"),
+        ),
+        [
+            {
+                "outcome": _outcome(r.outcome, lang),
+                "reason": reason_label(r.reason, lang) if r.reason is not None else _NOT_REVIEWED[lang],
+                "deals": r.deals,
+                "value": r.value,
+                "accounts": ", ".join(r.accounts),
+                "competitors": ", ".join(r.competitors),
+            }
+            for r in (win_loss.rows if win_loss is not None else [])
+        ],
+    )
     return Result(
         "measures",
         meta=dict(meta),
         summary={"goals": pm.goals, "left_out": pm.left_out},
-        tables=[accounts, goals, portfolio],
+        tables=[accounts, goals, portfolio, resource_table, reasons],
         lang=lang,
     )
+
+
+_NOT_REVIEWED = {"en": "(not reviewed)", "nb": "(ikke analysert)"}
+
+
+def _outcome(outcome: str, lang: str) -> str:
+    if lang != "nb":
+        return outcome
+    return {"won": "vunnet", "lost": "tapt"}[outcome]
 
 
 @app.command()
@@ -330,20 +423,27 @@ def measures(
         "table",
         "--format",
         "-f",
-        help="Output: table (people), json (scripts; stable) or csv (spreadsheets).",
+        help="Output: table (people), json (scripts; stable), csv (one table; see --csv-dialect) or "
+        "xlsx (every table, a sheet each).",
     ),
-    table: str | None = typer.Option(None, "--table", help="Only this table: accounts, goals or portfolio."),
+    table: str | None = typer.Option(
+        None, "--table", help="Only this table: accounts, goals, portfolio, resources or win_loss."
+    ),
+    output: Path | None = OUTPUT_FILE_OPTION,
+    csv_dialect: str = CSV_DIALECT_OPTION,
     as_of: str | None = AS_OF_OPTION,
     lang: str | None = LANG_OPTION,
     config: Path | None = CONFIG_OPTION,
     jobs: int | None = JOBS_OPTION,
 ) -> None:
     """The plan's measures: revenue and margin year on year, share of wallet and its trend,
-    dependence both ways, goals against actuals, actions done (and on time), relationships.
+    dependence both ways, goals against actuals, actions done (and on time), relationships;
+    internal resources against KAISM priority, and win/loss reasons summed over the portfolio.
 
     Exit 0 fine, 1 when an account file is invalid (it is left out), 2 on a usage or config error.
     """
-    check_format(fmt, ("text", "table", "json", "csv"))
+    check_format(fmt, ("text", "table", "json", "csv", "xlsx"))
+    out = output_options(csv_dialect, output)
     if table is not None and table not in MEASURES_TABLES:
         fail(f"no table {table!r}; 'measures' has: {', '.join(MEASURES_TABLES)}")
     today = parse_as_of(as_of)
@@ -362,7 +462,16 @@ def measures(
             f"left out of the portfolio's sums: {', '.join(pm.left_out)}\n"
         )
     meta = {"year": the_year, "as_of": today.isoformat(), "currency": cfg.currency}
-    report = measures_report(pm, cfg.lang, meta)
+    from kamctl.resources import portfolio_resources
+    from kamctl.winloss import win_loss_summary
+
+    report = measures_report(
+        pm,
+        cfg.lang,
+        meta,
+        portfolio_resources(accounts, cfg),
+        win_loss_summary(accounts, cfg.currency),
+    )
     report.files = files
     report.excluded = excluded
-    finish(report, fmt, "never", table)
+    finish(report, fmt, "never", table, out)

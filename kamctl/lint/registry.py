@@ -26,6 +26,8 @@ from .rules import (
     kam117_blocker_influence,
     kam118_competitor_favoured,
     kam119_win_loss_review,
+    kam125_win_loss_reason,
+    kam126_resources_short,
 )
 
 RULES: tuple[Rule, ...] = tuple(
@@ -52,6 +54,8 @@ RULES: tuple[Rule, ...] = tuple(
         kam117_blocker_influence,
         kam118_competitor_favoured,
         kam119_win_loss_review,
+        kam125_win_loss_reason,
+        kam126_resources_short,
     )
 )
 
