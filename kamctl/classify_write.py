@@ -17,6 +17,7 @@ every block up to date and writes nothing.
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -70,12 +71,39 @@ def _round_tripper(text: str) -> tuple[Any, Any]:
             data = y.load(text)
         except YAMLError as exc:
             raise CannotWrite(f"ruamel.yaml cannot read the file: {exc}") from None
+        except ValueError as exc:
+            # ruamel.yaml resolves YAML 1.1 timestamps: `notes: 2025-02-30` is
+            # valid YAML 1.2 text (validate accepts it), but an impossible date
+            # to ruamel, which raised out of the whole run (repro 24).
+            raise CannotWrite(_impossible_date(text, exc)) from None
         if _dump(y, data) == text:
             return y, data
     raise CannotWrite(
         "ruamel.yaml would change the file's layout beyond the classification block "
         "(unusual indentation or flow style); not written — add the block by hand"
     )
+
+
+_DATE_LIKE = re.compile(r"^[^#]*?:[ \t]+(\d{4}-\d{1,2}-\d{1,2})[ \t]*(?:#.*)?$")
+
+
+def _impossible_date(text: str, exc: ValueError) -> str:
+    """Why ruamel.yaml could not read ``text``: the line of the date-like text it choked on."""
+    import datetime as _dt
+
+    for number, line in enumerate(text.split("\n"), 1):
+        m = _DATE_LIKE.match(line)
+        if m is None:
+            continue
+        try:
+            _dt.date(*(int(part) for part in m.group(1).split("-")))
+        except ValueError:
+            value = m.group(1)
+            return (
+                f"line {number}: ruamel.yaml, which does the writing, reads {value} as a date and there is "
+                f"no such date; quote it ('{value}') to keep it as text; not written"
+            )
+    return f"ruamel.yaml cannot read a value of the file ({exc}); not written"
 
 
 def _insert_position(data: Any) -> int:

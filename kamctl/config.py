@@ -16,12 +16,12 @@ import dataclasses
 import re
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from .diagnostics import Diagnostic, Severity, field_path
-from .types import Float, Int, Ranged, Text
+from .types import Float, Int, Ranged, Text, in_range
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -33,6 +33,31 @@ CONFIG_NAMES = ("kamctl.toml", "pyproject.toml")
 
 class _Section(BaseModel):
     model_config = ConfigDict(extra="forbid")
+
+
+# Every integer setting has bounds. Without them `review_months = 96000` or a
+# negative `max_file_size` validated and then crashed date arithmetic or a read
+# as an internal error (repro 18). The bounds are far outside any sensible
+# setting and keep every date computed from one (account dates are years
+# 1900-2200) inside Python's years 1-9999.
+DAYS_MAX = 36_600
+"""A hundred years, in days."""
+MONTHS_MAX = 1_200
+"""A hundred years, in months."""
+COUNT_MAX = 100_000
+"""Accounts, people or relationships: more than any portfolio holds."""
+FILE_SIZE_MAX = 1 << 30
+"""1 GiB: the file is read into memory whole."""
+PATH_MAX = 1_024
+"""Characters of a path in the config (Linux allows 4,096 in all, 255 a part)."""
+
+Days = Annotated[Int, in_range(0, DAYS_MAX)]
+Months = Annotated[Int, in_range(0, MONTHS_MAX)]
+Count = Annotated[Int, in_range(0, COUNT_MAX)]
+Year = Annotated[Int, in_range(1900, 2200)]
+FileSize = Annotated[Int, in_range(1, FILE_SIZE_MAX)]
+Hhi = Annotated[Float, in_range(0, 10_000)]
+"""The Herfindahl index of shares in percent: 0..10,000."""
 
 
 # The criteria Cheverton and seed 003 name. Weights are relative; only the
@@ -128,13 +153,13 @@ class CsvConfig(_Section):
 
 
 class PortfolioConfig(_Section):
-    max_accounts_per_kam: Int = Field(
+    max_accounts_per_kam: Count = Field(
         default=6, description="A KAM holding more key accounts than this is flagged."
     )
-    min_key_accounts: Int = Field(default=15, description="Lower end of the 15–35 guide (DOMAIN §1).")
-    max_key_accounts: Int = Field(default=35, description="Upper end of the 15–35 guide.")
-    warn_below: Int = Field(default=5, description="Warn when fewer key accounts than this.")
-    warn_above: Int = Field(default=50, description="Warn when more key accounts than this.")
+    min_key_accounts: Count = Field(default=15, description="Lower end of the 15–35 guide (DOMAIN §1).")
+    max_key_accounts: Count = Field(default=35, description="Upper end of the 15–35 guide.")
+    warn_below: Count = Field(default=5, description="Warn when fewer key accounts than this.")
+    warn_above: Count = Field(default=50, description="Warn when more key accounts than this.")
 
 
 class RiskConfig(_Section):
@@ -144,13 +169,11 @@ class RiskConfig(_Section):
     major_customer_share: Ranged(Float, 0, 100) = Field(  # type: ignore[valid-type]
         default=10.0, description="List every customer at or above this share (disclosure level)."
     )
-    hhi_moderate: Float = Field(
-        default=1000.0, description="HHI at or above this is moderately concentrated."
-    )
-    hhi_high: Float = Field(default=1800.0, description="HHI above this is highly concentrated.")
-    contract_ending_days: Int = Field(default=180, description="Contract ending within this many days.")
-    short_notice_months: Int = Field(default=3, description="Notice period shorter than this is weak.")
-    min_strong_relationships: Int = Field(
+    hhi_moderate: Hhi = Field(default=1000.0, description="HHI at or above this is moderately concentrated.")
+    hhi_high: Hhi = Field(default=1800.0, description="HHI above this is highly concentrated.")
+    contract_ending_days: Days = Field(default=180, description="Contract ending within this many days.")
+    short_notice_months: Months = Field(default=3, description="Notice period shorter than this is weak.")
+    min_strong_relationships: Count = Field(
         default=1, description="Fewer relationships of strength 'strong' than this is a risk."
     )
 
@@ -179,16 +202,16 @@ class LintConfig(_Section):
         completeness_amber: Ranged(Float, 0, 100) = Field(  # type: ignore[valid-type]
             default=70.0, description="Completeness at or above this (below green): amber; below: red."
         )
-        review_green_days: Int = Field(
+        review_green_days: Days = Field(
             default=183, description="Plan reviewed at most this many days ago: green."
         )
-        review_amber_days: Int = Field(
+        review_amber_days: Days = Field(
             default=365, description="At most this many days: amber; older or never: red."
         )
-        contact_green_days: Int = Field(
+        contact_green_days: Days = Field(
             default=45, description="Last contact with a key person at most this many days ago: green."
         )
-        contact_amber_days: Int = Field(
+        contact_amber_days: Days = Field(
             default=90, description="At most this many days: amber; older or none: red."
         )
         coverage_green: Ranged(Int, 0, 3) = Field(  # type: ignore[valid-type]
@@ -201,13 +224,13 @@ class LintConfig(_Section):
     select: list[str] = Field(default_factory=list, description="Rule ids to run (empty: all).")
     ignore: list[str] = Field(default_factory=list, description="Rule ids not to run.")
     severity: dict[str, str] = Field(default_factory=dict, description="Rule id → error/warning/info.")
-    stale_contact_days: Int = Field(
+    stale_contact_days: Days = Field(
         default=90, description="A contact older than this is stale (KAM111; lint and risk)."
     )
-    review_months: Int = Field(
+    review_months: Months = Field(
         default=12, description="A plan must be reviewed within this many months (KAM112; lint and risk)."
     )
-    win_loss_review_days: Int = Field(
+    win_loss_review_days: Days = Field(
         default=30,
         description="A won or lost opportunity needs a win/loss review within this many days (KAM119).",
     )
@@ -236,16 +259,30 @@ class LintConfig(_Section):
         return v
 
 
+def _path_setting(v: str | None) -> str | None:
+    if v is None:
+        return v
+    if len(v) > PATH_MAX:
+        raise ValueError(f"is too long for a path: {len(v):,} characters (at most {PATH_MAX:,})")
+    if "\0" in v:
+        raise ValueError("a path cannot hold the character NUL (\\0)")
+    if not v.strip():
+        raise ValueError("must name a folder (got an empty text)")
+    return v
+
+
 class RenderConfig(_Section):
     templates: Text | None = Field(default=None, description="Folder of template overrides.")
+
+    _templates = field_validator("templates")(_path_setting)
 
 
 class Config(_Section):
     accounts: Text = Field(default="accounts", description="Folder of account files.")
     currency: Text = Field(default="NOK", description="Default currency (ISO 4217).")
-    fiscal_year: Int | None = Field(default=None, description="Year to analyse (default: latest).")
+    fiscal_year: Year | None = Field(default=None, description="Year to analyse (default: latest).")
     lang: Text = Field(default="nb", description="Output language: nb or en.")
-    max_file_size: Int = Field(default=1_048_576, description="Largest account file accepted, bytes.")
+    max_file_size: FileSize = Field(default=1_048_576, description="Largest account file accepted, bytes.")
     kaism: KaismConfig = Field(default_factory=KaismConfig)
     abc: AbcConfig = Field(default_factory=AbcConfig)
     csv: CsvConfig = Field(default_factory=CsvConfig)
@@ -263,6 +300,8 @@ class Config(_Section):
         if v not in ("nb", "en"):
             raise ValueError(f"must be 'nb' or 'en' (got {v!r})")
         return v
+
+    _accounts = field_validator("accounts")(_path_setting)
 
     @property
     def root(self) -> Path:

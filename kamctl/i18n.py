@@ -427,6 +427,10 @@ _FINDINGS: dict[str, tuple[str, str]] = {
     "KAM119": ("Avsluttet avtale uten vinn/tap-analyse", "Closed deal without a win/loss review"),
     "KAM125": ("Vinn/tap-årsak utenfor listen", "Win/loss reason not in the list"),
     "KAM126": ("Forpliktede ressurser under behovet", "Committed resources short of the need"),
+    "KAM127": (
+        "Beslutningstaker uten påvirkningsvei fra en støttespiller",
+        "Decision maker no supporter reaches",
+    ),
     "PORT101": ("For få nøkkelkunder", "Too few key accounts"),
     "PORT102": ("For mange nøkkelkunder", "Too many key accounts"),
     "PORT103": ("Antall nøkkelkunder utenfor anbefalt spenn", "Number of key accounts outside the guide"),

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from .diagnostics import Diagnostic, Severity
 
@@ -62,6 +62,42 @@ def _problem(
     )
 
 
+# ---------------------------------------------------------------- the source
+
+
+class Source(Protocol):
+    """Where account files come from when not from the work tree: a git revision
+    (``kamctl classify --rev HEAD~3``, see :mod:`kamctl.history.source`). Its
+    paths name what they are (``HEAD~3:accounts/acme.yaml``) and never exist on
+    disk, so nothing can read a work-tree file in their place."""
+
+    def discover(self, paths: Sequence[str], default_dir: Path | None) -> list[str]: ...
+
+    def read(self, path: str) -> bytes | None:
+        """The file's bytes; None when ``path`` is not one of the source's."""
+
+    def tree_path(self, path: str) -> str:
+        """Where ``path`` lies in the work tree (for path globs in the config)."""
+
+    def close(self) -> None: ...
+
+
+_SOURCE: Source | None = None
+
+
+def use_source(source: Source | None) -> None:
+    """Read every account file from ``source`` from now on (None: the work tree again)."""
+    global _SOURCE
+    if _SOURCE is not None and _SOURCE is not source:
+        _SOURCE.close()
+    _SOURCE = source
+
+
+def tree_path(path: str) -> str:
+    """``path`` as it lies in the work tree (itself, unless it comes from a source)."""
+    return path if _SOURCE is None else _SOURCE.tree_path(path)
+
+
 # --------------------------------------------------------------------- discovery
 
 
@@ -80,6 +116,8 @@ def discover(paths: Sequence[str], default_dir: Path | None = None) -> tuple[lis
     name that is not UTF-8. A path that does not exist, or finding no account
     file at all, raises :class:`NothingToCheck`.
     """
+    if _SOURCE is not None:
+        return _SOURCE.discover(paths, default_dir), []
     files: list[str] = []
     problems: list[Diagnostic] = []
     if not paths:
@@ -225,6 +263,16 @@ def _display(p: str | Path) -> str:
 
 def read_file(path: str, max_size: int) -> tuple[bytes | None, Diagnostic | None]:
     """The file's bytes, or why they cannot be had. Never blocks on a FIFO."""
+    if _SOURCE is not None and (blob := _SOURCE.read(path)) is not None:
+        if len(blob) > max_size:
+            return None, _problem(
+                path,
+                f"file is {len(blob) / 1_048_576:.1f} MB, over the {max_size / 1_048_576:.1f} MB limit "
+                "for an account file (max_file_size in the config)",
+                1,
+                1,
+            )
+        return blob, None
     try:
         st = os.stat(path)
     except OSError as exc:
@@ -367,11 +415,14 @@ def _duplicate_ids(found: Iterable[tuple[str, IdAt | None]]) -> tuple[list[Diagn
 def _source_line(path: str, line: int) -> str | None:
     from .yamlsource import source_lines
 
+    raw = _SOURCE.read(path) if _SOURCE is not None else None
     try:
-        with open(path, "rb") as fh:
-            lines = source_lines(fh.read().decode("utf-8-sig", "replace"))
+        if raw is None:
+            with open(path, "rb") as fh:
+                raw = fh.read()
     except OSError:
         return None
+    lines = source_lines(raw.decode("utf-8-sig", "replace"))
     return lines[line - 1] if 0 < line <= len(lines) else None
 
 
@@ -508,7 +559,15 @@ def _collector_paused() -> Iterator[None]:
 def _pooled(n: int, jobs: int | None) -> bool:
     """Whether _map runs ``n`` items in worker processes."""
     jobs = jobs if jobs is not None else (os.cpu_count() or 1)
+    if _SOURCE is not None and not _can_fork():
+        return False  # a spawned worker would not see the source's files
     return jobs > 1 and n >= PARALLEL_FROM
+
+
+def _can_fork() -> bool:
+    import multiprocessing as mp
+
+    return "fork" in mp.get_all_start_methods()
 
 
 def _map(fn: Any, items: list[Any], jobs: int | None) -> list[Any]:
@@ -662,21 +721,57 @@ def _to_cache(diags: list[Diagnostic], id_at: IdAt | None) -> dict[str, Any]:
     }
 
 
-def _from_cache(entry: Any, path: str) -> tuple[list[Diagnostic], IdAt | None] | None:
-    """A cache entry back as results for ``path``; None (a miss) if it is not well-formed."""
-    if entry is None:
+_CACHED_FIELDS: dict[str, tuple[type, ...]] = {
+    "line": (int,),
+    "column": (int,),
+    "severity": (str,),
+    "code": (str,),
+    "message": (str,),
+    "field": (str, type(None)),
+    "source": (str, type(None)),
+    "account": (str, type(None)),
+}
+"""The shape of a cached diagnostic: every field present, each of its type.
+Checked in full because a damaged entry (valid JSON, a ``line`` of ``"14"``)
+crashed every later run at sorting (repro 19)."""
+
+
+def _is_int(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _cached_diagnostic(d: object, path: str) -> Diagnostic | None:
+    if not isinstance(d, dict) or set(d) != set(_CACHED_FIELDS):
         return None
-    try:
-        diags = [
-            Diagnostic(**{**d, "path": path, "severity": Severity(d["severity"])})
-            for d in entry["diagnostics"]
-        ]
-        raw_id = entry["id"]
-        if raw_id is None:
-            return diags, None
-        ident, line, col = raw_id
-        if not (isinstance(ident, str) and isinstance(line, int) and isinstance(col, int)):
+    for name, types in _CACHED_FIELDS.items():
+        value = d[name]
+        if not isinstance(value, types) or (types == (int,) and not _is_int(value)):
             return None
-        return diags, (ident, line, col)
-    except (TypeError, KeyError, ValueError):
+    if d["line"] < 0 or d["column"] < 0 or d["severity"] not in {s.value for s in Severity}:
         return None
+    return Diagnostic(**{**d, "path": path, "severity": Severity(d["severity"])})
+
+
+def _from_cache(entry: Any, path: str) -> tuple[list[Diagnostic], IdAt | None] | None:
+    """A cache entry back as results for ``path``; None (a miss, so the file is
+    validated again and the entry rewritten) if it is not well-formed."""
+    if not isinstance(entry, dict) or set(entry) != {"diagnostics", "id"}:
+        return None
+    stored = entry["diagnostics"]
+    if not isinstance(stored, list):
+        return None
+    diags = []
+    for d in stored:
+        diag = _cached_diagnostic(d, path)
+        if diag is None:
+            return None
+        diags.append(diag)
+    raw_id = entry["id"]
+    if raw_id is None:
+        return diags, None
+    if not (isinstance(raw_id, (list, tuple)) and len(raw_id) == 3):
+        return None
+    ident, line, col = raw_id
+    if not (isinstance(ident, str) and _is_int(line) and _is_int(col)):
+        return None
+    return diags, (ident, line, col)

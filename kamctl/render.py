@@ -59,8 +59,12 @@ if TYPE_CHECKING:
     from .config import Config
     from .loader import LoadedFile
 
-FORMATS = ("md", "html")
-EXTENSIONS = {"md": "md", "html": "html"}
+FORMATS = ("md", "html", "pdf")
+EXTENSIONS = {"md": "md", "html": "html", "pdf": "pdf"}
+TEMPLATE_FORMAT = {"md": "md", "html": "html", "pdf": "html"}
+"""A PDF is the HTML document printed (:mod:`kamctl.pdf`)."""
+PDF_BATCH = 8
+"""Plans printed per batch: a portfolio of thousands never sits in memory as HTML."""
 REPORT_STEM = "index"
 
 SECTIONS_FULL = (
@@ -527,6 +531,12 @@ def _kaism_weights(config: Config, account: Account) -> dict[str, list[dict[str,
     return out
 
 
+def _link(stem: str, fmt: str) -> str:
+    """A link to a sibling document; none in a PDF, where Chromium would make it an
+    absolute ``file://`` URL of the folder it printed in."""
+    return "" if fmt == "pdf" else f"{stem}.{EXTENSIONS[fmt]}"
+
+
 def plan_context(facts: AccountFacts, config: Config, opts: Options) -> dict[str, Any]:
     if opts.audience == "customer":
         facts = customer_facts(facts)
@@ -560,7 +570,7 @@ def plan_context(facts: AccountFacts, config: Config, opts: Options) -> dict[str
         "pipeline": None,
         "power_map": None,
     }
-    if opts.fmt == "html":
+    if opts.fmt in ("html", "pdf"):
         if kaism is not None and kaism.attractiveness is not None and kaism.strength is not None:
             charts["kaism"] = svg.kaism_matrix(
                 [svg.KaismPoint(acc.name, kaism.attractiveness, kaism.strength)],
@@ -612,7 +622,7 @@ def plan_context(facts: AccountFacts, config: Config, opts: Options) -> dict[str
         "charts": charts,
         "currency": acc.currency or opts.currency,
         "findings_text": ", ".join(loc.counted(facts.count(s), s) for s in ("error", "warning", "info")),
-        "report_link": f"{REPORT_STEM}.{EXTENSIONS[opts.fmt]}",
+        "report_link": _link(REPORT_STEM, opts.fmt),
         "header_left": f"{acc.name} · {loc.t('kam')} {acc.kam}" if acc.kam else acc.name,
         "header_right": f"{loc.t('plan_title')} · {loc.date(opts.as_of)}",
     }
@@ -629,10 +639,10 @@ def report_context(portfolio: PortfolioFacts, config: Config, opts: Options) -> 
         ),
     )
     numbered: list[_NumberedRow] = [
-        {"n": i, "facts": f, "link": f"{f.account.id}.{EXTENSIONS[opts.fmt]}"} for i, f in enumerate(rows, 1)
+        {"n": i, "facts": f, "link": _link(f.account.id, opts.fmt)} for i, f in enumerate(rows, 1)
     ]
     charts: dict[str, Markup | None] = {"kaism": None, "pareto": None}
-    if opts.fmt == "html":
+    if opts.fmt in ("html", "pdf"):
         points = [
             svg.KaismPoint(
                 r["facts"].account.name, k.attractiveness, k.strength, str(r["n"]), r["facts"].revenue or 0.0
@@ -744,13 +754,14 @@ def _concentration(risk: Any, loc: Locale) -> tuple[list[Any], list[Any], list[A
 def render_template(
     envs: dict[str, SandboxedEnvironment], name: str, fmt: str, context: dict[str, Any]
 ) -> str:
-    env = envs[fmt]
+    tfmt = TEMPLATE_FORMAT.get(fmt, fmt)
+    env = envs[tfmt]
     try:
-        return env.get_template(f"{name}.{fmt}.j2").render(context)
+        return env.get_template(f"{name}.{tfmt}.j2").render(context)
     except TemplateError as exc:
         lineno = getattr(exc, "lineno", None)  # only TemplateSyntaxError and its kin carry a place
         where = f" ({getattr(exc, 'filename', None)}:{lineno})" if lineno else ""
-        raise RenderError(f"template {name}.{fmt}.j2{where}: {exc}") from None
+        raise RenderError(f"template {name}.{tfmt}.j2{where}: {exc}") from None
 
 
 def output_path(out_dir: Path, stem: str, fmt: str) -> Path:
@@ -764,12 +775,15 @@ def output_path(out_dir: Path, stem: str, fmt: str) -> Path:
     return path
 
 
-def write_output(out_dir: Path, stem: str, fmt: str, text: str) -> Path:
-    from .writeback import WriteRefused, atomic_write_text
+def write_output(out_dir: Path, stem: str, fmt: str, text: str | bytes) -> Path:
+    from .writeback import WriteRefused, atomic_write_bytes, atomic_write_text
 
     path = output_path(out_dir, stem, fmt)
     try:
-        atomic_write_text(path, text)
+        if isinstance(text, bytes):
+            atomic_write_bytes(path, text)
+        else:
+            atomic_write_text(path, text)
     except (WriteRefused, OSError) as exc:
         raise RenderError(f"cannot write {path}: {exc}") from None
     return path
@@ -789,12 +803,16 @@ def _tidy_markdown(text: str) -> str:
 
 def _document(path: str) -> Any:
     """The parsed file, for analyses that point at lines; None if it cannot be read again."""
+    from .loader import read_file
     from .yamlsource import YamlProblem, decode, parse
 
+    # Through the loader, which also reads a file of a git revision (--rev).
+    raw, _ = read_file(path, 1 << 62)
+    if raw is None:
+        return None
     try:
-        with open(path, "rb") as fh:
-            return parse(decode(fh.read()))
-    except (OSError, YamlProblem, UnicodeDecodeError):
+        return parse(decode(raw))
+    except (YamlProblem, UnicodeDecodeError):
         return None
 
 
@@ -820,7 +838,7 @@ def render_documents(
     from .portfolio import analysis_year
 
     if fmt not in FORMATS:
-        raise RenderError(f"unknown format {fmt!r}; use md or html")
+        raise RenderError(f"unknown format {fmt!r}; use md, html or pdf")
     loc = Locale(lang, config.currency)
     envs = environments(template_dirs(config, templates), loc)
     opts = Options(fmt, lang, as_of, config.currency, audience)
@@ -845,6 +863,8 @@ def render_documents(
     def write(stem: str, text: str) -> Path:
         return write_output(out_dir, stem, fmt, _tidy_markdown(text) if fmt == "md" else text)
 
+    if fmt == "pdf":
+        return _write_pdfs(kind, facts, portfolio, config, opts, envs, out_dir)
     if kind == "report":
         return [
             write(REPORT_STEM, render_template(envs, "report", fmt, report_context(portfolio, config, opts)))
@@ -853,4 +873,47 @@ def render_documents(
     written = [
         write(f.account.id, render_template(envs, "plan", fmt, plan_context(f, config, opts))) for f in facts
     ]
+    return written
+
+
+def _write_pdfs(
+    kind: Literal["plan", "report"],
+    facts: Sequence[AccountFacts],
+    portfolio: PortfolioFacts,
+    config: Config,
+    opts: Options,
+    envs: dict[str, SandboxedEnvironment],
+    out_dir: Path,
+) -> list[Path]:
+    """Plans (or the report) as PDF: the HTML printed by Chromium, with title, author and subject."""
+    from .pdf import PdfError, PdfJob, print_documents, require_browser
+
+    loc = Locale(opts.lang, opts.currency)
+    try:
+        require_browser()  # before any work: say how to install it
+    except PdfError as exc:
+        raise RenderError(str(exc)) from None
+    kams = ", ".join(sorted({f.account.kam for f in facts if f.account.kam}))
+    items: list[AccountFacts | None] = [None] if kind == "report" else list(facts)
+
+    def job(f: AccountFacts | None) -> PdfJob:
+        if f is None:
+            html = render_template(envs, "report", "pdf", report_context(portfolio, config, opts))
+            title = loc.t("report_title")
+            return PdfJob(html, output_path(out_dir, REPORT_STEM, "pdf"), title, kams or None, title)
+        html = render_template(envs, "plan", "pdf", plan_context(f, config, opts))
+        title = f"{loc.t('plan_title')}: {f.account.name}"
+        return PdfJob(
+            html, output_path(out_dir, f.account.id, "pdf"), title, f.account.kam, loc.t("plan_title")
+        )
+
+    written: list[Path] = []
+    for start in range(0, len(items), PDF_BATCH):
+        batch = [job(f) for f in items[start : start + PDF_BATCH]]
+        try:
+            printed = print_documents(batch)
+        except PdfError as exc:
+            raise RenderError(str(exc)) from None
+        for done, data in printed:
+            written.append(write_output(out_dir, done.target.stem, "pdf", data))
     return written

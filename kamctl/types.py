@@ -155,6 +155,12 @@ def _ranged(lo: float, hi: float) -> Any:
     return AfterValidator(check)
 
 
+def in_range(lo: float, hi: float) -> Any:
+    """The check of :func:`Ranged` alone, for aliases mypy reads as the plain
+    type: ``Days = Annotated[Int, in_range(0, 36_600)]``."""
+    return _ranged(lo, hi)
+
+
 def _num(x: float) -> str:
     if isinstance(x, int):
         # An int beyond float range cannot go through float(); a long one is

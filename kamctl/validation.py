@@ -104,6 +104,11 @@ def describe(model: type[BaseModel], err: Any) -> str:
         if kind in ("float_type", "int_type") and isinstance(got, str) and any(c.isdigit() for c in got):
             msg += "; write numbers without spaces or quotes, e.g. 12500000 or 0.5"
         return msg
+    if kind in ("value_error", "assertion_error"):
+        # Our own validators' text, without Pydantic's "Value error, " prefix.
+        error = err.get("ctx", {}).get("error")
+        if error is not None and str(error):
+            return str(error)
     return str(err["msg"])
 
 

@@ -159,3 +159,57 @@ def test_an_unwritable_cache_folder_is_no_error(kamctl, folder: Path) -> None:
     (folder / ".kamctl_cache").write_text("a file where the folder should be")
     r = kamctl("validate")
     assert r.exit_code == 0, r.stdout + r.stderr
+
+
+@pytest.mark.parametrize(
+    ("where", "value"),
+    [
+        ("line", "5"),  # repro 19: a string where the line number was
+        ("line", True),  # a bool is an int to Python, not a line number
+        ("line", -1),
+        ("column", 13.0),
+        ("severity", "fatal"),
+        ("message", None),
+        ("field", 7),
+        ("source", ["x"]),
+        ("extra", 1),
+        ("drop:code", None),
+    ],
+)
+def test_a_type_damaged_diagnostic_is_a_miss_and_is_rewritten(
+    kamctl, folder: Path, parsed: list[str], where: str, value: object
+) -> None:
+    (folder / "accounts" / "nordvik.yaml").write_text(BAD)
+    assert kamctl("validate").exit_code == 1
+    cache_file = folder / ".kamctl_cache" / "validate.json"
+    stored = json.loads(cache_file.read_text())
+    key = next(k for k, v in stored["entries"].items() if v["diagnostics"])
+    good_entry = stored["entries"][key]
+    damaged = dict(good_entry["diagnostics"][0])
+    if where.startswith("drop:"):
+        del damaged[where[5:]]
+    else:
+        damaged[where] = value
+    stored["entries"][key] = {**good_entry, "diagnostics": [damaged]}
+    cache_file.write_text(json.dumps(stored))
+    for _ in range(2):  # every run, not just the first, was an internal error
+        parsed.clear()
+        r = kamctl("validate")
+        assert r.exit_code == 1, r.stderr
+        assert "accounts/nordvik.yaml:5:13: error: stakeholders[0].stance" in r.stdout
+        assert r.stdout.endswith("2 files checked, 1 invalid, 1 error\n")
+        # The damaged entry was a miss once, and its rewrite a hit after that.
+        assert parsed == (["nordvik.yaml"] if _ == 0 else [])
+    assert json.loads(cache_file.read_text())["entries"][key] == good_entry
+
+
+@pytest.mark.parametrize("ident", [["nordvik", "1", 1], ["nordvik", 1], "abc", [None, 1, 1], ["x", 1, False]])
+def test_a_damaged_id_is_a_miss(kamctl, folder: Path, parsed: list[str], ident: object) -> None:
+    assert kamctl("validate").exit_code == 0
+    cache_file = folder / ".kamctl_cache" / "validate.json"
+    stored = json.loads(cache_file.read_text())
+    stored["entries"] = {k: {**v, "id": ident} for k, v in stored["entries"].items()}
+    cache_file.write_text(json.dumps(stored))
+    parsed.clear()
+    assert kamctl("validate").exit_code == 0
+    assert len(parsed) == 2

@@ -159,6 +159,41 @@ def test_abc_csv_bad_rows_are_reported_and_exit_1(kamctl, tmp_path: Path) -> Non
     assert [e["line"] for e in doc["excluded"]] == [3, 4]
 
 
+def test_abc_csv_unclosed_quote_counts_every_lost_row(kamctl) -> None:
+    # Repro 05: "1 invalid row left out" while four rows were gone.
+    p = Path(__file__).parent / "data" / "repros" / "05-csv-unbalanced-quote-swallows-rows" / "customers.csv"
+    r = kamctl("abc", "--csv", p, "--format", "json")
+    assert r.exit_code == 1
+    assert "4 invalid rows left out of the analysis" in r.stderr
+    assert [row["id"] for row in r.json()["tables"]["customers"]] == ["a0"]
+
+
+def test_abc_csv_missing_column_says_the_file_was_not_read(kamctl, tmp_path: Path) -> None:
+    p = tmp_path / "c.csv"
+    p.write_text("id;name;omsetning\n1;A;1\n2;B;2\n", encoding="utf-8")
+    r = kamctl("abc", "--csv", p)
+    assert r.exit_code == 1
+    assert f"{p}:1: error: the header line has no column 'revenue'" in r.stderr
+    assert f"kamctl: {p} was not read; no customer analysed" in r.stderr
+    assert "left out" not in r.stderr  # no row was read, so none was "left out"
+
+
+@pytest.mark.parametrize("command", ["abc", "risk"])
+def test_csv_cp1252_is_read_and_said(kamctl, command: str) -> None:
+    p = Path(__file__).parent / "data" / "cp1252" / "kunder.csv"
+    args = ("--config", CONFIG, "--as-of", AS_OF) if command == "risk" else ()
+    r = kamctl(command, *args, "--csv", p, "--format", "json")
+    assert r.exit_code in (0, 1), r.stderr
+    assert f"kamctl: {p}: read as Windows-1252 (Excel's 'CSV (semikolondelt)'), not UTF-8" in r.stderr
+    assert r.json()["meta"]["encoding"] == "cp1252"
+
+
+def test_csv_utf8_encoding_in_json_meta(kamctl) -> None:
+    r = kamctl("abc", "--config", CONFIG, "--csv", EXAMPLES / "customers.csv", "--format", "json")
+    assert r.json()["meta"]["encoding"] == "utf-8-sig"  # the example export starts with a BOM
+    assert "read as" not in r.stderr
+
+
 def test_abc_csv_and_paths_together_is_usage_error(kamctl) -> None:
     r = kamctl("abc", ACCOUNTS, "--csv", EXAMPLES / "customers.csv")
     assert r.exit_code == 2

@@ -7,8 +7,17 @@ from pathlib import Path
 import pytest
 
 from kamctl.config import CsvConfig, load_config
-from kamctl.customers_csv import NumberError, parse_number, read_customers, sniff_delimiter
+from kamctl.customers_csv import (
+    NumberError,
+    parse_number,
+    read_customer_file,
+    read_customers,
+    sniff_delimiter,
+)
 from tests.conftest import EXAMPLES
+
+DATA = Path(__file__).parent / "data"
+REPROS = DATA / "repros"
 
 
 @pytest.mark.parametrize(
@@ -129,11 +138,111 @@ def test_negative_revenue_is_an_error(tmp_path: Path) -> None:
     assert [(d.line, d.severity.value) for d in diags] == [(2, "error")]
 
 
-def test_not_utf8_names_the_line(tmp_path: Path) -> None:
-    p = write(tmp_path, "id;name;revenue\n1;Sørlandet;5\n", encoding="latin-1")
-    customers, diags = read_customers(p, CsvConfig())
-    assert customers == []
-    assert diags[0].line == 2 and "not UTF-8" in diags[0].message
+def test_cp1252_export_is_read_and_named() -> None:
+    # Norwegian Excel's "CSV (semikolondelt)": ';', decimal comma, no-break
+    # space thousands (0xA0 in cp1252), ø as the single byte 0xF8, CRLF.
+    p = DATA / "cp1252" / "kunder.csv"
+    raw = p.read_bytes()
+    assert b"\xf8" in raw and b"\xa0" in raw  # the fixture is what Excel writes
+    read = read_customer_file(p, CsvConfig())
+    assert read.diagnostics == [] and read.encoding == "cp1252" and not read.refused
+    assert [(c.id, c.name, c.revenue, c.gross_margin) for c in read.customers] == [
+        ("k1", "Sørlandet Frukt AS", 1234567.5, 230000.0),
+        ("k2", "Ålesund Ærlig Øl", 99.0, -10.25),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("prefix", "encoding"), [(b"\xef\xbb\xbf", "utf-8-sig"), (b"", "utf-8")], ids=["bom", "no-bom"]
+)
+def test_utf8_with_and_without_bom_is_named(tmp_path: Path, prefix: bytes, encoding: str) -> None:
+    p = tmp_path / "c.csv"
+    p.write_bytes(prefix + "id;name;revenue\r\n1;Sørlandet;5\r\n".encode())
+    read = read_customer_file(p, CsvConfig())
+    assert read.encoding == encoding and read.diagnostics == []
+    assert [(c.id, c.name) for c in read.customers] == [("1", "Sørlandet")]
+
+
+def test_neither_utf8_nor_cp1252_names_the_line(tmp_path: Path) -> None:
+    # 0x81 is one of the five bytes cp1252 leaves undefined; it is no UTF-8 either.
+    p = write(tmp_path, "id;name;revenue\n1;A;5\n2;B\x81;5\n", encoding="latin-1")
+    read = read_customer_file(p, CsvConfig())
+    assert read.customers == [] and read.refused and read.encoding is None
+    (d,) = read.diagnostics
+    assert d.line == 3 and "neither UTF-8 nor Windows-1252 (byte 0x81)" in d.message
+
+
+def test_bom_then_bad_utf8_is_not_guessed_as_cp1252(tmp_path: Path) -> None:
+    # A BOM says UTF-8; a broken byte after it is an error, not a reason to guess.
+    p = tmp_path / "c.csv"
+    p.write_bytes(b"\xef\xbb\xbfid;name;revenue\n1;S\xf8rlandet;5\n")
+    read = read_customer_file(p, CsvConfig())
+    assert read.refused and [d.line for d in read.diagnostics] == [2]
+
+
+def test_unclosed_quote_reports_every_swallowed_row() -> None:
+    # Repro 05: a stray " on line 3 swallowed lines 3-6; only a0 was analysed,
+    # shown as 100 %, with "1 invalid row left out".
+    read = read_customer_file(REPROS / "05-csv-unbalanced-quote-swallows-rows" / "customers.csv", CsvConfig())
+    assert [c.id for c in read.customers] == ["a0"]
+    assert [(d.line, d.severity.value) for d in read.diagnostics] == [(n, "error") for n in (3, 4, 5, 6)]
+    assert "not closed before the end of the file: lines 3–6" in read.diagnostics[0].message
+    assert read.diagnostics[1].source == "a2;Beta AS;200;20"
+    assert "unclosed double quote on line 3" in read.diagnostics[1].message
+
+
+def test_stray_quote_closed_by_a_later_stray_quote(tmp_path: Path) -> None:
+    # Two stray quotes (lines 3 and 5) make one row of 4 fields, the header's
+    # count: a2 would vanish into a1's name and a1 get a3's 300.
+    text = (
+        'id;name;revenue;margin\na0;Z;50;5\na1;"Alpha;100;10\na2;Beta;200;20\na3;"Gamma;300;30\na4;D;400;40\n'
+    )
+    read = read_customer_file(write(tmp_path, text), CsvConfig())
+    assert [c.id for c in read.customers] == ["a0", "a4"]
+    assert [d.line for d in read.diagnostics] == [3, 4, 5]
+    assert "not closed before line 5: lines 3–5" in read.diagnostics[0].message
+
+
+def test_a_quoted_line_break_in_a_name_is_still_fine(tmp_path: Path) -> None:
+    text = 'id;name;revenue\n1;"Berg\nHansen";10\n2;B;20\n'
+    read = read_customer_file(write(tmp_path, text), CsvConfig())
+    assert read.diagnostics == []
+    assert [(c.id, c.name, c.line) for c in read.customers] == [("1", "Berg\nHansen", 2), ("2", "B", 4)]
+
+
+def test_a_field_over_the_limit_is_one_bad_row() -> None:
+    # Repro 06: the csv module's 131,072-character limit raised on line 3 and
+    # the rest of the file was never read (customers ['a0'] of 8).
+    read = read_customer_file(REPROS / "06-csv-field-limit-drops-rest" / "customers.csv", CsvConfig())
+    assert [c.id for c in read.customers] == ["a0", "a2", "a3", "a4", "a5", "a6", "a7"]
+    (d,) = read.diagnostics
+    assert d.line == 3 and "a value of 131,073 characters (at most 131,072)" in d.message
+    import csv
+
+    assert csv.field_size_limit() == 131_072  # the process-wide limit is put back
+
+
+def test_a_field_at_the_limit_is_read(tmp_path: Path) -> None:
+    name = "x" * 131_072
+    read = read_customer_file(write(tmp_path, f"id;name;revenue\n1;{name};5\n2;B;6\n"), CsvConfig())
+    assert read.diagnostics == [] and [len(c.name) for c in read.customers] == [131_072, 1]
+
+
+def test_missing_column_refuses_the_file(tmp_path: Path) -> None:
+    p = write(tmp_path, "id;name;omsetning\n1;A;1\n2;B;2\n")
+    read = read_customer_file(p, CsvConfig())
+    assert read.refused and read.customers == []
+    (d,) = read.diagnostics
+    assert (d.line, d.source) == (1, "id;name;omsetning")
+    assert d.message.startswith(
+        "the header line has no column 'revenue' (the columns are: id, name, omsetning)"
+    )
+
+
+def test_messages_in_bokmal(tmp_path: Path) -> None:
+    p = write(tmp_path, "id;name;omsetning\n1;A;1\n")
+    (d,) = read_customer_file(p, CsvConfig(), lang="nb").diagnostics
+    assert d.message.startswith("overskriftslinjen har ingen kolonne «revenue»")
 
 
 def test_examples_csv() -> None:

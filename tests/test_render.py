@@ -143,7 +143,9 @@ def test_html_is_self_contained(kamctl: Kamctl, tmp_path: Path) -> None:
     assert not re.search(r"""(src=|@import|url\((?!#)|<link\b)""", html)  # url(#id): in-page
     assert not re.search(r"""href="(?!havbris|index\.html|[a-z0-9-]+\.html)""", html)
     assert "<svg" in html and "@page" in html and "size: A4" in html
-    assert "break-before: page" in html and "tr { break-inside: avoid; }" in html
+    # No forced page breaks (they left near-empty pages, issue 13); rows and headings kept.
+    assert "break-before: page" not in html and "tr { break-inside: avoid; }" in html
+    assert "h2, h3 { break-after: avoid; }" in html
 
 
 def test_report_links_to_each_plan(kamctl: Kamctl, tmp_path: Path) -> None:
@@ -175,7 +177,7 @@ def test_invalid_files_are_reported_and_the_rest_rendered(kamctl: Kamctl, tmp_pa
 
 @pytest.mark.parametrize(
     "args",
-    [("-f", "pdf"), ("--lang", "sv"), ("--as-of", "24.11.2026"), ("--templates", "no-such-folder")],
+    [("-f", "docx"), ("--lang", "sv"), ("--as-of", "24.11.2026"), ("--templates", "no-such-folder")],
 )
 def test_usage_errors_exit_2(kamctl: Kamctl, args: tuple[str, ...]) -> None:
     run = kamctl("render", ACCOUNTS / "kystlab.yaml", *args)

@@ -29,7 +29,7 @@ class _Group(TyperGroup):
     for every command in one place."""
 
     def invoke(self, ctx: Context) -> object:
-        from kamctl.loader import NothingToCheck
+        from kamctl.loader import NothingToCheck, use_source
         from kamctl.tabular import OutputError
 
         try:
@@ -37,6 +37,8 @@ class _Group(TyperGroup):
         except (NothingToCheck, OutputError) as exc:
             sys.stderr.write(f"kamctl: {exc}\n")
             raise typer.Exit(2) from None
+        finally:
+            use_source(None)  # --rev/--at point the loader at a git revision for one command
 
 
 app = typer.Typer(

@@ -35,17 +35,17 @@ from kamctl.cli.common import (
     get_config,
     note,
     output_options,
-    parse_as_of,
     report_excluded,
     resolve_lang,
 )
+from kamctl.cli.revision import AT_OPTION, REV_OPTION, SAME_CONFIG_OPTION, travel
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from kamctl.account import Account
     from kamctl.config import Config
-    from kamctl.customers_csv import Customer
+    from kamctl.customers_csv import Customer, CustomerFile
     from kamctl.diagnostics import Diagnostic
     from kamctl.loader import Slim
     from kamctl.portfolio import Figures
@@ -109,6 +109,32 @@ def _load(
         where = paths or [os.path.relpath(cfg.accounts_dir) if cfg.accounts_dir.is_dir() else "."]
         note(f"no account files (*.yaml, *.yml) in {', '.join(where)}")
     return good, excluded, seen, extras
+
+
+def _read_csv(path: Path, cfg: Config, measure: str) -> CustomerFile:
+    """The customer export, its problems reported on stderr: each bad row at its
+    line, then how many rows were left out, or that the file was not read at all;
+    and which encoding it was read in when that was not UTF-8."""
+    from kamctl.customers_csv import ENCODING_NAMES, read_customer_file
+
+    read = read_customer_file(path, cfg.csv, measure=measure, lang=cfg.lang)
+    if read.encoding == "cp1252":
+        nb, en = ENCODING_NAMES["cp1252"]
+        note(
+            f"{path}: lest som {nb} (Excels «CSV (semikolondelt)»), ikke UTF-8"
+            if cfg.lang == "nb"
+            else f"{path}: read as {en} (Excel's 'CSV (semikolondelt)'), not UTF-8"
+        )
+    if read.refused:
+        report_excluded(read.diagnostics, count=False)
+        sys.stderr.write(
+            f"kamctl: {path} ble ikke lest; ingen kunder analysert\n"
+            if cfg.lang == "nb"
+            else f"kamctl: {path} was not read; no customer analysed\n"
+        )
+    else:
+        report_excluded(read.diagnostics, "row")
+    return read
 
 
 def _check_table(command: str, table: str | None) -> None:
@@ -704,6 +730,9 @@ def abc(
     lang: str | None = LANG_OPTION,
     config: Path | None = CONFIG_OPTION,
     jobs: int | None = JOBS_OPTION,
+    rev: str | None = REV_OPTION,
+    at: str | None = AT_OPTION,
+    same_config: bool = SAME_CONFIG_OPTION,
 ) -> None:
     """ABC analysis: rank customers by value, classify by cumulative share (A, B, C; D when loss-making).
 
@@ -714,19 +743,19 @@ def abc(
     _check_table("abc", table)
     out = output_options(csv_dialect, output)
     check_format(by, MEASURES)
-    today = parse_as_of(as_of)
-    cfg = _with_lang(_with_year(get_config(config), year), lang)
+    if csv_file is not None and (rev or at):
+        fail("--rev and --at read account files from git; --csv reads the export on disk")
+    base, today = travel(get_config(config), as_of, rev, at, same_config, lang)
+    cfg = _with_lang(_with_year(base, year), lang)
     if csv_file is not None:
         if paths:
             fail("give account files or --csv, not both")
         if year is not None:
             note("--year does not apply to a CSV export: it holds one set of figures")
-        from kamctl.customers_csv import read_customers
-
         if not csv_file.is_file():
             fail(f"no such file: {csv_file}")
-        customers, problems = read_customers(csv_file, cfg.csv, measure=by)
-        report_excluded(problems, "row")
+        read = _read_csv(csv_file, cfg, by)
+        customers, problems = read.customers, read.diagnostics
         # read_customers leaves out (and reports) every row without the measured value.
         rows = [(c.id, c.name, v) for c in customers if (v := c.value(by)) is not None]
         csv_meta: dict[str, Any] = {
@@ -735,6 +764,7 @@ def abc(
             "year": None,
             "as_of": today.isoformat(),
             "currency": cfg.currency,
+            "encoding": read.encoding,
         }
         report = abc_report(rows, cfg, by, csv_meta, [])
         report.excluded = problems
@@ -779,6 +809,9 @@ def classify(
     lang: str | None = LANG_OPTION,
     config: Path | None = CONFIG_OPTION,
     jobs: int | None = JOBS_OPTION,
+    rev: str | None = REV_OPTION,
+    at: str | None = AT_OPTION,
+    same_config: bool = SAME_CONFIG_OPTION,
 ) -> None:
     """KAISM classification: axis scores, quadrant, tier and investment priority per account.
 
@@ -789,8 +822,10 @@ def classify(
     check_format(fail_on, FAIL_ON)
     _check_table("classify", table)
     out = output_options(csv_dialect, output)
-    today = parse_as_of(as_of)
-    cfg = _with_lang(_with_year(get_config(config), year), lang)
+    if write and (rev or at):
+        fail("--write writes the files in the work tree; it cannot be combined with --rev or --at")
+    base, today = travel(get_config(config), as_of, rev, at, same_config, lang)
+    cfg = _with_lang(_with_year(base, year), lang)
     from kamctl.portfolio import analysis_year
 
     accounts, excluded, files, _ = _load(paths, cfg, jobs)
@@ -848,6 +883,9 @@ def risk(
     lang: str | None = LANG_OPTION,
     config: Path | None = CONFIG_OPTION,
     jobs: int | None = JOBS_OPTION,
+    rev: str | None = REV_OPTION,
+    at: str | None = AT_OPTION,
+    same_config: bool = SAME_CONFIG_OPTION,
 ) -> None:
     """Risk: revenue concentration (top 5, largest, HHI, groups, what-if) and each account's risks.
 
@@ -857,8 +895,8 @@ def risk(
     check_format(fail_on, FAIL_ON)
     _check_table("risk", table)
     out = output_options(csv_dialect, output)
-    today = parse_as_of(as_of)
-    cfg = _with_lang(_with_year(get_config(config), year), lang)
+    base, today = travel(get_config(config), as_of, rev, at, same_config, lang)
+    cfg = _with_lang(_with_year(base, year), lang)
     import functools
 
     from kamctl.portfolio import analysis_year
@@ -886,13 +924,12 @@ def risk(
     customers = None
     rows_excluded: list[Diagnostic] = []
     if csv_file is not None:
-        from kamctl.customers_csv import read_customers
-
         if not csv_file.is_file():
             fail(f"no such file: {csv_file}")
-        customers, rows_excluded = read_customers(csv_file, cfg.csv, measure="revenue")
-        report_excluded(rows_excluded, "row")
+        read = _read_csv(csv_file, cfg, "revenue")
+        customers, rows_excluded = read.customers, read.diagnostics
         meta["source"] = str(csv_file)
+        meta["encoding"] = read.encoding
     report = risk_report(
         accounts, cfg, today, meta, jobs, customers, found, year_changed=known_year != the_year
     )

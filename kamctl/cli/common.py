@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as _dt
 import os
 import sys
@@ -97,8 +98,6 @@ def fail(message: str, code: int = 2) -> NoReturn:
 def get_config(path: Path | None) -> Config:
     """The config, or exit 2 with its located errors."""
     from kamctl.config import ConfigError, load_config
-    from kamctl.formatters import text
-    from kamctl.result import Result
 
     if path is not None and not path.is_file():
         fail(f"config file not found: {path}")
@@ -114,8 +113,36 @@ def get_config(path: Path | None) -> Config:
     try:
         return load_config(path, search=False)
     except ConfigError as exc:
-        text(Result("config", 1, exc.diagnostics), sys.stderr)
+        report_config_error(exc.diagnostics)
         raise typer.Exit(2) from None
+
+
+def shown_path(path: str) -> str:
+    """``path`` relative to the working folder, as the user would type it (the
+    config is found by searching upward, which yields an absolute path)."""
+    try:
+        return os.path.relpath(path)
+    except ValueError:  # another drive on Windows: no relative form
+        return path
+
+
+def report_config_error(diagnostics: list[Diagnostic]) -> None:
+    """Each config error at its line, then one line saying nothing was checked:
+    no "1 file checked" (the config is not one of the files checked)."""
+    from kamctl.formatters import format_location, severity_label, use_color, write_source
+
+    color = use_color(sys.stderr)
+    for d in diagnostics:
+        d = dataclasses.replace(d, path=shown_path(d.path))
+        where = f"{d.field}: " if d.field else ""
+        sys.stderr.write(f"{format_location(d)}: {severity_label(d.severity, color)}: {where}{d.message}\n")
+        write_source(d, sys.stderr)
+    n = len(diagnostics)
+    env = os.environ.get(LANG_ENV, "").strip()
+    if env == "en":
+        sys.stderr.write(f"kamctl: {n} error{'s' if n != 1 else ''} in the config; nothing was checked\n")
+    else:
+        sys.stderr.write(f"kamctl: {n} feil i konfigurasjonen; ingenting ble kontrollert\n")
 
 
 def check_format(value: str, allowed: tuple[str, ...]) -> str:
@@ -156,8 +183,8 @@ def note(message: str) -> None:
     sys.stderr.write(f"kamctl: {message}\n")
 
 
-def report_excluded(excluded: list[Diagnostic], what: str = "file") -> None:
-    """The inputs left out of an analysis, on stderr at their place, and how many."""
+def report_excluded(excluded: list[Diagnostic], what: str = "file", *, count: bool = True) -> None:
+    """The inputs left out of an analysis, on stderr at their place, and (``count``) how many."""
     if not excluded:
         return
     from kamctl.diagnostics import Severity
@@ -167,7 +194,7 @@ def report_excluded(excluded: list[Diagnostic], what: str = "file") -> None:
     bad = sorted(
         {(d.path, d.line) if what == "row" else d.path for d in excluded if d.severity is Severity.error}
     )
-    if bad:
+    if bad and count:
         n = len(bad)
         sys.stderr.write(f"kamctl: {n} invalid {what}{'s' if n != 1 else ''} left out of the analysis\n")
 

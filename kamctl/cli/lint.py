@@ -25,9 +25,9 @@ from kamctl.cli.common import (
     fail,
     get_config,
     output_options,
-    parse_as_of,
     resolve_lang,
 )
+from kamctl.cli.revision import AT_OPTION, REV_OPTION, SAME_CONFIG_OPTION, travel
 
 if TYPE_CHECKING:
     from kamctl.config import Config
@@ -149,6 +149,9 @@ def lint(
     lang: str | None = LANG_OPTION,
     config: Path | None = CONFIG_OPTION,
     jobs: int | None = JOBS_OPTION,
+    rev: str | None = REV_OPTION,
+    at: str | None = AT_OPTION,
+    same_config: bool = SAME_CONFIG_OPTION,
 ) -> None:
     """Check account plans for completeness and quality (rules KAM0xx and KAM1xx; 'kamctl rules' lists them).
 
@@ -165,8 +168,7 @@ def lint(
     check_format(fmt, LINT_FORMATS)
     if fail_on is not None:
         check_format(fail_on, LEVELS)
-    day = parse_as_of(as_of)
-    cfg = get_config(config)
+    cfg, day = travel(get_config(config), as_of, rev, at, same_config, lang)
     lang = resolve_lang(lang, cfg)
     if select is not None or ignore is not None:
         from kamctl.lint.runner import LintSettingsError, check_ids
@@ -256,6 +258,9 @@ def status(
     lang: str | None = LANG_OPTION,
     config: Path | None = CONFIG_OPTION,
     jobs: int | None = JOBS_OPTION,
+    rev: str | None = REV_OPTION,
+    at: str | None = AT_OPTION,
+    same_config: bool = SAME_CONFIG_OPTION,
 ) -> None:
     """Plan health per account: completeness, freshness, relationship coverage, findings.
 
@@ -271,8 +276,7 @@ def status(
     check_format(fmt, STATUS_FORMATS)
     check_fail_on(fail_on)
     out = output_options(csv_dialect, output)
-    day = parse_as_of(as_of)
-    cfg = get_config(config)
+    cfg, day = travel(get_config(config), as_of, rev, at, same_config, lang)
     lang = resolve_lang(lang, cfg)
     files, outcomes = _run(paths, cfg, day, jobs, lang)
     rows = portfolio_status(outcomes, cfg.lint, day)

@@ -18,12 +18,16 @@ from kamctl.cli.common import (
     JOBS_OPTION,
     PATHS_ARGUMENT,
     get_config,
-    parse_as_of,
     resolve_lang,
 )
+from kamctl.cli.revision import AT_OPTION, REV_OPTION, SAME_CONFIG_OPTION, travel
 
 FORMAT_OPTION = typer.Option(
-    "html", "--format", "-f", help="Output format: md (Markdown) or html (self-contained, printable)."
+    "html",
+    "--format",
+    "-f",
+    help="Output format: md (Markdown), html (self-contained, printable) or pdf (A4, printed by headless "
+    "Chromium; one file per document).",
 )
 OUT_OPTION = typer.Option(
     Path("rendered"), "--output", "-o", help="Folder to write into (created if missing).", file_okay=False
@@ -54,14 +58,20 @@ def render(
     config: Path | None = CONFIG_OPTION,
     jobs: int | None = JOBS_OPTION,
     audience: str = AUDIENCE_OPTION,
+    rev: str | None = REV_OPTION,
+    at: str | None = AT_OPTION,
+    same_config: bool = SAME_CONFIG_OPTION,
 ) -> None:
-    """Render one account plan per account file, as Markdown or HTML.
+    """Render one account plan per account file, as Markdown, HTML or PDF.
 
-    Files are named after the account id (<id>.md or <id>.html). Invalid files
+    Files are named after the account id (<id>.md, <id>.html or <id>.pdf). Invalid files
     are reported and skipped. Exit 0 when every file was rendered, 1 when some
     were invalid, 2 on a usage, config or template error.
     """
-    raise typer.Exit(_run("plan", paths or [], fmt, out, lang, templates, as_of, config, jobs, audience))
+    past = (rev, at, same_config)
+    raise typer.Exit(
+        _run("plan", paths or [], fmt, out, lang, templates, as_of, config, jobs, audience, past)
+    )
 
 
 @app.command()
@@ -74,15 +84,19 @@ def report(
     as_of: str | None = AS_OF_OPTION,
     config: Path | None = CONFIG_OPTION,
     jobs: int | None = JOBS_OPTION,
+    rev: str | None = REV_OPTION,
+    at: str | None = AT_OPTION,
+    same_config: bool = SAME_CONFIG_OPTION,
 ) -> None:
-    """Render the portfolio report (index.md or index.html): KAISM matrix, ABC
+    """Render the portfolio report (index.md, index.html or index.pdf): KAISM matrix, ABC
     Pareto chart, concentration, risk summary and a table of accounts linking
     to their plans (render those into the same folder).
 
     Exit 0 when every file was read, 1 when some were invalid, 2 on a usage,
     config or template error.
     """
-    raise typer.Exit(_run("report", paths or [], fmt, out, lang, templates, as_of, config, jobs))
+    past = (rev, at, same_config)
+    raise typer.Exit(_run("report", paths or [], fmt, out, lang, templates, as_of, config, jobs, past=past))
 
 
 def _run(
@@ -96,6 +110,7 @@ def _run(
     config_path: Path | None,
     jobs: int | None,
     audience: str = "internal",
+    past: tuple[str | None, str | None, bool] = (None, None, False),
 ) -> int:
     import sys
 
@@ -104,16 +119,22 @@ def _run(
     from kamctl.formatters import text
     from kamctl.result import Result
 
-    check_format(fmt, ("md", "html"))
+    check_format(fmt, ("md", "html", "pdf"))
+    if fmt == "pdf":
+        from kamctl.pdf import PdfError, require_browser
+
+        try:
+            require_browser()  # before reading anything: say how to get one
+        except PdfError as exc:
+            fail(str(exc))
     from kamctl.audience import AUDIENCES
 
     if audience not in AUDIENCES:
         fail(f"unknown audience {audience!r}; use {' or '.join(AUDIENCES)}")
-    cfg = get_config(config_path)
-    lang = resolve_lang(lang, cfg, environment=False)
     if templates is not None and not templates.is_dir():
         fail(f"templates folder not found: {templates}")
-    today = parse_as_of(as_of)
+    cfg, today = travel(get_config(config_path), as_of, *past, lang=lang)
+    lang = resolve_lang(lang, cfg, environment=False)
 
     from kamctl.loader import load_accounts
     from kamctl.render import REPORT_STEM, RenderError, render_documents

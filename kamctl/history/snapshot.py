@@ -65,28 +65,36 @@ def config_path(repo: Repo, current: Config) -> str:
     return Path(os.path.relpath(current.source.resolve(), repo.root)).as_posix()
 
 
-def at_revision(repo: Repo, label: str, sha: str, current: Config, same_config: bool = False) -> Snapshot:
-    """The portfolio at commit ``sha``, with its own config unless ``same_config``."""
+def revision_config(repo: Repo, label: str, sha: str, current: Config, same_config: bool = False) -> Config:
+    """The config as it was at commit ``sha`` (today's with ``same_config``, or when there is none).
+
+    Its folders are where they would be in the work tree, so ``accounts_dir``
+    names the folder of the revision's tree to read."""
     cfg_rel = config_path(repo, current)
     if same_config or not cfg_rel:
-        cfg = current
-    else:
-        blob = repo.blob_at(sha, cfg_rel)
-        if blob is None:
-            raise GitError(
-                f"{cfg_rel} is not in revision {label} (the config was added or moved later); "
-                "read it with today's config with --same-config"
-            )
-        try:
-            text = repo.read(blob).decode("utf-8")
-        except UnicodeDecodeError:
-            raise GitError(f"{label}:{cfg_rel} is not UTF-8 text") from None
-        try:
-            cfg = parse_config(text, repo.root / cfg_rel)
-        except ConfigError as exc:
-            d = exc.diagnostics[0]
-            raise GitError(f"{label}:{cfg_rel}:{d.line}:{d.column}: {d.message}") from None
-    folder = _folder(repo, cfg_rel, cfg)
+        return current
+    blob = repo.blob_at(sha, cfg_rel)
+    if blob is None:
+        raise GitError(
+            f"{cfg_rel} is not in revision {label} (the config was added or moved later); "
+            "read it with today's config with --same-config"
+        )
+    try:
+        text = repo.read(blob).decode("utf-8")
+    except UnicodeDecodeError:
+        raise GitError(f"{label}:{cfg_rel} is not UTF-8 text") from None
+    try:
+        cfg = parse_config(text, repo.root / cfg_rel)
+    except ConfigError as exc:
+        d = exc.diagnostics[0]
+        raise GitError(f"{label}:{cfg_rel}:{d.line}:{d.column}: {d.message}") from None
+    return cfg
+
+
+def at_revision(repo: Repo, label: str, sha: str, current: Config, same_config: bool = False) -> Snapshot:
+    """The portfolio at commit ``sha``, with its own config unless ``same_config``."""
+    cfg = revision_config(repo, label, sha, current, same_config)
+    folder = _folder(repo, config_path(repo, current), cfg)
     snap = Snapshot(label, sha, cfg)
     for path, blob in sorted(repo.tree(sha, folder).items()):
         if not path.endswith(SUFFIXES) or any(p.startswith(".") for p in path.split("/")):

@@ -28,6 +28,7 @@ from .rules import (
     kam119_win_loss_review,
     kam125_win_loss_reason,
     kam126_resources_short,
+    kam127_decision_maker_unreached,
 )
 
 RULES: tuple[Rule, ...] = tuple(
@@ -56,6 +57,7 @@ RULES: tuple[Rule, ...] = tuple(
         kam119_win_loss_review,
         kam125_win_loss_reason,
         kam126_resources_short,
+        kam127_decision_maker_unreached,
     )
 )
 

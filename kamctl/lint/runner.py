@@ -141,6 +141,9 @@ def path_matches(glob: str, path: str, root: Path | None) -> bool:
     ``*`` matches across folders (fnmatch), so ``accounts/*.yaml`` and
     ``*light*.yaml`` both work; a leading ``**/`` also matches at the top.
     """
+    from kamctl.loader import tree_path
+
+    path = tree_path(path)  # a file of a git revision (--rev) matches as its work-tree path
     candidates = {PurePosixPath(Path(path).as_posix()).as_posix()}
     if root is not None:
         try:
