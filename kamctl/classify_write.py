@@ -117,6 +117,116 @@ def _insert_position(data: Any) -> int:
     return last + 1
 
 
+# ruamel.yaml keeps the blank lines and full-line comments that follow the last
+# value of a block with that value (its "post" comment), not with the key they
+# precede. Adding a key after that value would put them above the new key:
+# ``tier: x`` / blank / ``priority: 1`` (repro 10), or a skeleton's
+# ``# Our account team`` above the new ``classification:`` instead of above
+# ``team:``. The helpers below move those lines to the new last value.
+
+
+def _last_slot(node: Any) -> tuple[Any, Any, int] | None:
+    """(ruamel comment items, key, index) of the comment after ``node``'s last value."""
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    while True:
+        if isinstance(node, CommentedMap) and len(node):
+            key: Any = list(node.keys())[-1]
+            index = 2
+        elif isinstance(node, CommentedSeq) and len(node):
+            key, index = len(node) - 1, 0
+        else:
+            return None
+        child = node[key]
+        if isinstance(child, (CommentedMap, CommentedSeq)) and len(child) and not child.fa.flow_style():
+            node = child
+            continue
+        return node.ca.items, key, index
+
+
+def _split_token(items: Any, key: Any, index: int) -> str:
+    """Cut the lines after the first from the comment token; return them."""
+    entry = items.get(key)
+    token = entry[index] if entry and len(entry) > index else None
+    if token is None:
+        return ""
+    value = token.value
+    eol = value.find("\n")
+    if eol < 0 or eol == len(value) - 1:
+        return ""
+    token.value = value[: eol + 1]
+    return str(value[eol + 1 :])
+
+
+def _take_tail(node: Any) -> str:
+    """Remove and return the lines that follow ``node``'s last value (its own line end stays)."""
+    slot = _last_slot(node)
+    return _split_token(*slot) if slot else ""
+
+
+def _take_key_tail(data: Any, key: str) -> str:
+    """The same for a key whose value is empty or flow style (the comment sits at the key)."""
+    value = data.get(key)
+    slot = _last_slot(value) if value is not None else None
+    return _split_token(*slot) if slot else _split_token(data.ca.items, key, 2)
+
+
+def _put_tail(node: Any, rest: str) -> None:
+    """Append ``rest`` (from :func:`_take_tail`) after ``node``'s last value."""
+    slot = _last_slot(node)
+    if rest and slot is not None:
+        _put_tail_at(slot, rest)
+
+
+def _delete_block(data: Any) -> None:
+    """Remove ``classification``; the lines after it go to the section before it."""
+    keys = list(data.keys())
+    i = keys.index("classification")
+    rest = _take_key_tail(data, "classification")
+    del data["classification"]
+    if i == 0 or not rest:
+        return
+    slot = _last_slot(data[keys[i - 1]]) or (data.ca.items, keys[i - 1], 2)
+    before = _split_token(*slot)
+    # The blank line that separated the previous section from the block is
+    # already in ``rest``; keep only one of them.
+    _put_tail_at(slot, rest if not before.strip("\n") else before + rest)
+
+
+def _put_tail_at(slot: tuple[Any, Any, int], rest: str) -> None:
+    from ruamel.yaml.error import CommentMark
+    from ruamel.yaml.tokens import CommentToken
+
+    items, key, index = slot
+    entry = items.setdefault(key, [None, None, None, None])
+    if entry[index] is None:
+        entry[index] = CommentToken("\n" + rest, CommentMark(0), None)
+    else:
+        entry[index].value = entry[index].value + rest
+
+
+def _keep_comment_gap(y: Any, block: Any, key: str, value: object, lines: list[str]) -> None:
+    """A comment after a changed value keeps its column, or its distance when the value grows.
+
+    ruamel.yaml keeps the column and falls back to one space: ``key  # old``
+    became ``key_development # old`` (repro 10).
+    """
+    from ruamel.yaml.error import CommentMark
+
+    entry = block.ca.items.get(key)
+    token = entry[2] if entry and len(entry) > 2 else None
+    pos = block.lc.data.get(key)
+    if token is None or pos is None or not token.value.startswith("#"):
+        return
+    line, col = pos[2], pos[3]
+    if line >= len(lines) or token.column <= col:
+        return
+    old_value = lines[line][col : token.column].rstrip(" ")
+    gap = token.column - col - len(old_value)
+    new_value = _dump(y, {key: value}).split(": ", 1)[1].rstrip("\n")
+    token.start_mark = CommentMark(max(token.column, col + len(new_value) + gap))
+
+
 def update_text(text: str, block: dict[str, Any]) -> str:
     """``text`` with its classification block set to ``block`` (removed when empty).
 
@@ -141,22 +251,34 @@ def update_text(text: str, block: dict[str, Any]) -> str:
     if current is None and not wanted:
         return text
     if not wanted:
-        del data["classification"]
-    elif isinstance(current, dict) and current:
+        _delete_block(data)
+    elif isinstance(current, CommentedMap) and current:
         # Edit in place: comments inside the block and the user's key order stay.
+        rest = _take_tail(current)
+        lines = body.split("\n")
         for k in [k for k in current if k not in wanted]:
             del current[k]
         for k, v in wanted.items():
             if current.get(k) != v:
+                _keep_comment_gap(y, current, k, v, lines)
                 current[k] = v
+        _put_tail(current, rest)
     else:
         new = CommentedMap(wanted.items())
         if "classification" in data:
+            # ``classification:`` with no value (or ``{}``): what followed it
+            # belongs after the new block.
+            rest = _take_key_tail(data, "classification")
             data["classification"] = new
         else:
-            data.insert(_insert_position(data), "classification", new)
+            pos = _insert_position(data)
+            # The comment lines and blank lines after the previous section belong
+            # to the key after it; they move below the new block.
+            rest = _take_tail(data[list(data.keys())[pos - 1]]) if pos > 0 else ""
+            data.insert(pos, "classification", new)
             # A blank line before the new block, as between the file's other sections.
             data.yaml_set_comment_before_after_key("classification", before="\n")
+        _put_tail(new, rest)
     out = _dump(y, data)
     if crlf:
         out = out.replace("\n", "\r\n")

@@ -221,8 +221,12 @@ class LintConfig(_Section):
             default=2, description="At or above this (below green): amber."
         )
 
-    select: list[str] = Field(default_factory=list, description="Rule ids to run (empty: all).")
-    ignore: list[str] = Field(default_factory=list, description="Rule ids not to run.")
+    select: list[str] = Field(
+        default_factory=list,
+        description="Rule ids or prefixes to run (empty: all); narrows only the families it names "
+        "(KAM, RISK, STAGE, KAISM, PORT). Applies to every command.",
+    )
+    ignore: list[str] = Field(default_factory=list, description="Rule ids not to run, in any command.")
     severity: dict[str, str] = Field(default_factory=dict, description="Rule id → error/warning/info.")
     stale_contact_days: Days = Field(
         default=90, description="A contact older than this is stale (KAM111; lint and risk)."
@@ -247,15 +251,16 @@ class LintConfig(_Section):
     )
     fail_on: Text = Field(
         default="error",
-        description="Lowest severity that makes 'kamctl lint' exit 1: error, warning or info.",
+        description="Lowest severity that makes 'kamctl lint' exit 1: error, warning or info; "
+        "never: report without failing (as --fail-on never).",
     )
     status: Status = Field(default_factory=Status, description="Bands of 'kamctl status'.")
 
     @field_validator("fail_on")
     @classmethod
     def _fail_on(cls, v: str) -> str:
-        if v not in ("error", "warning", "info"):
-            raise ValueError(f"must be 'error', 'warning' or 'info' (got {v!r})")
+        if v not in ("error", "warning", "info", "never"):
+            raise ValueError(f"must be 'error', 'warning', 'info' or 'never' (got {v!r})")
         return v
 
 

@@ -16,12 +16,12 @@ from typing import TYPE_CHECKING
 
 from .abc import AbcRow, abc_classify
 from .account import Account, Action, ActionStatus, OpportunityStatus, Strength
+from .checks import SHARED_RULES, account_risks, portfolio_checks, portfolio_findings, stage_findings
 from .diagnostics import Diagnostic, Severity
 from .kaism import KaismResult, classify_account
 from .lint import lint_document
-from .portfolio import figures, portfolio_checks, year_row
-from .risk import SHARED_RULES, PortfolioRisk, account_risks, portfolio_findings, portfolio_risk
-from .stage import stage_findings
+from .portfolio import figures, year_row
+from .risk import PortfolioRisk, portfolio_risk
 from .types import INTERNAL
 
 if TYPE_CHECKING:
@@ -118,7 +118,7 @@ def account_facts(
         risks=[
             d for d in account_risks(account, config, as_of, path, doc, lang) if d.code not in SHARED_RULES
         ],
-        stage=stage_findings(account, config, path, doc, lang),
+        stage=stage_findings(account, config, path, doc, lang, as_of),
         lint=lint_document(path, doc, account, list(diagnostics), config, as_of, lang),
     )
 

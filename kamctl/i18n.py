@@ -431,6 +431,11 @@ _FINDINGS: dict[str, tuple[str, str]] = {
         "Beslutningstaker uten påvirkningsvei fra en støttespiller",
         "Decision maker no supporter reaches",
     ),
+    "KAISM101": ("Kunden kan ikke klassifiseres (KAISM)", "Account cannot be classified (KAISM)"),
+    "KAISM102": (
+        "KAISM-klassifisering på en del av kriteriene",
+        "KAISM classification on part of the criteria",
+    ),
     "PORT101": ("For få nøkkelkunder", "Too few key accounts"),
     "PORT102": ("For mange nøkkelkunder", "Too many key accounts"),
     "PORT103": ("Antall nøkkelkunder utenfor anbefalt spenn", "Number of key accounts outside the guide"),

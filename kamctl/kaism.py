@@ -89,13 +89,8 @@ MESSAGES: Messages = {
     },
     "attractiveness": {"en": "customer attractiveness: {why}", "nb": "kundens attraktivitet: {why}"},
     "strength": {"en": "our strength: {why}", "nb": "vår styrke: {why}"},
-    # kamctl classify
-    "unclassified": {"en": "{id}: unclassified: {reason}", "nb": "{id}: ikke klassifisert: {reason}"},
+    # kamctl classify's notes (the findings are the rules KAISM101 and KAISM102)
     "unclassified_note": {"en": "{id}: unclassified — {reason}", "nb": "{id}: ikke klassifisert — {reason}"},
-    "partial": {
-        "en": "{id}: classified on the criteria scored; not scored: {missing}",
-        "nb": "{id}: klassifisert på kriteriene som har poeng; mangler poeng: {missing}",
-    },
 }
 """Why an account is unclassified, in English and Norwegian bokmål."""
 

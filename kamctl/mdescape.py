@@ -24,6 +24,14 @@ What is neutralised and how:
   single line breaks are kept inside a paragraph and blank lines separate
   paragraphs. Trailing spaces (a hard break) are removed.
 * Other control characters are dropped; tabs become spaces.
+* GitHub's autolinks (GFM's "extended autolinks", repro 20): a bare
+  ``https://…``, ``www.…`` or ``name@host.tld`` in running text becomes a link
+  with no markup at all. The colon of ``://`` and the dot of ``www.`` are
+  backslash-escaped, which stops cmark-gfm's scanner (it runs on the raw
+  characters). E-mail addresses are found later, in the decoded text, where
+  no escape or entity survives; a WORD JOINER (U+2060, invisible, no line
+  break) before the ``@`` is the one change that keeps the text looking the
+  same and not a link. Checked with cmark-gfm itself (tests/test_mdescape.py).
 
 Escaping is not idempotent by design: escaping twice shows the backslashes.
 Templates therefore get already-rendered Markdown (macro output) through
@@ -38,12 +46,19 @@ _INLINE = re.compile(r"([\\`*_\[\]~|#])")
 _LINE_START = re.compile(r"^([-+=]|\d+[.)])")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _NEWLINES = re.compile(r"\r\n|\r|\n|\u2028|\u2029|\x85")
+_WWW = re.compile(r"(www)\.", re.IGNORECASE)
+# The characters cmark-gfm accepts before the '@' of an e-mail autolink.
+_EMAIL_AT = re.compile(r"(?<=[A-Za-z0-9.+\-_])@")
+WORD_JOINER = "\u2060"
 
 
 def _escape_line(line: str, line_start: bool = True) -> str:
     line = line.replace("\t", " ").strip(" ")
     line = line.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     line = _INLINE.sub(r"\\\1", line)
+    line = line.replace("://", "\\://")
+    line = _WWW.sub(r"\1\\.", line)
+    line = _EMAIL_AT.sub(WORD_JOINER + "@", line)
     m = _LINE_START.match(line) if line_start else None
     if m:
         marker = m.group(1)

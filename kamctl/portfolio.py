@@ -4,7 +4,8 @@ DOMAIN §1: 15–35 key accounts is the ideal, 5 is on the edge of too few and
 50 on the edge of too many. A key account here is an account with the full
 plan profile; KAM light plans (``profile: light``) are customers that do not
 warrant the full treatment and are counted separately. A KAM's load counts
-every plan they hold, light ones too: each takes their time.
+every plan they hold, light ones too: each takes their time. The findings
+about it (``PORT1xx``) are rules in :mod:`kamctl.lint.rules`.
 """
 
 from __future__ import annotations
@@ -13,12 +14,8 @@ from collections import defaultdict
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
-from .diagnostics import Diagnostic, Severity
-from .i18n import Messages, say
-
 if TYPE_CHECKING:
     from .account import Account, Financials
-    from .config import Config
 
 MEASURE_FIELDS = {
     "revenue": "revenue",
@@ -119,114 +116,3 @@ def key_account_count(accounts: Sequence[Account]) -> int:
     from .account import Profile
 
     return sum(1 for a in accounts if a.profile is Profile.full)
-
-
-MESSAGES: Messages = {
-    "key.1": {"en": "{n} key account (profile full)", "nb": "{n} nøkkelkunde (profile full)"},
-    "key.n": {"en": "{n} key accounts (profile full)", "nb": "{n} nøkkelkunder (profile full)"},
-    "light.1": {"en": ", besides {n} KAM light plan", "nb": ", i tillegg til {n} KAM light-plan"},
-    "light.n": {"en": ", besides {n} KAM light plans", "nb": ", i tillegg til {n} KAM light-planer"},
-    "too_few": {
-        "en": "{counted}: fewer than {limit} is too few to be a KAM programme (guide {low}–{high})",
-        "nb": "{counted}: færre enn {limit} er for få for et KAM-program (anbefalt {low}–{high})",
-    },
-    "too_many": {
-        "en": "{counted}: more than {limit}; if every customer gets KAM treatment, "
-        "nothing is prioritised (guide {low}–{high})",
-        "nb": "{counted}: flere enn {limit}; når alle kunder får KAM-behandling, "
-        "blir ingenting prioritert (anbefalt {low}–{high})",
-    },
-    "outside": {
-        "en": "{counted}: {side} the guide of {low}–{high}",
-        "nb": "{counted}: {side} det anbefalte spennet {low}–{high}",
-    },
-    "below": {"en": "below", "nb": "under"},
-    "above": {"en": "above", "nb": "over"},
-    "over_capacity": {
-        "en": "{kam} holds {n} accounts, more than the capacity of {cap}: {ids}",
-        "nb": "{kam} har {n} kunder, flere enn kapasiteten på {cap}: {ids}",
-    },
-    "no_kam": {
-        "en": "{id}: no KAM named (field 'kam'); nobody owns the account",
-        "nb": "{id}: ingen KAM oppgitt (feltet «kam»); ingen eier kunden",
-    },
-}
-"""The findings' texts in English and Norwegian bokmål (see :mod:`kamctl.i18n`)."""
-
-
-def portfolio_checks(
-    accounts: Sequence[Account], config: Config, paths: dict[str, str] | None = None, lang: str = "en"
-) -> list[Diagnostic]:
-    """Findings about the portfolio as a whole (codes ``PORT1xx``), in ``lang``.
-
-    ``paths`` maps account id → file, so a finding about an account points at it.
-    """
-
-    def t(key: str, **params: object) -> str:
-        return say(MESSAGES, key, lang, **params)
-
-    cfg = config.portfolio
-    paths = paths or {}
-    out: list[Diagnostic] = []
-    n = key_account_count(accounts)
-    light = len(accounts) - n
-    counted = t("key.1" if n == 1 else "key.n", n=n) + (
-        t("light.1" if light == 1 else "light.n", n=light) if light else ""
-    )
-    guide = {"low": cfg.min_key_accounts, "high": cfg.max_key_accounts}
-    if n < cfg.warn_below:
-        out.append(
-            _finding(
-                "PORT101",
-                Severity.warning,
-                t("too_few", counted=counted, limit=cfg.warn_below, **guide),
-            )
-        )
-    elif n > cfg.warn_above:
-        out.append(
-            _finding(
-                "PORT102",
-                Severity.warning,
-                t("too_many", counted=counted, limit=cfg.warn_above, **guide),
-            )
-        )
-    elif not cfg.min_key_accounts <= n <= cfg.max_key_accounts:
-        side = t("below" if n < cfg.min_key_accounts else "above")
-        out.append(
-            _finding(
-                "PORT103",
-                Severity.info,
-                t("outside", counted=counted, side=side, **guide),
-            )
-        )
-    for kam, ids in kam_load(accounts).items():
-        if len(ids) > cfg.max_accounts_per_kam:
-            out.append(
-                _finding(
-                    "PORT104",
-                    Severity.warning,
-                    t("over_capacity", kam=kam, n=len(ids), cap=cfg.max_accounts_per_kam, ids=", ".join(ids)),
-                )
-            )
-    for a in accounts:
-        if not (a.kam and a.kam.strip()):
-            out.append(
-                Diagnostic(
-                    paths.get(a.id, ""),
-                    0,
-                    0,
-                    Severity.warning,
-                    "PORT105",
-                    t("no_kam", id=a.id),
-                    "kam",
-                    account=a.id,
-                )
-            )
-    from .resources import resource_findings
-
-    out.extend(resource_findings(accounts, config, paths, lang))
-    return out
-
-
-def _finding(code: str, severity: Severity, message: str) -> Diagnostic:
-    return Diagnostic("", 0, 0, severity, code, message)

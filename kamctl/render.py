@@ -37,10 +37,8 @@ from typing import TYPE_CHECKING, Any, Literal, TypedDict
 from jinja2 import (
     BaseLoader,
     ChoiceLoader,
-    FileSystemLoader,
     PrefixLoader,
     StrictUndefined,
-    TemplateError,
     pass_context,
 )
 from jinja2.sandbox import SandboxedEnvironment
@@ -53,6 +51,7 @@ from .audience import hidden as audience_hidden
 from .facts import AccountFacts, PortfolioFacts
 from .i18n import Locale
 from .powermap import power_map_svg
+from .template_guard import GuardedEnvironment, GuardedLoader, TemplateProblem, bounded_memory, problem_from
 from .types import id_problem
 
 if TYPE_CHECKING:
@@ -125,6 +124,11 @@ class _NumberedRow(TypedDict):
 class RenderError(Exception):
     """A template could not be found or rendered, or an output could not be written."""
 
+    def __init__(self, message: str, problem: TemplateProblem | None = None) -> None:
+        super().__init__(message)
+        # A template's problem is data; the CLI words it in the terminal's language.
+        self.problem = problem
+
 
 # ------------------------------------------------------------------ templates
 
@@ -168,9 +172,9 @@ def template_dirs(config: Config | None, override: Path | None = None) -> list[P
 
 
 def _loader(dirs: Sequence[Path]) -> BaseLoader:
-    shipped = FileSystemLoader(str(packaged_templates()))
+    shipped = GuardedLoader(str(packaged_templates()))
     return ChoiceLoader(
-        [*(FileSystemLoader(str(d)) for d in dirs), PrefixLoader({"kamctl": shipped}, delimiter="/")]
+        [*(GuardedLoader(str(d)) for d in dirs), PrefixLoader({"kamctl": shipped}, delimiter="/")]
     )
 
 
@@ -365,8 +369,8 @@ def environments(dirs: Sequence[Path], loc: Locale) -> dict[str, SandboxedEnviro
         "undefined": StrictUndefined,
     }
     # Autoescape every template the HTML environment loads, whatever its name.
-    html = SandboxedEnvironment(autoescape=True, finalize=_none_as_empty, **options)
-    md = SandboxedEnvironment(autoescape=False, finalize=_md_finalize, **options)
+    html = GuardedEnvironment(autoescape=True, finalize=_none_as_empty, **options)
+    md = GuardedEnvironment(autoescape=False, finalize=_md_finalize, **options)
     md.filters["mdblock"] = lambda text: Markup(mdescape.block(text))
     md.filters["cell"] = _md_cell
     # Explicit escaping for template authors; the same as what finalize does.
@@ -756,12 +760,16 @@ def render_template(
 ) -> str:
     tfmt = TEMPLATE_FORMAT.get(fmt, fmt)
     env = envs[tfmt]
+    template = f"{name}.{tfmt}.j2"
     try:
-        return env.get_template(f"{name}.{tfmt}.j2").render(context)
-    except TemplateError as exc:
-        lineno = getattr(exc, "lineno", None)  # only TemplateSyntaxError and its kin carry a place
-        where = f" ({getattr(exc, 'filename', None)}:{lineno})" if lineno else ""
-        raise RenderError(f"template {name}.{tfmt}.j2{where}: {exc}") from None
+        with bounded_memory():
+            return env.get_template(template).render(context)
+    # Anything a template does wrong (repro 21: not UTF-8, recursion, memory,
+    # 1/0, a filter given the wrong type) is the template's error, at its line;
+    # see kamctl.template_guard. KeyboardInterrupt and SystemExit pass.
+    except Exception as exc:
+        problem = problem_from(exc, template)
+        raise RenderError(problem.text("en"), problem) from None
 
 
 def output_path(out_dir: Path, stem: str, fmt: str) -> Path:

@@ -4,7 +4,7 @@ An account's plan lists what it needs of our functions — hours, people or
 budget per year — and what management has committed (``resources`` in the
 account file). Two questions follow: does each account get what its plan
 needs (lint rule KAM126, per file), and does investment follow priority
-across the portfolio (finding PORT106 here)? Cheverton's KAISM matrix gives
+across the portfolio (rule PORT106, from :func:`inversions` here)? Cheverton's KAISM matrix gives
 the budget priority: key development accounts (1) and key accounts (2)
 before maintenance (3) and opportunistic accounts (4, "fills spare
 capacity"). A priority-3 or -4 account with more committed than a priority-1
@@ -23,7 +23,6 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .account import ResourceUnit
-from .diagnostics import Diagnostic, Severity
 from .i18n import Locale, Messages, say
 from .kaism import classify_account
 
@@ -38,19 +37,6 @@ _UNIT_TEXT: Messages = {
     "hours.1": {"en": "{n} hour", "nb": "{n} time"},
     "people": {"en": "{n} people", "nb": "{n} personer"},
     "people.1": {"en": "{n} person", "nb": "{n} person"},
-}
-
-MESSAGES: Messages = {
-    "inverted": {
-        "en": (
-            "{id} (priority {priority}) has {amount} committed, more than {other} (priority "
-            "{other_priority}, {other_amount}): investment should follow KAISM priority"
-        ),
-        "nb": (
-            "{id} (prioritet {priority}) har {amount} forpliktet, mer enn {other} (prioritet "
-            "{other_priority}, {other_amount}): investeringene bør følge KAISM-prioriteten"
-        ),
-    },
 }
 
 LOW_PRIORITY = (3, 4)
@@ -172,35 +158,4 @@ def inversions(rows: Sequence[AccountResources]) -> list[Inversion]:
                     low.currency,
                 )
             )
-    return out
-
-
-def resource_findings(
-    accounts: Sequence[Account], config: Config, paths: dict[str, str], lang: str
-) -> list[Diagnostic]:
-    """PORT106 for each :class:`Inversion`, at the lower-priority account's ``resources``."""
-    out = []
-    for inv in inversions(portfolio_resources(accounts, config)):
-        out.append(
-            Diagnostic(
-                paths.get(inv.account_id, ""),
-                0,
-                0,
-                Severity.warning,
-                "PORT106",
-                say(
-                    MESSAGES,
-                    "inverted",
-                    lang,
-                    id=inv.account_id,
-                    priority=inv.priority,
-                    amount=amount_text(inv.amount, inv.unit, inv.currency, lang),
-                    other=inv.other_id,
-                    other_priority=inv.other_priority,
-                    other_amount=amount_text(inv.other_amount, inv.unit, inv.currency, lang),
-                ),
-                "resources",
-                account=inv.account_id,
-            )
-        )
     return out

@@ -200,7 +200,9 @@ def test_usage_errors_exit_2(kamctl: Kamctl, tmp_path: Path, args: tuple[str, ..
         ('[lint]\nselect = ["KAM999"]\n', "[lint] select: no rule matches 'KAM999'"),
         ('[lint]\nseverity = {KAM101 = "fatal"}\n', "'fatal' is not a severity"),
         ('[lint.per_path."x/*"]\nignores = ["KAM101"]\n', "unknown key 'ignores'"),
-        ('[lint]\nfail_on = "never"\n', "fail_on"),
+        # "never" is accepted since the one registry (issue 9: the same --fail-on
+        # values everywhere, and in the config); a value that is no level is not.
+        ('[lint]\nfail_on = "fatal"\n', "'error', 'warning', 'info' or 'never'"),
         ('[lint]\nignore = ["KAM001"]\n', "KAM001 (invalid file) cannot be ignored"),
         ('[lint.per_path."*"]\nseverity = {KAM001 = "info"}\n', "cannot be ignored or downgraded"),
     ],

@@ -5,6 +5,7 @@ the same text, never as markup. Checked by rendering with markdown-it-py
 from __future__ import annotations
 
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
 from markdown_it import MarkdownIt
@@ -115,3 +116,64 @@ def test_line_start_rules_can_be_skipped_for_cells() -> None:
     assert inline("24. november", line_start=False) == "24. november"
     # …but the inline rules still apply.
     assert inline("a|b", line_start=False) == "a\\|b"
+
+
+# --- GitHub's autolinks (repro 20) -------------------------------------------
+# CommonMark (markdown-it above) has no bare-URL links; GitHub's renderer does:
+# a bare https://…, www.… or name@host.tld becomes a link with no markup. So
+# these are checked with cmark-gfm, the renderer GitHub runs.
+
+cmarkgfm = pytest.importorskip("cmarkgfm")
+
+AUTOLINK_BAIT = [
+    "Log in at https://evil.example/login now",
+    "www.evil.example",
+    "(www.evil.example)",
+    "*www.evil.example*",
+    "_www.evil.example_",
+    "~www.evil.example~",
+    "ftp://evil.example/a",
+    "HTTP://EVIL.EXAMPLE",
+    "mail a@evil.example;",
+    "first.last+tag@sub.evil.example",
+    "a_b@evil.example",
+    "mailto:a@evil.example",
+    "xmpp:a@evil.example/r",
+    "![x](http://evil.example/pixel.png)",
+    "<http://evil.example/auto>",
+    "http://a.example/c?d=e&f=g",
+]
+
+
+def _gfm(markdown: str) -> _Text:
+    parser = _Text()
+    parser.feed(cmarkgfm.github_flavored_markdown_to_html(markdown))
+    return parser
+
+
+@pytest.mark.parametrize("text", AUTOLINK_BAIT)
+def test_bare_urls_and_addresses_are_not_links_on_github(text: str) -> None:
+    # Control: unescaped, GitHub's renderer does make a link of each.
+    assert {"a", "img"} & set(_gfm(text).tags), text
+    for escaped in (inline(text), block(text), cell(text)):
+        out = _gfm(escaped)
+        assert "a" not in out.tags and "img" not in out.tags, (text, escaped)
+        # Shown as the same text; the word joiner before '@' is invisible.
+        assert out.text.strip().replace("\u2060", "") == text
+
+
+def test_the_word_joiner_goes_only_before_an_address() -> None:
+    # '@' with nothing an address could start with before it is left alone.
+    assert inline("@kari, 5 @ 10 NOK") == "@kari, 5 @ 10 NOK"
+    assert inline("kari@firma.no") == "kari\u2060@firma.no"
+
+
+def test_repro_20_rendered_plan_has_no_links_on_github(kamctl, tmp_path: Path) -> None:
+    source = Path(__file__).parent / "data" / "repros" / "20-markdown-bare-urls-become-links" / "linky.yaml"
+    r = kamctl("render", "-f", "md", "--lang", "en", "-o", tmp_path / "out", source)
+    assert r.exit_code == 0, r.stderr
+    out = _gfm((tmp_path / "out" / "linky.md").read_text(encoding="utf-8"))
+    assert "a" not in out.tags and "img" not in out.tags
+    text = out.text.replace("\u2060", "")
+    assert "Log in at https://evil.example/login or www.evil.example, mail a@evil.example" in text
+    assert "<http://evil.example/auto>" in text

@@ -86,7 +86,7 @@ def test_every_formatter_of_the_program_agrees_on_a_half() -> None:
     of the lint summary are one formatter: 4.125 is 4,13 in all of them."""
     from kamctl.i18n import Locale, decimal
     from kamctl.kaism import round_half_up
-    from kamctl.risk import fmt_amount
+    from kamctl.lint.rules._text import fmt_amount
     from kamctl.tabular import format_number
 
     assert Locale("nb").number(4.125, 2) == "4,13"

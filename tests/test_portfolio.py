@@ -7,8 +7,9 @@ from typing import Any
 import pytest
 
 from kamctl.account import Account
+from kamctl.checks import portfolio_checks
 from kamctl.config import Config, PortfolioConfig
-from kamctl.portfolio import analysis_year, figures, kam_load, portfolio_checks
+from kamctl.portfolio import analysis_year, figures, kam_load
 
 
 def accounts(n: int, profile: str = "full", kam: str | None = None, start: int = 0) -> list[Account]:

@@ -12,8 +12,8 @@ from __future__ import annotations
 from typing import Any
 
 from kamctl.account import Account, ResourceUnit
+from kamctl.checks import portfolio_checks
 from kamctl.config import Config
-from kamctl.portfolio import portfolio_checks
 from kamctl.resources import amount_text, inversions, portfolio_resources
 
 CONFIG = Config.model_validate(

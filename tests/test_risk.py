@@ -8,9 +8,10 @@ from typing import Any
 import pytest
 
 from kamctl.account import Account
+from kamctl.checks import account_risks, portfolio_findings
 from kamctl.config import Config, RiskConfig, load_config
 from kamctl.loader import load_accounts
-from kamctl.risk import account_risks, hhi_band, portfolio_findings, portfolio_risk
+from kamctl.risk import hhi_band, portfolio_risk
 from kamctl.yamlsource import parse
 from tests.conftest import EXAMPLES
 
@@ -293,8 +294,8 @@ def test_auto_renewing_contract_ending_is_info() -> None:
 
 
 def test_locate_findings_reads_flow_style(tmp_path) -> None:
+    from kamctl.checks import locate_findings
     from kamctl.diagnostics import Diagnostic, Severity
-    from kamctl.risk import locate_findings
 
     p = tmp_path / "a.yaml"
     p.write_text("id: a\nname: A\nstakeholders: [{name: X, stance: -2}]\n", encoding="utf-8")
@@ -325,8 +326,7 @@ def test_findings_made_while_loading_equal_those_made_after(examples) -> None:
     # afterwards and located by locate_findings they must be the same.
     import functools
 
-    from kamctl.risk import account_findings, locate_findings
-    from kamctl.stage import stage_findings
+    from kamctl.checks import account_findings, locate_findings, stage_findings
 
     cfg, accounts = examples
     per_file = functools.partial(account_findings, config=cfg, as_of=AS_OF)

@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from kamctl.account import Account
+from kamctl.checks import stage_findings
 from kamctl.config import Config, load_config
 from kamctl.loader import load_accounts
-from kamctl.stage import stage_findings
 from kamctl.yamlsource import parse
 from tests.conftest import EXAMPLES
 

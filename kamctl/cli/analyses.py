@@ -324,11 +324,11 @@ def classify_report(
 ) -> tuple[Result, dict[str, dict[str, Any]]]:
     """The report and, per account id, the block ``classify --write`` stores."""
     from kamctl.abc import abc_classify
-    from kamctl.diagnostics import Diagnostic, Severity
+    from kamctl.checks import kaism_findings, locate_findings, portfolio_checks
     from kamctl.i18n import say
     from kamctl.kaism import MESSAGES as KAISM_MESSAGES
     from kamctl.kaism import PRIORITY, QUADRANTS, classify_account, shown_score, tier_name
-    from kamctl.portfolio import figures, in_currency, portfolio_checks
+    from kamctl.portfolio import figures, in_currency
     from kamctl.result import Column, Matrix, Result, Table
 
     year = meta.get("year")
@@ -341,43 +341,10 @@ def classify_report(
     if missing:
         note(f"no revenue for {year} in {len(missing)} account(s), so no ABC class: {', '.join(missing)}")
     results = {a.id: classify_account(a, cfg.kaism, cfg.lang) for a in accs}
-    findings: list[Diagnostic] = []
-    for a in accs:
-        r = results[a.id]
-        if r.reason:
-            findings.append(
-                Diagnostic(
-                    paths[a.id],
-                    0,
-                    0,
-                    Severity.warning,
-                    "KAISM101",
-                    say(KAISM_MESSAGES, "unclassified", cfg.lang, id=a.id, reason=r.reason),
-                    None
-                    if a.kaism is None
-                    else "kaism.customer_attractiveness"
-                    if r.attractiveness is None
-                    else "kaism.our_strength",
-                    account=a.id,
-                )
-            )
-        elif r.missing:
-            findings.append(
-                Diagnostic(
-                    paths[a.id],
-                    0,
-                    0,
-                    Severity.info,
-                    "KAISM102",
-                    say(KAISM_MESSAGES, "partial", cfg.lang, id=a.id, missing=", ".join(r.missing)),
-                    "kaism",
-                    account=a.id,
-                )
-            )
-    from kamctl.risk import locate_findings
-
+    findings = [d for a in accs for d in kaism_findings(a, cfg, paths[a.id], lang=cfg.lang)]
     findings = locate_findings(findings, cfg.max_file_size, jobs=jobs)
-    findings.extend(portfolio_checks(accs, cfg, paths, cfg.lang))
+    port = portfolio_checks(accs, cfg, paths, cfg.lang)
+    findings.extend(locate_findings(port, cfg.max_file_size, jobs=jobs, locate=False))
 
     def order(a: Account) -> tuple[Any, ...]:
         r = results[a.id]
@@ -506,15 +473,15 @@ def risk_report(
     finding is in ``found`` and the year did not change: the rest reads the
     whole account."""
     from kamctl.account import Account
-    from kamctl.result import Column, Result, Table
-    from kamctl.risk import (
+    from kamctl.checks import (
         YEAR_DEPENDENT,
         account_risks,
         locate_findings,
         portfolio_findings,
-        portfolio_risk,
+        stage_findings,
     )
-    from kamctl.stage import stage_findings
+    from kamctl.result import Column, Result, Table
+    from kamctl.risk import portfolio_risk
 
     accs = [a for _, a in accounts]
     paths = {a.id: p for p, a in accounts}
@@ -542,7 +509,9 @@ def risk_report(
         note(
             f"no revenue for {pr.year} in {len(pr.missing)} account(s), left out of the shares: {', '.join(pr.missing)}"
         )
-    findings = portfolio_findings(pr, cfg, paths, cfg.lang)
+    findings = locate_findings(
+        portfolio_findings(pr, cfg, paths, cfg.lang), cfg.max_file_size, jobs=jobs, locate=False
+    )
     per_account: list[Diagnostic] = []
     late: list[Diagnostic] = []
     for path, a in accounts:
@@ -555,12 +524,12 @@ def risk_report(
         if made is None:
             # Not made during the load: make them now, locate them below.
             late.extend(account_risks(a, cfg, as_of, path, lang=cfg.lang))
-            late.extend(stage_findings(a, cfg, path, lang=cfg.lang))
+            late.extend(stage_findings(a, cfg, path, lang=cfg.lang, as_of=as_of))
         else:
             # Made before the year was known: redo the few that depend on it.
             per_account.extend(d for d in made if d.code not in YEAR_DEPENDENT)
             redo = account_risks(a, cfg, as_of, path, lang=cfg.lang) + stage_findings(
-                a, cfg, path, lang=cfg.lang
+                a, cfg, path, lang=cfg.lang, as_of=as_of
             )
             late.extend(d for d in redo if d.code in YEAR_DEPENDENT)
     findings.extend(per_account)
@@ -899,8 +868,9 @@ def risk(
     cfg = _with_lang(_with_year(base, year), lang)
     import functools
 
+    from kamctl.checks import account_findings
     from kamctl.portfolio import analysis_year
-    from kamctl.risk import account_findings, risk_account
+    from kamctl.risk import risk_account
 
     # The account findings are made in the loading workers, where each file's
     # node tree is at hand to locate them: no second parse.

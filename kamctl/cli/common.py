@@ -111,10 +111,21 @@ def get_config(path: Path | None) -> Config:
                 "kamctl: no kamctl.toml (or [tool.kamctl] in pyproject.toml) found; using the defaults\n"
             )
     try:
-        return load_config(path, search=False)
+        cfg = load_config(path, search=False)
     except ConfigError as exc:
         report_config_error(exc.diagnostics)
         raise typer.Exit(2) from None
+    lint = cfg.lint
+    if lint.select or lint.ignore or lint.severity or lint.per_path:
+        # The rule settings govern every command's findings, so every command
+        # refuses a setting that names no rule (only then is the registry imported).
+        from kamctl.lint.selection import LintSettingsError, check_settings
+
+        try:
+            check_settings(lint)
+        except LintSettingsError as exc:
+            fail(f"{cfg.source}: {exc}" if cfg.source else str(exc))
+    return cfg
 
 
 def shown_path(path: str) -> str:

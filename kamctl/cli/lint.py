@@ -72,6 +72,7 @@ _TEXT: dict[str, dict[str, str]] = {
         "en": "{id} {name}  (default severity: {severity}; profiles: {profiles})",
         "nb": "{id} {name}  (standard alvorlighet: {severity}; profiler: {profiles})",
     },
+    "reported_by": {"en": "Reported by: {commands}.", "nb": "Rapporteres av: {commands}."},
     "doc_english": {"en": "", "nb": "(Dokumentasjonen av reglene er på engelsk.)\n\n"},
 }
 
@@ -310,7 +311,11 @@ def rules(
     lang: str | None = LANG_OPTION,
     config: Path | None = CONFIG_OPTION,
 ) -> None:
-    """List every lint rule with id, default severity, profiles and summary; or explain one."""
+    """List every rule — every code kamctl can emit — with id, default severity, profiles and summary; or explain one.
+
+    KAM rules are reported by lint; RISK and STAGE by risk; KAISM and PORT by
+    classify; the rendered plans and the report show them all.
+    """
     import json
 
     from kamctl.cli.common import check_format
@@ -322,6 +327,11 @@ def rules(
     if rule_id is not None:
         rule = registry.get(rule_id)
         if rule is None:
+            from kamctl.lint.base import RETIRED
+
+            new = RETIRED.get(rule_id.strip().upper())
+            if new:
+                fail(f"{rule_id.strip().upper()} is retired; use {new} ('kamctl rules {new}' explains it)")
             fail(f"no rule {rule_id!r}; 'kamctl rules' lists them")
         chosen = [rule]
     if fmt == "json":
@@ -331,6 +341,8 @@ def rules(
                 "name": r.name,
                 "severity": r.severity.value,
                 "profiles": sorted(r.profiles),
+                "scope": r.scope,
+                "reported_by": list(r.reported_by),
                 "summary": r.summary_in(lang),
                 "doc": r.doc,
             }
@@ -348,9 +360,10 @@ def rules(
             severity=r.severity.value,
             profiles=", ".join(sorted(r.profiles)),
         )
+        commands = _t("reported_by", lang, commands=", ".join(f"kamctl {c}" for c in r.reported_by))
         sys.stdout.write(f"{head}\n\n{r.summary_in(lang)}\n\n{_t('doc_english', lang)}")
         body = r.doc.split("\n", 1)[1].strip() if "\n" in r.doc else ""
-        sys.stdout.write(body + "\n")
+        sys.stdout.write(f"{body}\n\n{commands}\n")
         return
     width = max(len(r.name) for r in chosen)
     for r in chosen:

@@ -134,6 +134,7 @@ def _run(
     if templates is not None and not templates.is_dir():
         fail(f"templates folder not found: {templates}")
     cfg, today = travel(get_config(config_path), as_of, *past, lang=lang)
+    terminal_lang = resolve_lang(lang, cfg)
     lang = resolve_lang(lang, cfg, environment=False)
 
     from kamctl.loader import load_accounts
@@ -173,7 +174,7 @@ def _run(
             audience="customer" if audience == "customer" else "internal",
         )
     except RenderError as exc:
-        fail(str(exc))
+        fail(exc.problem.text(terminal_lang) if exc.problem else str(exc))
     for path in written:
         sys.stdout.write(f"{path}\n")
     return 1 if bad else 0

@@ -1,10 +1,17 @@
-"""What a rule sees (:class:`Context`) and what it yields (:class:`Hit`).
+"""What a rule sees (:class:`Context`, :class:`PortfolioContext`) and what it
+yields (:class:`Hit`).
 
 A rule is a module with ``ID``, ``NAME``, ``SEVERITY``, ``SUMMARY``,
 ``PROFILES``, ``MESSAGES``, a docstring (the user documentation, shown by
 ``kamctl rules ID``) and ``check(ctx)``, a generator of hits. The runner turns
 hits into :class:`~kamctl.diagnostics.Diagnostic` with the rule's id and the
 configured severity, so rules never deal with configuration or suppression.
+
+Every finding kamctl makes is such a rule; the id's letters are its family
+and say which command reports it: ``KAM`` (``lint``), ``RISK`` and ``STAGE``
+(``risk``), ``KAISM`` and ``PORT`` (``classify``); the documents show them
+all. A module with ``SCOPE = "portfolio"`` judges the accounts together: its
+``check`` gets a :class:`PortfolioContext` and its hits name their file.
 
 Language
     Every text a user reads exists in English and Norwegian bokmål, in the
@@ -35,6 +42,8 @@ from kamctl.yamlsource import child as _child
 if TYPE_CHECKING:
     from kamctl.account import Account
     from kamctl.config import Config
+    from kamctl.kaism import KaismResult
+    from kamctl.risk import PortfolioRisk
     from kamctl.yamlsource import Document
 
 Loc = tuple[int | str, ...]
@@ -78,10 +87,51 @@ class Hit:
     absent: bool = False
     """Nothing of the path is in the file (a whole section is missing): the
     position is only a convention, so no source line is shown under it."""
+    severity: Severity | None = None
+    """This finding's own severity, for a rule that grades (RISK101 is info
+    when the contract renews by itself); a configured severity still wins."""
+    path: str | None = None
+    """Portfolio rules: the file the finding is about ("" for the portfolio)."""
+    account: str | None = None
+    """Portfolio rules: the account the finding is about."""
 
 
 class CheckFn(Protocol):
     def __call__(self, ctx: Context) -> Iterator[Hit]: ...
+
+
+class PortfolioCheckFn(Protocol):
+    def __call__(self, ctx: PortfolioContext) -> Iterator[Hit]: ...
+
+
+def _not_per_file(ctx: Context) -> Iterator[Hit]:
+    raise TypeError("a portfolio rule judges the accounts together, not one file")
+
+
+FAMILIES = ("KAM", "RISK", "STAGE", "KAISM", "PORT")
+"""Rule id prefixes, in the order ``kamctl rules`` lists them."""
+
+RETIRED: Mapping[str, str] = {"RISK150": "KAM111", "RISK151": "KAM106", "RISK152": "KAM112"}
+"""Codes that were merged into another rule (one check, one code): old → new."""
+
+
+SHARED_WITH_RISK = ("KAM111", "KAM106", "KAM112")
+"""Lint rules that are also account risks (DOMAIN §7: no contact for a long
+time, overdue actions, stale plan), so ``kamctl risk`` reports them too. One
+check each, one setting, one code; they were RISK150, RISK151 and RISK152."""
+
+_REPORTED_BY: Mapping[str, tuple[str, ...]] = {
+    "KAM": ("lint", "status", "render", "report"),
+    "RISK": ("risk", "render", "report"),
+    "STAGE": ("risk", "render", "report"),
+    "KAISM": ("classify",),
+    "PORT": ("classify", "report"),
+}
+
+
+def family_of(rule_id: str) -> str:
+    """``RISK101`` → ``RISK``."""
+    return rule_id.rstrip("0123456789")
 
 
 @dataclass(frozen=True)
@@ -101,6 +151,26 @@ class Rule:
     """A module's optional ``applies(ctx)``: False makes the rule not applicable to
     this plan (e.g. power-map rules on a plan without a map), so a check with
     nothing to judge does not count as passed in ``kamctl status``."""
+    scope: str = "file"
+    """``file``: one account at a time; ``portfolio``: all the accounts together."""
+    check_all: PortfolioCheckFn | None = None
+    """A portfolio rule's ``check`` (its ``check`` field then refuses a file)."""
+
+    @property
+    def family(self) -> str:
+        return family_of(self.id)
+
+    @property
+    def reported_by(self) -> tuple[str, ...]:
+        """The commands that report this rule's findings (the documents show them all)."""
+        commands = _REPORTED_BY[self.family]
+        return ("lint", "risk", *commands[1:]) if self.id in SHARED_WITH_RISK else commands
+
+    @property
+    def at_key(self) -> bool:
+        """Lint's findings point at a key (``due:``); the analyses' at the value,
+        as validate does (a finding kept its position when it became a rule)."""
+        return self.family == "KAM"
 
     @property
     def summary(self) -> str:
@@ -112,6 +182,7 @@ class Rule:
 
     @classmethod
     def from_module(cls, module: ModuleType) -> Rule:
+        portfolio = getattr(module, "SCOPE", "file") == "portfolio"
         return cls(
             id=module.ID,
             name=module.NAME,
@@ -119,10 +190,12 @@ class Rule:
             summaries=module.SUMMARY,
             profiles=frozenset(module.PROFILES),
             doc=(module.__doc__ or "").strip(),
-            check=module.check,
+            check=_not_per_file if portfolio else module.check,
             messages=module.MESSAGES,
             meta=module.ID.startswith("KAM0"),
             applies=getattr(module, "applies", None),
+            scope="portfolio" if portfolio else "file",
+            check_all=module.check if portfolio else None,
         )
 
 
@@ -183,10 +256,65 @@ class Context:
         absent = self.doc is not None and self._deepest(loc) is None
         return Hit(line, column, message, field_path(loc) or None, absent)
 
+    def about(self, loc: Loc, message: str, severity: Severity | None = None) -> Hit:
+        """A finding of the analyses (RISK, STAGE, KAISM): ``"<id>: message"``
+        at the *value* at ``loc`` (where validate points); an empty ``loc`` is
+        the whole file (0:0, no source line)."""
+        message = f"{self.account.id}: {message}"
+        if self.doc is None or not loc:
+            return Hit(0, 0, message, field_path(loc) or None, True, severity)
+        line, column = self.doc.locate(loc)
+        return Hit(line, column, message, field_path(loc), False, severity)
+
     @cached_property
     def quadrant(self) -> str | None:
         """The account's KAISM quadrant computed from its scores (§3), or None."""
         return quadrant_of(self.account, self.config)
+
+    @cached_property
+    def kaism(self) -> KaismResult:
+        """The account's KAISM placement, its reasons in the run's language."""
+        from kamctl.kaism import classify_account
+
+        return classify_account(self.account, self.config.kaism, self.lang)
+
+
+@dataclass
+class PortfolioContext:
+    """The accounts together, as the portfolio rules see them."""
+
+    accounts: Sequence[Account]
+    """Whole accounts (PORT rules); may be empty where only the figures are at hand."""
+    config: Config
+    paths: Mapping[str, str]
+    """Account id → its file, so a finding about an account points at it."""
+    risk: PortfolioRisk | None = None
+    """Concentration (RISK00x); computed from ``accounts`` when not given."""
+    lang: str = "en"
+
+    def say(self, messages: Messages, key: str, **params: object) -> str:
+        return say(messages, key, self.lang, **params)
+
+    def concentration(self) -> PortfolioRisk:
+        if self.risk is None:
+            from kamctl.risk import portfolio_risk
+
+            self.risk = portfolio_risk(self.accounts, self.config)
+        return self.risk
+
+    def hit(
+        self,
+        message: str,
+        *,
+        account: str | None = None,
+        field: str | None = None,
+        severity: Severity | None = None,
+        path: str | None = None,
+    ) -> Hit:
+        """A finding about the portfolio (no account) or about one account's file;
+        positioned 0:0 — it is about the file, not one line of it."""
+        where = path if path is not None else self.paths.get(account, "") if account else ""
+        return Hit(0, 0, message, field, True, severity, where, account)
 
 
 def deepest_mark(doc: Document, loc: Sequence[int | str]) -> Any:

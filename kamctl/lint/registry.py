@@ -1,10 +1,16 @@
-"""Every lint rule, listed explicitly (no discovery magic: a rule that is not
-here does not exist, and ``kamctl rules`` shows exactly this order)."""
+"""Every rule kamctl has, listed explicitly (no discovery magic: a rule that is
+not here does not exist, and ``kamctl rules`` shows exactly this order).
+
+The families — the letters of the id — say which command reports a rule:
+KAM by ``lint``; RISK and STAGE by ``risk``; KAISM and PORT by ``classify``;
+the rendered plans and the report show them all (:mod:`kamctl.checks`)."""
 
 from __future__ import annotations
 
 from .base import Rule
 from .rules import (
+    kaism101_unclassified,
+    kaism102_partly_scored,
     kam001_invalid,
     kam002_unused_suppression,
     kam101_sections,
@@ -29,6 +35,36 @@ from .rules import (
     kam125_win_loss_reason,
     kam126_resources_short,
     kam127_decision_maker_unreached,
+    port101_too_few,
+    port102_too_many,
+    port103_outside_guide,
+    port104_kam_over_capacity,
+    port105_no_kam,
+    port106_resources_inverted,
+    risk001_single_customer,
+    risk002_major_customer,
+    risk003_concentrated,
+    risk101_contract_ending,
+    risk102_contract_ended,
+    risk103_short_notice,
+    risk104_no_contract,
+    risk110_single_person,
+    risk111_no_people,
+    risk112_single_owner,
+    risk113_few_strong,
+    risk114_no_top_contact,
+    risk120_key_person_against,
+    risk130_strong_competitor,
+    risk140_exposed_industry,
+    risk160_loss_making,
+    stage101_partnership_single_contact,
+    stage102_partnership_single_owner,
+    stage103_partnership_no_top,
+    stage104_partnership_against,
+    stage105_synergistic_not_agreed,
+    stage106_mid_single_contact,
+    stage107_pre_kam_revenue,
+    stage108_no_revenue,
 )
 
 RULES: tuple[Rule, ...] = tuple(
@@ -58,6 +94,38 @@ RULES: tuple[Rule, ...] = tuple(
         kam125_win_loss_reason,
         kam126_resources_short,
         kam127_decision_maker_unreached,
+        risk001_single_customer,
+        risk002_major_customer,
+        risk003_concentrated,
+        risk101_contract_ending,
+        risk102_contract_ended,
+        risk103_short_notice,
+        risk104_no_contract,
+        risk110_single_person,
+        risk111_no_people,
+        risk112_single_owner,
+        risk113_few_strong,
+        risk114_no_top_contact,
+        risk120_key_person_against,
+        risk130_strong_competitor,
+        risk140_exposed_industry,
+        risk160_loss_making,
+        stage101_partnership_single_contact,
+        stage102_partnership_single_owner,
+        stage103_partnership_no_top,
+        stage104_partnership_against,
+        stage105_synergistic_not_agreed,
+        stage106_mid_single_contact,
+        stage107_pre_kam_revenue,
+        stage108_no_revenue,
+        kaism101_unclassified,
+        kaism102_partly_scored,
+        port101_too_few,
+        port102_too_many,
+        port103_outside_guide,
+        port104_kam_over_capacity,
+        port105_no_kam,
+        port106_resources_inverted,
     )
 )
 
@@ -66,8 +134,19 @@ BY_ID: dict[str, Rule] = {r.id: r for r in RULES}
 INVALID = "KAM001"
 UNUSED_SUPPRESSION = "KAM002"
 
-PLAN_RULES: tuple[Rule, ...] = tuple(r for r in RULES if not r.meta)
+LINT_RULES: tuple[Rule, ...] = tuple(r for r in RULES if r.family == "KAM")
+"""The rules ``kamctl lint`` runs."""
+
+PLAN_RULES: tuple[Rule, ...] = tuple(r for r in LINT_RULES if not r.meta)
 """The rules about a plan's content: the checks behind ``status`` completeness."""
+
+FILE_RULES: tuple[Rule, ...] = tuple(r for r in RULES if r.scope == "file")
+PORTFOLIO_RULES: tuple[Rule, ...] = tuple(r for r in RULES if r.scope == "portfolio")
+
+
+def family(name: str) -> tuple[str, ...]:
+    """The ids of one family (``RISK``), in registry order."""
+    return tuple(r.id for r in RULES if r.family == name)
 
 
 def get(rule_id: str) -> Rule | None:

@@ -1,248 +1,49 @@
-"""Running the rules over one file: selection, severities, suppression.
+"""Running the rules: over one file (:func:`evaluate`, :func:`run_rules`) and
+over the portfolio (:func:`run_portfolio_rules`).
 
-Order of decisions for a finding of rule R in file F:
-
-1. R runs only if it applies to F's profile (``PROFILES``) and is selected:
-   ``[lint] select`` (empty: all; an entry may be a prefix such as ``KAM1``)
-   minus ``[lint] ignore``; then every ``[lint.per_path."GLOB"]`` table whose
-   glob matches F, in config order: its ``select`` replaces the selection, its
-   ``ignore`` adds to the ignored, its ``severity`` overrides.
-2. A finding on a line with ``# kamctl: disable=R`` (or below a line with
-   ``# kamctl: disable-next-line=R``, or anywhere in a file with
-   ``# kamctl: disable-file=R``) is suppressed. A suppression that suppresses
-   nothing is itself a finding (KAM002).
-3. The severity is ``[lint] severity`` (then per-path) or the rule's default.
-
-KAM001 (the file is invalid) cannot be turned off or suppressed.
+Which rules run and at which severity is :mod:`kamctl.lint.selection`; inline
+suppression is :mod:`kamctl.lint.suppression`. KAM001 (the file is invalid)
+cannot be turned off or suppressed.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
-import fnmatch
-import os
-import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 from kamctl.diagnostics import Diagnostic, Severity
 
 from . import registry
-from .base import Context, Hit, quote, say
+from .base import RETIRED, Context, Hit, PortfolioContext, Rule, quote, say
+from .selection import (
+    LintSettingsError,
+    Selection,
+    check_ids,
+    check_settings,
+    path_matches,
+    selection_for,
+)
+from .suppression import Suppression, find_suppressions, suppressed
 
 if TYPE_CHECKING:
     from kamctl.account import Account
-    from kamctl.config import Config, LintConfig
+    from kamctl.config import Config
     from kamctl.yamlsource import Document
 
-PER_PATH_KEYS = ("select", "ignore", "severity")
+__all__ = [
+    "LintSettingsError",
+    "Selection",
+    "check_ids",
+    "check_settings",
+    "find_suppressions",
+    "path_matches",
+    "selection_for",
+]
 
 # Status of one plan rule for one file, as `status` shows it.
 PASS, FAIL, SUPPRESSED, NOT_APPLICABLE, OFF = "pass", "fail", "suppressed", "n/a", "off"
-
-
-class LintSettingsError(Exception):
-    """``[lint]`` names a rule or severity that does not exist."""
-
-
-# ------------------------------------------------------------------ selection
-
-
-@dataclass(frozen=True)
-class Selection:
-    enabled: frozenset[str]
-    severity: dict[str, Severity]
-
-    def severity_of(self, rule_id: str) -> Severity:
-        return self.severity.get(rule_id) or registry.BY_ID[rule_id].severity
-
-
-def _expand(patterns: Iterable[str], where: str) -> set[str]:
-    out: set[str] = set()
-    for raw in patterns:
-        pattern = str(raw).strip().upper()
-        found = {r.id for r in registry.RULES if pattern and r.id.startswith(pattern)}
-        if not found:
-            raise LintSettingsError(f"{where}: no rule matches {raw!r} (see 'kamctl rules')")
-        out |= found
-    return out
-
-
-def _severities(mapping: Any, where: str) -> dict[str, Severity]:
-    if not isinstance(mapping, dict):
-        raise LintSettingsError(f'{where}: must be a table of rule id = "error"|"warning"|"info"')
-    out: dict[str, Severity] = {}
-    for rule_id, value in mapping.items():
-        try:
-            sev = Severity(str(value))
-        except ValueError:
-            raise LintSettingsError(
-                f"{where}.{rule_id}: {value!r} is not a severity; use error, warning or info"
-            ) from None
-        for rid in _expand([rule_id], where):
-            out[rid] = sev
-    return out
-
-
-def _list(value: Any, where: str) -> list[str]:
-    if isinstance(value, str):
-        return [value]
-    if not isinstance(value, list):
-        raise LintSettingsError(f"{where}: must be a list of rule ids")
-    return [str(v) for v in value]
-
-
-def check_settings(cfg: LintConfig) -> None:
-    """Raise :class:`LintSettingsError` for the first unusable entry in ``[lint]``."""
-    _expand(cfg.select, "[lint] select")
-    _expand(cfg.ignore, "[lint] ignore")
-    _severities(cfg.severity, "[lint] severity")
-    _not_invalid(cfg.ignore, "[lint] ignore")
-    _not_invalid(cfg.severity, "[lint] severity")
-    for glob, table in cfg.per_path.items():
-        where = f'[lint.per_path."{glob}"]'
-        if not isinstance(table, dict):
-            raise LintSettingsError(f"{where}: must be a table with select, ignore and/or severity")
-        for key, value in table.items():
-            if key not in PER_PATH_KEYS:
-                raise LintSettingsError(f"{where}: unknown key {key!r}; use {', '.join(PER_PATH_KEYS)}")
-            if key == "severity":
-                _severities(value, f"{where} severity")
-                _not_invalid(value, f"{where} severity")
-            else:
-                _expand(_list(value, f"{where} {key}"), f"{where} {key}")
-                if key == "ignore":
-                    _not_invalid(_list(value, where), f"{where} ignore")
-
-
-def check_ids(ids: list[str], where: str, *, ignoring: bool = False) -> None:
-    """Raise :class:`LintSettingsError` unless every id or prefix names a rule
-    (and, for an ignore list, none is KAM001)."""
-    _expand(ids, where)
-    if ignoring:
-        _not_invalid(ids, where)
-
-
-def _not_invalid(ids: Iterable[str], where: str) -> None:
-    # A prefix such as "KAM0" may cover KAM001 (it is then left alone); naming
-    # it is a mistake worth saying: an invalid file is always an error.
-    if any(str(i).strip().upper() == registry.INVALID for i in ids):
-        raise LintSettingsError(
-            f"{where}: {registry.INVALID} (invalid file) cannot be ignored or downgraded; "
-            "an account file that does not validate is always an error"
-        )
-
-
-def path_matches(glob: str, path: str, root: Path | None) -> bool:
-    """Does ``glob`` match ``path`` as given, or relative to the config's folder?
-
-    ``*`` matches across folders (fnmatch), so ``accounts/*.yaml`` and
-    ``*light*.yaml`` both work; a leading ``**/`` also matches at the top.
-    """
-    from kamctl.loader import tree_path
-
-    path = tree_path(path)  # a file of a git revision (--rev) matches as its work-tree path
-    candidates = {PurePosixPath(Path(path).as_posix()).as_posix()}
-    if root is not None:
-        try:
-            candidates.add(Path(os.path.abspath(path)).relative_to(root.resolve()).as_posix())
-        except ValueError:
-            pass
-    globs = {glob}
-    if glob.startswith("**/"):
-        globs.add(glob[3:])
-    return any(fnmatch.fnmatchcase(c, g) for c in candidates for g in globs)
-
-
-def selection_for(path: str, config: Config) -> Selection:
-    cfg = config.lint
-    selected = _expand(cfg.select, "[lint] select") if cfg.select else {r.id for r in registry.RULES}
-    ignored = _expand(cfg.ignore, "[lint] ignore")
-    severity = _severities(cfg.severity, "[lint] severity")
-    root = config.source.parent if config.source else None
-    for glob, table in cfg.per_path.items():
-        if not path_matches(glob, path, root):
-            continue
-        where = f'[lint.per_path."{glob}"]'
-        if "select" in table:
-            selected = _expand(_list(table["select"], where), where)
-        if "ignore" in table:
-            ignored |= _expand(_list(table["ignore"], where), where)
-        if "severity" in table:
-            severity.update(_severities(table["severity"], where))
-    enabled = (selected - ignored) | {registry.INVALID}
-    severity.pop(registry.INVALID, None)
-    return Selection(frozenset(enabled), severity)
-
-
-# ---------------------------------------------------------------- suppression
-
-# Ids are separated by commas; text after the last id (a space, then anything)
-# is the reason and is ignored. A token that is no rule id ("all") is reported.
-_DIRECTIVE = re.compile(
-    r"#\s*kamctl:\s*(?P<kind>disable-next-line|disable-file|disable)\s*=\s*"
-    r"(?P<ids>[^\s,]+(?:\s*,\s*[^\s,]+)*)"
-)
-_ID = re.compile(r"[^\s,]+")
-
-
-@dataclass
-class Suppression:
-    line: int
-    """The line of the comment."""
-    column: int
-    """Column of the rule id in the comment (where KAM002 points)."""
-    kind: str
-    rule_id: str
-    """As written, upper-cased (ids are case-insensitive)."""
-    written: str = ""
-    used: bool = False
-
-    def covers(self, line: int) -> bool:
-        if self.kind == "disable-file":
-            return True
-        if self.kind == "disable-next-line":
-            return line == self.line + 1
-        return line == self.line
-
-
-def find_suppressions(doc: Document) -> list[Suppression]:
-    """Suppression comments in ``doc``; text that only looks like one inside a
-    quoted or block scalar is not a comment and is skipped."""
-    found: list[Suppression] = []
-    for number, line in enumerate(doc.text.splitlines(), 1):
-        if "kamctl:" not in line:
-            continue
-        for m in _DIRECTIVE.finditer(line):
-            start = m.start()
-            if start > 0 and not line[start - 1].isspace():
-                continue  # YAML: a comment starts at '#' after whitespace
-            if _inside_scalar(doc.root, number - 1, start):
-                continue
-            for idm in _ID.finditer(m.group("ids")):
-                found.append(
-                    Suppression(
-                        line=number,
-                        column=m.start("ids") + idm.start() + 1,
-                        kind=m.group("kind"),
-                        rule_id=idm.group().upper(),
-                        written=idm.group(),
-                    )
-                )
-    return found
-
-
-def _inside_scalar(node: Any, line: int, column: int) -> bool:
-    """Is 0-based (line, column) inside a scalar's text (so not a comment)?"""
-    start, end = node.start_mark, node.end_mark
-    if (line, column) < (start.line, start.column) or (line, column) >= (end.line, end.column):
-        return False
-    if node.id == "scalar":
-        return True
-    children = node.value if node.id == "sequence" else [n for pair in node.value for n in pair]
-    return any(_inside_scalar(child, line, column) for child in children)
 
 
 # --------------------------------------------------------------------- running
@@ -320,7 +121,10 @@ def evaluate(
     config: Config,
     as_of: _dt.date,
     lang: str = "en",
+    rules: Sequence[Rule] = registry.LINT_RULES,
 ) -> Outcome:
+    """Lint one parsed file with ``rules`` (lint's own by default; the rule
+    cases pass others) and judge its suppression comments."""
     selection = selection_for(path, config)
     errors = [d for d in diagnostics if d.severity is Severity.error]
     if account is None or errors:
@@ -333,8 +137,8 @@ def evaluate(
     out: list[Diagnostic] = list(diagnostics)
     checks: dict[str, str] = {}
     judged: set[str] = set()
-    for rule in registry.RULES:
-        if rule.meta:
+    for rule in rules:
+        if rule.meta or rule.scope != "file":
             continue
         if ctx.profile not in rule.profiles or (rule.applies is not None and not rule.applies(ctx)):
             checks[rule.id] = NOT_APPLICABLE
@@ -345,11 +149,11 @@ def evaluate(
         judged.add(rule.id)
         state = PASS
         for hit in rule.check(ctx):
-            if _suppress(suppressions, rule.id, hit):
+            if suppressed(suppressions, rule.id, hit.line):
                 state = SUPPRESSED if state == PASS else state
                 continue
             state = FAIL
-            out.append(_diagnostic(rule.id, selection.severity_of(rule.id), hit, ctx))
+            out.append(_diagnostic(rule.id, selection.severity_of(rule.id, hit), hit, ctx))
         checks[rule.id] = state
     if registry.UNUSED_SUPPRESSION in selection.enabled:
         for s in suppressions:
@@ -387,12 +191,15 @@ def run_rules(
     as_of: _dt.date,
     lang: str = "en",
 ) -> list[Diagnostic]:
-    """The findings of the plan rules ``rule_ids`` on one valid account, for a
-    command other than lint that reports them too (``risk``: stale contact,
-    overdue action, stale plan). Selection, severities and inline suppression
-    are lint's (:func:`selection_for`), so a finding is the same finding —
-    same code, message, severity, suppression — whichever command shows it.
-    Unused suppressions (KAM002) are lint's to judge, not reported here."""
+    """The findings of the file rules ``rule_ids`` on one valid account, for the
+    commands that report them (``risk``: RISK1xx, STAGE and the stale contact,
+    overdue action and stale plan it shares with lint; ``classify``: KAISM).
+    Selection, severities and inline suppression are those of every command
+    (:func:`selection_for`), so a finding is the same finding — same code,
+    message, severity, suppression — whichever command shows it. Unused
+    suppressions (KAM002) are lint's to judge, not reported here. Without
+    ``doc`` the positions are 0:0 and suppression is left to
+    :func:`kamctl.risk.locate_findings`, which reads the file."""
     selection = selection_for(path, config)
     ctx = Context(path=path, account=account, doc=doc, config=config, as_of=as_of, lang=lang)
     suppressions = find_suppressions(doc) if doc is not None else []
@@ -401,23 +208,40 @@ def run_rules(
         rule = registry.BY_ID[rule_id]
         if ctx.profile not in rule.profiles or rule.id not in selection.enabled:
             continue
+        if rule.applies is not None and not rule.applies(ctx):
+            continue
         for hit in rule.check(ctx):
-            if not _suppress(suppressions, rule.id, hit):
-                out.append(_diagnostic(rule.id, selection.severity_of(rule.id), hit, ctx))
+            if not suppressed(suppressions, rule.id, hit.line):
+                out.append(_diagnostic(rule.id, selection.severity_of(rule.id, hit), hit, ctx))
     return out
 
 
-def _suppress(suppressions: list[Suppression], rule_id: str, hit: Hit) -> bool:
-    hit_any = False
-    for s in suppressions:
-        if s.rule_id == rule_id and s.covers(hit.line):
-            s.used = True
-            hit_any = True
-    return hit_any
+def run_portfolio_rules(rule_ids: Iterable[str], ctx: PortfolioContext) -> list[Diagnostic]:
+    """The findings of the portfolio rules ``rule_ids``: each selected (and its
+    severity set) by the settings for the file it names, or the global ones
+    for a finding about the whole portfolio. Inline ``disable-file`` in that
+    file is applied where the file is read again (:func:`kamctl.risk.locate_findings`)."""
+    out: list[Diagnostic] = []
+    selections: dict[str, Selection] = {}
+    for rule_id in rule_ids:
+        rule = registry.BY_ID[rule_id]
+        assert rule.check_all is not None, f"{rule_id} is not a portfolio rule"
+        for hit in rule.check_all(ctx):
+            path = hit.path or ""
+            selection = selections.get(path)
+            if selection is None:
+                selection = selections[path] = selection_for(path, ctx.config)
+            if rule.id not in selection.enabled:
+                continue
+            severity = selection.severity_of(rule.id, hit)
+            out.append(Diagnostic(path, 0, 0, severity, rule.id, hit.message, hit.field, account=hit.account))
+    return out
 
 
 def _unused(s: Suppression, judged: set[str], lang: str) -> str | None:
     messages = registry.BY_ID[registry.UNUSED_SUPPRESSION].messages
+    if s.rule_id in RETIRED:
+        return say(messages, "retired", lang, kind=s.kind, written=s.written, new=RETIRED[s.rule_id])
     if s.rule_id not in registry.BY_ID:
         return say(messages, "no_rule", lang, kind=s.kind, written=s.written, quoted=quote(s.written, lang))
     if s.rule_id == registry.INVALID:
@@ -468,8 +292,10 @@ def _invalid(d: Diagnostic, account: Account | None, lang: str = "en") -> Diagno
 # ------------------------------------------------------------------- files
 
 
-def lint_file(path: str, config: Config, as_of: _dt.date, lang: str = "en") -> Outcome:
-    """Read, parse, validate and lint one file; messages in ``lang``."""
+def lint_file(
+    path: str, config: Config, as_of: _dt.date, lang: str = "en", rules: Sequence[Rule] = registry.LINT_RULES
+) -> Outcome:
+    """Read, parse, validate and lint one file with ``rules``; messages in ``lang``."""
     from kamctl.account import Account
     from kamctl.loader import read_file
     from kamctl.validation import validate
@@ -499,7 +325,7 @@ def lint_file(path: str, config: Config, as_of: _dt.date, lang: str = "en") -> O
         )
         return evaluate(path, doc, None, [d], config, as_of, lang)
     account, diags = validate(Account, doc, path)
-    return evaluate(path, doc, account, diags, config, as_of, lang)
+    return evaluate(path, doc, account, diags, config, as_of, lang, rules)
 
 
 def _lint_one(args: tuple[str, Config, _dt.date, str]) -> Outcome:

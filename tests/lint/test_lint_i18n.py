@@ -18,6 +18,7 @@ from kamctl.lint import registry
 from kamctl.lint.base import LANGS, Rule
 from kamctl.lint.runner import lint_file
 from tests.conftest import EXAMPLES, Run
+from tests.lint.casekit import run_case
 
 CASES = Path(__file__).parent / "cases"
 AS_OF = dt.date(2026, 11, 24)
@@ -26,8 +27,7 @@ Kamctl = Callable[..., Run]
 
 
 def _messages(rule_id: str, lang: str, case: str = "fail") -> list[str]:
-    outcome = lint_file(str(CASES / rule_id / f"{case}.yaml"), Config(), AS_OF, lang)
-    return [d.message for d in outcome.diagnostics if d.code == rule_id]
+    return [d.message for d in run_case(registry.BY_ID[rule_id], case, lang) if d.code == rule_id]
 
 
 def _fields(template: str) -> set[str]:

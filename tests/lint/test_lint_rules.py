@@ -1,14 +1,13 @@
-"""Every rule against its data files: ``cases/KAMxxx/{pass.yaml,fail.yaml,fail.expect}``.
+"""Every rule against its data files (``cases/ID/``; see :mod:`tests.lint.casekit`).
 
-``fail.expect`` lists the expected findings as ``line:col CODE``, one per line
-(``#`` starts a comment). Findings of the codes named there are compared as a
-multiset, positions included; findings of other rules are left to their own
-cases. All cases are judged as of 2026-11-24 with the default config.
+Findings of the codes named in ``fail.expect`` are compared as a multiset,
+positions included (and severities where the line gives one); findings of
+other rules are left to their own cases. All cases are judged as of
+2026-11-24, with the case's ``kamctl.toml`` or the default config.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import textwrap
 from pathlib import Path
@@ -19,27 +18,7 @@ from kamctl.config import Config
 from kamctl.lint import registry
 from kamctl.lint.base import Rule
 from kamctl.lint.runner import lint_file
-
-CASES = Path(__file__).parent / "cases"
-AS_OF = dt.date(2026, 11, 24)
-CASE_IDS = sorted(p.name for p in CASES.iterdir() if p.is_dir())
-
-
-def _expected(path: Path) -> list[tuple[int, int, str]]:
-    out = []
-    for raw in path.read_text(encoding="utf-8").splitlines():
-        line = raw.split("#", 1)[0].strip()
-        if not line:
-            continue
-        m = re.fullmatch(r"(\d+):(\d+)\s+([A-Z]+\d+)", line)
-        assert m, f"{path}: bad line {raw!r}"
-        out.append((int(m.group(1)), int(m.group(2)), m.group(3)))
-    return sorted(out)
-
-
-def _findings(path: Path) -> list[tuple[int, int, str]]:
-    outcome = lint_file(str(path), Config(), AS_OF)
-    return sorted((d.line, d.column, d.code) for d in outcome.diagnostics)
+from tests.lint.casekit import AS_OF, CASE_IDS, config_of, expected, found
 
 
 def test_every_rule_has_a_case_and_every_case_a_rule() -> None:
@@ -48,17 +27,18 @@ def test_every_rule_has_a_case_and_every_case_a_rule() -> None:
 
 @pytest.mark.parametrize("rule_id", CASE_IDS)
 def test_pass_case_has_no_finding_of_its_rule(rule_id: str) -> None:
-    found = [f for f in _findings(CASES / rule_id / "pass.yaml") if f[2] == rule_id]
-    assert found == []
+    assert found(registry.BY_ID[rule_id], "pass", {rule_id}, False) == []
 
 
 @pytest.mark.parametrize("rule_id", CASE_IDS)
 def test_fail_case_has_exactly_the_expected_findings(rule_id: str) -> None:
-    expected = _expected(CASES / rule_id / "fail.expect")
-    codes = {e[2] for e in expected}
+    want = expected(rule_id)
+    codes = {e.code for e in want}
     assert rule_id in codes, "a fail case must expect at least one finding of its own rule"
-    found = [f for f in _findings(CASES / rule_id / "fail.yaml") if f[2] in codes]
-    assert found == expected
+    graded = any(e.severity for e in want)
+    if graded:
+        assert all(e.severity for e in want), "give every line a severity, or none"
+    assert found(registry.BY_ID[rule_id], "fail", codes, graded) == want
 
 
 @pytest.mark.parametrize("rule", registry.RULES, ids=lambda r: r.id)
@@ -70,7 +50,11 @@ def test_rule_documents_itself(rule: Rule) -> None:
     if not rule.meta:
         assert "§" in rule.doc, f"{rule.id} should cite DOMAIN.md"
     assert rule.profiles <= {"full", "light"} and rule.profiles
-    assert re.fullmatch(r"KAM[01]\d\d", rule.id)
+    assert re.fullmatch(r"KAM[01]\d\d|RISK[01]\d\d|STAGE1\d\d|KAISM1\d\d|PORT1\d\d", rule.id)
+    # A rule's family says which command reports it; a portfolio rule is about the accounts together.
+    assert rule.scope == (
+        "portfolio" if rule.id in {"RISK001", "RISK002", "RISK003"} or rule.family == "PORT" else "file"
+    )
 
 
 def _doc_example(rule: Rule, label: str) -> str:
@@ -81,12 +65,15 @@ def _doc_example(rule: Rule, label: str) -> str:
     return body if body.startswith("id:") else "id: doc\nname: Doc AS\n" + body
 
 
-@pytest.mark.parametrize("rule", registry.RULES, ids=lambda r: r.id)
+@pytest.mark.parametrize("rule", registry.FILE_RULES, ids=lambda r: r.id)
 def test_documented_examples_do_what_the_docs_say(rule: Rule, tmp_path: Path) -> None:
+    # (A portfolio rule's examples describe several files; its cases are the check.)
+    config: Config = config_of(rule.id)
     for label, should_fire in (("PASS", False), ("FAIL", True)):
         path = tmp_path / f"{label}.yaml"
         path.write_text(_doc_example(rule, label), encoding="utf-8")
-        diags = lint_file(str(path), Config(), AS_OF).diagnostics
+        rules = registry.LINT_RULES if rule.family == "KAM" else registry.FILE_RULES
+        diags = lint_file(str(path), config, AS_OF, rules=rules).diagnostics
         if rule.id != "KAM001":
             assert not [d for d in diags if d.code == "KAM001"], f"{label} example is not a valid file"
         fired = [d for d in diags if d.code == rule.id]

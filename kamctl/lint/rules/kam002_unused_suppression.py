@@ -4,7 +4,11 @@ What it checks
     Every ``# kamctl: disable=KAMxxx`` (on the offending line),
     ``# kamctl: disable-next-line=KAMxxx`` (on the line above) and
     ``# kamctl: disable-file=KAMxxx`` (anywhere) comment must silence at least
-    one finding of each rule it names, and name only rules that exist.
+    one finding of each rule it names, and name only rules that exist. A
+    retired code (RISK150–152, merged into KAM111, KAM106, KAM112) is named
+    with the code to use instead. Any rule's code may be named (RISK, STAGE,
+    KAISM, PORT too); lint judges "suppresses nothing" only for the rules it
+    runs itself, the KAM rules.
 
 Why
     Suppressions outlive their reason: once the plan is fixed, a forgotten
@@ -54,6 +58,10 @@ MESSAGES: Messages = {
     "no_rule": {
         "en": "'# kamctl: {kind}={written}': there is no rule {quoted} (see 'kamctl rules')",
         "nb": "«# kamctl: {kind}={written}»: det finnes ingen regel {quoted} (se «kamctl rules»)",
+    },
+    "retired": {
+        "en": "'# kamctl: {kind}={written}': {written} is retired; use {new} (one check, one code)",
+        "nb": "«# kamctl: {kind}={written}»: {written} er faset ut; bruk {new} (én kontroll, én kode)",
     },
     "cannot": {
         "en": "'# kamctl: {kind}={rule}': {rule} cannot be suppressed",
