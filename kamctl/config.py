@@ -286,7 +286,10 @@ class Config(_Section):
     accounts: Text = Field(default="accounts", description="Folder of account files.")
     currency: Text = Field(default="NOK", description="Default currency (ISO 4217).")
     fiscal_year: Year | None = Field(default=None, description="Year to analyse (default: latest).")
-    lang: Text = Field(default="nb", description="Output language: nb or en.")
+    lang: Text = Field(
+        default="nb",
+        description="Output language: nb, en, or any language with a catalogue (nb_NO.UTF-8 and no mean nb).",
+    )
     max_file_size: FileSize = Field(default=1_048_576, description="Largest account file accepted, bytes.")
     kaism: KaismConfig = Field(default_factory=KaismConfig)
     abc: AbcConfig = Field(default_factory=AbcConfig)
@@ -302,9 +305,14 @@ class Config(_Section):
     @field_validator("lang")
     @classmethod
     def _lang(cls, v: str) -> str:
-        if v not in ("nb", "en"):
-            raise ValueError(f"must be 'nb' or 'en' (got {v!r})")
-        return v
+        from .i18n import normalize_lang
+
+        # A language without a catalogue is English with a notice at run time
+        # (resolve_lang); only what is no language at all is an error here.
+        lang = normalize_lang(v)
+        if lang is None:
+            raise ValueError(f"must be a language such as nb or en (got {v!r})")
+        return lang
 
     _accounts = field_validator("accounts")(_path_setting)
 

@@ -66,10 +66,6 @@ def write_json(doc: Any, stream: IO[str]) -> None:
     stream.write("\n")
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
-
-
 def format_location(d: Diagnostic) -> str:
     if d.line <= 0:
         return d.path
@@ -157,27 +153,21 @@ def findings_line(result: Result) -> str:
 
 
 def summary_line(result: Result) -> str:
-    errors, warnings = result.count(Severity.error), result.count(Severity.warning)
-    if result.lang == "nb" and result.tool != "validate":
-        from .i18n import Locale
+    """``2 files checked, 1 invalid, 3 errors`` / ``2 filer kontrollert, 0 feil, 1 advarsel``."""
+    from .i18n import Locale, ntr
 
-        loc = Locale("nb")
-        files = f"{result.files} {'fil' if result.files == 1 else 'filer'} kontrollert"
-        infos = result.count(Severity.info)
-        return ", ".join(
-            [files, loc.counted(errors, "error"), loc.counted(warnings, "warning")]
-            + ([f"{infos} info"] if infos else [])
-        )
-    parts = [f"{_plural(result.files, 'file')} checked"]
+    lang, loc = result.lang, Locale(result.lang)
+    errors, warnings = result.count(Severity.error), result.count(Severity.warning)
+    parts = [ntr(lang, "{n} file checked", "{n} files checked", result.files)]
     if result.tool == "validate":
-        parts.append(f"{result.invalid_files} invalid")
-        parts.append(_plural(errors, "error"))
+        parts.append(ntr(lang, "{n} invalid", "{n} invalid", result.invalid_files))
+        parts.append(loc.counted(errors, "error"))
     else:
-        parts.append(_plural(errors, "error"))
-        parts.append(_plural(warnings, "warning"))
+        parts.append(loc.counted(errors, "error"))
+        parts.append(loc.counted(warnings, "warning"))
         infos = result.count(Severity.info)
         if infos:
-            parts.append(f"{infos} info")
+            parts.append(loc.counted(infos, "info"))
     return ", ".join(parts)
 
 

@@ -117,14 +117,20 @@ STANCE_COLOUR = {
     3: "#2166ac",
 }
 """A diverging red–blue scale (ColorBrewer RdBu), readable by colour-blind readers."""
-SIZE = {"high": (168.0, 84.0), "medium": (150.0, 76.0), "low": (132.0, 68.0), None: (150.0, 76.0)}
+SIZE = {"high": (152.0, 92.0), "medium": (140.0, 88.0), "low": (128.0, 84.0), None: (140.0, 88.0)}
 BORDER = {"strong": 4.0, "medium": 2.0, "weak": 0.8, None: 0.8}
-PER_ROW = 6
-CELL_W, CELL_H = 180.0, 118.0
-PAD = 12.0
-TOP = 30.0
-ARROW_DX = 16.0
+PER_ROW = 4
+CELL_W, CELL_H = 166.0, 112.0
+PAD = 8.0
+TOP = 34.0
 """Room for the two legend lines above the map."""
+ARROW_DX = 16.0
+STACK_INDENT = 14.0
+"""How far a stacked report sits right of its column, to leave room for the line to its boss."""
+FONT, NAME_FONT = 11.0, 12.0
+"""CSS px; the map is drawn at its own size (4 × 166 + 2 × 8 = 680 px, the
+A4 text column), so 11 px prints at 8.25 pt. The first version was 1,104
+units wide and printed its smallest text at 6 pt."""
 
 
 @dataclass(frozen=True)
@@ -141,25 +147,94 @@ def _n(x: float) -> str:
     return text[:-2] if text.endswith(".0") else text
 
 
-def _layout(people: Sequence[Person]) -> tuple[list[Box], float, float]:
-    depth = levels(people)
-    rows: list[list[int]] = []
-    for d in sorted(set(depth)):
-        members = [i for i, x in enumerate(depth) if x == d]
-        for k in range(0, len(members), PER_ROW):
-            rows.append(members[k : k + PER_ROW])
+def _tree(people: Sequence[Person]) -> tuple[dict[int, tuple[float, int]], set[int]] | None:
+    """An org chart: (column, row) per person and the people stacked under their boss.
+
+    A boss whose reports have no reports of their own gets them in one column
+    below, one per row (an org chart's usual way with a team), so a
+    director's five people take one column, not five. Otherwise reports sit
+    side by side under their boss. None when that needs more than
+    :data:`PER_ROW` columns; :func:`_layout` then wraps each level instead.
+    """
+    index = {p.name: i for i, p in enumerate(people)}
+    kids: dict[int, list[int]] = {i: [] for i in range(len(people))}
+    roots = []
+    for i, p in enumerate(people):
+        boss = index.get(p.reports_to) if p.reports_to else None
+        if boss is None or boss == i:
+            roots.append(i)
+        else:
+            kids[boss].append(i)
+    stacked: set[int] = set()
+
+    def span(i: int) -> int:
+        if not kids[i]:
+            return 1
+        if len(kids[i]) > 1 and all(not kids[k] for k in kids[i]):
+            stacked.update(kids[i])
+            return 1
+        return sum(span(k) for k in kids[i])
+
+    if sum(span(r) for r in roots) > PER_ROW:
+        return None
+    at: dict[int, tuple[float, int]] = {}
+
+    def place(i: int, col: int, row: int) -> None:
+        width = span(i)
+        at[i] = (col + (width - 1) / 2, row)
+        if kids[i] and kids[i][0] in stacked:
+            for k, child in enumerate(kids[i]):
+                at[child] = (col, row + 1 + k)
+            return
+        for child in kids[i]:
+            place(child, col, row + 1)
+            col += span(child)
+
+    col = 0
+    for r in roots:
+        place(r, col, 0)
+        col += span(r)
+    return at, stacked
+
+
+def _layout(people: Sequence[Person], min_width: float = 0.0) -> tuple[list[Box], float, float, set[int]]:
+    """Boxes, the map's width and height, and who is stacked under their boss."""
+    tree = _tree(people)
+    cells: dict[int, tuple[float, int]] = {}
+    stacked: set[int] = set()
+    if tree is not None:
+        cells, stacked = tree
+    else:
+        depth = levels(people)
+        order = {i: i for i in range(len(people))}
+        r = 0
+        for d in sorted(set(depth)):
+            # Under their bosses' order, so lines cross as little as a wrap allows.
+            boss_at = {p.name: order[i] for i, p in enumerate(people)}
+            members = sorted(
+                (i for i, x in enumerate(depth) if x == d),
+                key=lambda i: (boss_at.get(people[i].reports_to or "", -1), i),
+            )
+            for k in range(0, len(members), PER_ROW):
+                for c, i in enumerate(members[k : k + PER_ROW]):
+                    cells[i] = (float(c), r)
+                    order[i] = r * PER_ROW + c
+                r += 1
+    columns = max((c for c, _ in cells.values()), default=0.0) + 1
+    width = CELL_W * min(PER_ROW, columns) + 2 * PAD
+    width = min(max(width, min_width), CELL_W * PER_ROW + 2 * PAD)
+    offset = (width - 2 * PAD - CELL_W * columns) / 2
     boxes: dict[int, Box] = {}
-    width = CELL_W * min(PER_ROW, max((len(r) for r in rows), default=1)) + 2 * PAD
-    for r, members in enumerate(rows):
-        offset = (width - 2 * PAD - CELL_W * len(members)) / 2
-        for c, i in enumerate(members):
-            p = people[i]
-            w, h = SIZE[_value(getattr(p, "influence", None))]
-            cx = PAD + offset + CELL_W * c + CELL_W / 2
-            cy = PAD + TOP + CELL_H * r + CELL_H / 2
-            boxes[i] = Box(p.name, cx - w / 2, cy - h / 2, w, h)
-    height = PAD * 2 + TOP + CELL_H * len(rows)
-    return [boxes[i] for i in range(len(people))], width, height
+    for i, (col, row) in cells.items():
+        p = people[i]
+        w, h = SIZE[_value(getattr(p, "influence", None))]
+        left = PAD + offset + CELL_W * col
+        cy = PAD + TOP + CELL_H * row + CELL_H / 2
+        x = left + STACK_INDENT if i in stacked else left + (CELL_W - w) / 2
+        boxes[i] = Box(p.name, x, cy - h / 2, w, h)
+    rows = max((row for _, row in cells.values()), default=0) + 1
+    height = PAD * 2 + TOP + CELL_H * rows
+    return [boxes[i] for i in range(len(people))], width, height, stacked
 
 
 def _value(x: object) -> str | None:
@@ -172,29 +247,70 @@ def _text(x: float, y: float, text: str, cls: str = "", anchor: str = "middle") 
     return f'<text x="{_n(x)}" y="{_n(y)}" text-anchor="{anchor}"{c}>{escape(text)}</text>'
 
 
-def _clip(text: str, n: int) -> str:
-    return text if len(text) <= n else text[: n - 1] + "…"
+def _clip(text: str, width: float, size: float = FONT, bold: bool = False) -> str:
+    """``text`` cut with "…" to fit ``width`` px (the full names are in the table above the map)."""
+    from .svg import text_width
+
+    if text_width(text, size, bold) <= width:
+        return text
+    while text and text_width(text + "…", size, bold) > width:
+        text = text[:-1]
+    return text.rstrip() + "…"
+
+
+def _lines(b: Box, name: str, title: str, owner: str) -> list[str]:
+    """The name (on two lines when it needs them), the title and our owner, inside the box."""
+    from .svg import _wrap
+
+    names = _wrap(name, NAME_FONT, b.w - 10, bold=True)
+    if len(names) > 2:
+        names = [names[0], " ".join(names[1:])]
+    names = [_clip(n, b.w - 10, NAME_FONT, bold=True) for n in names]
+    y = b.y + 35
+    out = []
+    for line in names:
+        out.append(_text(b.x + b.w / 2, y, line, "nm"))
+        y += 14
+    out.append(_text(b.x + b.w / 2, y + 2, _clip(title, b.w - 10), "sub"))
+    out.append(_text(b.x + b.w / 2, y + 17, _clip(owner, b.w - 10), "sub"))
+    return out
 
 
 def power_map_svg(people: Sequence[Person], loc: Locale) -> Markup | None:
     """The map as one ``<svg>``, or None when nobody has a reporting line or influence."""
     if not any(p.reports_to or p.influences for p in people):
         return None
-    boxes, width, height = _layout(people)
+    from .svg import text_width
+
+    legend = max(text_width(loc.t(f"powermap.legend{i}"), FONT) for i in (1, 2)) + 2 * PAD
+    boxes, width, height, stacked = _layout(people, legend)
     at = {b.name: b for b in boxes}
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {_n(width)} {_n(height)}" '
+        f'width="{_n(width)}" height="{_n(height)}" '
         f'class="chart powermap" role="img" aria-label="{escape(loc.t("powermap.title"))}">',
         '<defs><marker id="pm-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" '
         'markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#444"/></marker></defs>',
-        "<style>text{font:11px sans-serif;fill:#1a1a1a}.nm{font-weight:bold;font-size:12px}"
-        ".sub{font-size:10px;fill:#444}.legend{font-size:10px;fill:#444}.inv{fill:#ffffff}</style>",
-        _text(PAD, PAD + 8, loc.t("powermap.legend1"), "legend", "start"),
-        _text(PAD, PAD + 22, loc.t("powermap.legend2"), "legend", "start"),
+        f"<style>text{{font-family:sans-serif;font-size:{_n(FONT)}px;fill:#1a1a1a}}"
+        f".nm{{font-weight:bold;font-size:{_n(NAME_FONT)}px}}"
+        f".sub{{font-size:{_n(FONT)}px;fill:#333}}.legend{{font-size:{_n(FONT)}px;fill:#333}}"
+        ".inv{fill:#ffffff}</style>",
+        _text(PAD, PAD + 10, loc.t("powermap.legend1"), "legend", "start"),
+        _text(PAD, PAD + 25, loc.t("powermap.legend2"), "legend", "start"),
     ]
     for p, b in zip(people, boxes, strict=True):
         boss = at.get(p.reports_to) if p.reports_to else None
-        if boss is not None and boss is not b:
+        if boss is None or boss is b:
+            continue
+        if people.index(p) in stacked:
+            # Down a line left of the stacked team, then across to each box.
+            bus = b.x - STACK_INDENT / 2
+            mid = b.y + b.h / 2
+            parts.append(
+                f'<polyline points="{_n(boss.x)},{_n(boss.y + boss.h / 2)} {_n(bus)},{_n(boss.y + boss.h / 2)} '
+                f'{_n(bus)},{_n(mid)} {_n(b.x)},{_n(mid)}" fill="none" stroke="#888" stroke-width="1.5"/>'
+            )
+        else:
             parts.append(
                 f'<line x1="{_n(b.x + b.w / 2)}" y1="{_n(b.y)}" x2="{_n(boss.x + boss.w / 2)}" '
                 f'y2="{_n(boss.y + boss.h)}" stroke="#888" stroke-width="1.5"/>'
@@ -206,7 +322,15 @@ def power_map_svg(people: Sequence[Person], loc: Locale) -> Markup | None:
                 continue
             # Influence arrows leave and reach a box off-centre (reporting lines
             # use the centre) and bend, so the two kinds of line do not overlap.
-            if abs((t.y + t.h / 2) - (b.y + b.h / 2)) < 1:
+            same_column = abs((t.x + t.w / 2) - (b.x + b.w / 2)) < CELL_W / 2
+            if same_column and abs(t.y - b.y) > CELL_H * 1.5:
+                # Past the boxes in between: out of the right side, through the
+                # gap beside the column (16 px), into the other box's right side.
+                right = max(b.x + b.w, t.x + t.w)
+                x1, y1 = b.x + b.w, b.y + b.h / 2
+                x2, y2 = t.x + t.w + 2, t.y + t.h / 2
+                mx, my = right + 22, (y1 + y2) / 2
+            elif abs((t.y + t.h / 2) - (b.y + b.h / 2)) < 1:
                 # Same row: under the boxes in between, from bottom to bottom.
                 x1, y1 = b.x + b.w / 2 + ARROW_DX, b.y + b.h
                 x2, y2 = t.x + t.w / 2 - ARROW_DX, t.y + t.h + 2
@@ -235,16 +359,14 @@ def power_map_svg(people: Sequence[Person], loc: Locale) -> Markup | None:
             f'<g class="person"><rect x="{_n(b.x)}" y="{_n(b.y)}" width="{_n(b.w)}" height="{_n(b.h)}" '
             f'rx="5" fill="#ffffff" stroke="#1a1a1a" stroke-width="{_n(border)}"/>',
             f'<rect x="{_n(b.x + border / 2)}" y="{_n(b.y + border / 2)}" width="{_n(b.w - border)}" '
-            f'height="16" fill="{colour}"/>',
+            f'height="17" fill="{colour}"/>',
             _text(
                 b.x + b.w / 2,
-                b.y + border / 2 + 12,
+                b.y + border / 2 + 13,
                 label,
                 "sub" if stance is None or abs(stance) < 2 else "sub inv",
             ),
-            _text(b.x + b.w / 2, b.y + 34, _clip(p.name, 24), "nm"),
-            _text(b.x + b.w / 2, b.y + 48, _clip(title, 28), "sub"),
-            _text(b.x + b.w / 2, b.y + 62, _clip(f"{loc.t('powermap.owner')}: {owner or '–'}", 28), "sub"),
+            *_lines(b, p.name, title, f"{loc.t('powermap.owner')}: {owner or '–'}"),
             "</g>",
         ]
     parts.append("</svg>")

@@ -62,6 +62,8 @@ FORMATS = ("md", "html", "pdf")
 EXTENSIONS = {"md": "md", "html": "html", "pdf": "pdf"}
 TEMPLATE_FORMAT = {"md": "md", "html": "html", "pdf": "html"}
 """A PDF is the HTML document printed (:mod:`kamctl.pdf`)."""
+REPORT_MATRIX_WIDTH = 400
+"""The report's KAISM matrix beside its legend (``.two.wide-left`` gives it 400 px)."""
 PDF_BATCH = 8
 """Plans printed per batch: a portfolio of thousands never sits in memory as HTML."""
 REPORT_STEM = "index"
@@ -656,7 +658,11 @@ def report_context(portfolio: PortfolioFacts, config: Config, opts: Options) -> 
         ]
         if points:
             charts["kaism"] = svg.kaism_matrix(
-                points, loc, threshold=config.kaism.threshold, quadrant_names=_quadrant_names(loc)
+                points,
+                loc,
+                threshold=config.kaism.threshold,
+                quadrant_names=_quadrant_names(loc),
+                width=REPORT_MATRIX_WIDTH,
             )
         if portfolio.abc_rows:
             charts["pareto"] = svg.pareto(

@@ -15,6 +15,15 @@ EXAMPLES = ROOT / "examples"
 SHARED = ROOT.parent / "shared"
 
 
+@pytest.fixture(autouse=True)
+def _no_locale(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The machine's locale is one step of choosing the language (after --lang,
+    $KAMCTL_LANG and the config): clear it, so an en_US shell or CI machine does
+    not change what the tests see. Tests of the locale step set it themselves."""
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        monkeypatch.delenv(name, raising=False)
+
+
 class Run:
     def __init__(self, exit_code: int, stdout: str, stderr: str) -> None:
         self.exit_code = exit_code

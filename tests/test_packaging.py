@@ -29,3 +29,17 @@ def test_every_python_package_is_listed_in_pyproject() -> None:
         if "__pycache__" not in init.parts
     }
     assert on_disk - listed == set(), f"add these to [tool.setuptools] packages: {sorted(on_disk - listed)}"
+
+
+def test_every_compiled_catalogue_is_package_data() -> None:
+    """The .mo files are what the program reads; a wheel without them speaks English only."""
+    from fnmatch import fnmatch
+
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    patterns = config["tool"]["setuptools"]["package-data"]["kamctl"]
+    catalogues = [
+        p.relative_to(ROOT / "kamctl").as_posix() for p in (ROOT / "kamctl" / "locale").rglob("*.mo")
+    ]
+    assert "nb/LC_MESSAGES/kamctl.mo" in [c.removeprefix("locale/") for c in catalogues]
+    unshipped = [c for c in catalogues if not any(fnmatch(c, pat) for pat in patterns)]
+    assert unshipped == [], f"add to [tool.setuptools.package-data] kamctl: {unshipped}"

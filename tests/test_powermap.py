@@ -119,7 +119,8 @@ def test_four_example_plans_have_a_map(kamctl: Kamctl, tmp_path: Path) -> None:
         found = re.search(r"<svg[^>]*powermap.*?</svg>", html, re.S)
         assert found, n
         root = ET.fromstring(found.group(0))
-        assert len(list(root.iter(f"{SVG}line"))) >= 3, n  # at least three reporting lines
+        # At least three reporting lines (straight, or an elbow to a stacked team).
+        assert len([*root.iter(f"{SVG}line"), *root.iter(f"{SVG}polyline")]) >= 3, n
 
 
 def test_power_map_rules_do_not_judge_a_plan_without_a_map(kamctl: Kamctl, tmp_path: Path) -> None:
@@ -143,3 +144,77 @@ def test_power_map_rules_do_not_judge_a_plan_without_a_map(kamctl: Kamctl, tmp_p
     doc = kamctl("status", f, "--format", "json", "--as-of", "2026-11-24").json()
     assert isinstance(doc, dict)
     assert "KAM117" in doc["tables"]["accounts"][0]["checks"]["passed"]
+
+
+def twenty_five() -> Account:
+    """A chief executive, four directors under her, twenty people under them
+    (five each), with long Norwegian names and titles and influence lines."""
+    people: list[dict[str, object]] = [
+        {
+            "name": "Kristine Marie Haraldsen-Bergersen",
+            "title": "Administrerende direktør",
+            "stance": 1,
+            "influence": "high",
+            "relationship": "strong",
+            "owner": "Ingrid Solberg",
+        },
+    ]
+    for d in range(4):
+        people.append(
+            {
+                "name": f"Direktør Nummer {d + 1} Olsen",
+                "title": "Direktør for innkjøp og logistikk",
+                "reports_to": people[0]["name"],
+                "stance": d - 2,
+                "influence": "medium",
+                "owner": "Magnus Haugen",
+                "influences": [people[0]["name"]],
+            }
+        )
+    for k in range(20):
+        boss = people[1 + k // 5]["name"]
+        people.append(
+            {
+                "name": f"Medarbeider {k + 1:02d} Johannessen",
+                "title": "Seniorrådgiver kvalitet",
+                "reports_to": boss,
+                "stance": (k % 7) - 3,
+                "influence": "low",
+                "relationship": "weak",
+                "influences": [boss] if k % 3 == 0 else [],
+            }
+        )
+    return _account(people)
+
+
+def test_a_map_of_25_people_fits_a4_with_no_box_on_another_and_8_pt_text() -> None:
+    from kamctl.svg import PRINT_WIDTH, text_width
+
+    svg = power_map_svg(twenty_five().stakeholders, Locale("nb"))
+    assert svg is not None
+    root = ET.fromstring(str(svg))
+    vb = [float(v) for v in root.get("viewBox", "").split()]
+    # Drawn at its own size, no wider than the A4 column (680 px) and no taller
+    # than a page's body (297 − 18 − 16 = 263 mm = 994 px).
+    assert root.get("width") == f"{vb[2]:g}" and vb[2] <= PRINT_WIDTH and vb[3] <= 994
+    # Every font size in the map's style is at least 11 px = 8.25 pt.
+    sizes = [float(v) for v in re.findall(r"font-size:([\d.]+)px", str(svg))]
+    assert sizes and min(sizes) >= 11
+    boxes = []
+    for g in root.iter(f"{SVG}g"):
+        rect = g.find(f"{SVG}rect")
+        assert rect is not None
+        x, y = float(rect.get("x", 0)), float(rect.get("y", 0))
+        w, h = float(rect.get("width", 0)), float(rect.get("height", 0))
+        boxes.append((x, y, w, h))
+        assert x >= 0 and y >= 0 and x + w <= vb[2] and y + h <= vb[3]
+        # Each line of text fits inside its box (the name is 12 px bold, the rest 11 px).
+        for t in g.iter(f"{SVG}text"):
+            name = t.get("class") == "nm"
+            assert text_width(t.text or "", 12 if name else 11, bold=name) <= w, t.text
+            assert y < float(t.get("y", 0)) < y + h
+    assert len(boxes) == 25
+    for i, (x1, y1, w1, h1) in enumerate(boxes):
+        for x2, y2, w2, h2 in boxes[i + 1 :]:
+            apart = x1 + w1 <= x2 or x2 + w2 <= x1 or y1 + h1 <= y2 or y2 + h2 <= y1
+            assert apart, ((x1, y1, w1, h1), (x2, y2, w2, h2))

@@ -177,7 +177,7 @@ def test_invalid_files_are_reported_and_the_rest_rendered(kamctl: Kamctl, tmp_pa
 
 @pytest.mark.parametrize(
     "args",
-    [("-f", "docx"), ("--lang", "sv"), ("--as-of", "24.11.2026"), ("--templates", "no-such-folder")],
+    [("-f", "docx"), ("--lang", "12"), ("--as-of", "24.11.2026"), ("--templates", "no-such-folder")],
 )
 def test_usage_errors_exit_2(kamctl: Kamctl, args: tuple[str, ...]) -> None:
     run = kamctl("render", ACCOUNTS / "kystlab.yaml", *args)

@@ -185,6 +185,40 @@ def test_no_page_is_less_than_a_quarter_full(printed: dict[str, Path]) -> None:
     assert not short
 
 
+def test_no_text_prints_below_8_pt(printed: dict[str, Path]) -> None:
+    """Chart labels printed at about 4 pt (issue 13). pdftotext gives each word's
+    box; for Liberation Sans its height is 1.117 × the font size (ascent 0.905 +
+    descent 0.212), so 8 pt is a box of 8.94 pt. Checked on this file's own
+    9 pt table text: boxes of 10.05 pt. Rotated words have boxes as tall as
+    they are long and pass; the SVG test checks their size."""
+    small: dict[str, set[str]] = {}
+    for stem, pdf in printed.items():
+        xml = _run("pdftotext", "-bbox", str(pdf), "-")
+        for m in re.finditer(
+            r'<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<', xml
+        ):
+            if float(m.group(2)) - float(m.group(1)) < 8 * 1.117 - 0.05:
+                small.setdefault(stem, set()).add(m.group(3))
+    assert not small
+
+
+def test_no_page_is_shrunk_to_fit(printed: dict[str, Path]) -> None:
+    """Chromium shrinks a whole document when anything is wider than the A4
+    column (havbris' nine-column pipeline table was 695 px of 688). Then the
+    commonest text, 9 pt table cells or 9.5 pt paragraphs, has smaller boxes
+    than 1.117 × its size."""
+    from collections import Counter
+
+    for stem, pdf in printed.items():
+        xml = _run("pdftotext", "-bbox", str(pdf), "-")
+        heights = Counter(
+            round(float(b) - float(a), 2)
+            for a, b in re.findall(r'<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">', xml)
+        )
+        common = heights.most_common(1)[0][0]
+        assert any(abs(common - pt * 1.117) < 0.04 for pt in (9, 9.5)), (stem, heights.most_common(3))
+
+
 def test_a_full_plan_is_longer_than_a_light_one(printed: dict[str, Path]) -> None:
     def pages(stem: str) -> int:
         info = _run("pdfinfo", str(printed[stem]))

@@ -59,25 +59,33 @@ CSV_DIALECT_OPTION = typer.Option(
     "(double-click in Norwegian Excel: ';', decimal comma, UTF-8 with BOM, CRLF, headings in --lang).",
 )
 LANG_ENV = "KAMCTL_LANG"
-LANGS = ("nb", "en")
+_noticed: set[str] = set()
 
 
 def resolve_lang(option: str | None, cfg: Config, *, environment: bool = True) -> str:
-    """The output language: ``--lang``, else ``$KAMCTL_LANG``, else the config's
-    ``lang`` (which defaults to nb). An unknown value is a usage error (exit 2),
-    named after where it came from. Documents pass ``environment=False``: they
-    are shared with the team, so one person's terminal setting must not change
-    them."""
-    if option is not None:
-        if option not in LANGS:
-            raise typer.BadParameter(f"{option!r} is not one of {', '.join(LANGS)}", param_hint="--lang")
-        return option
-    env = os.environ.get(LANG_ENV, "").strip() if environment else ""
-    if env:
-        if env not in LANGS:
-            fail(f"{LANG_ENV}={env!r} is not one of {', '.join(LANGS)}")
-        return env
-    return cfg.lang
+    """The output language (:func:`kamctl.i18n.resolve_language`): ``--lang``,
+    ``$KAMCTL_LANG``, the config's ``lang``, the locale, nb. A value that is no
+    language is a usage error (exit 2) named after where it came from; one
+    without a catalogue is English with one notice on stderr. Documents pass
+    ``environment=False``: they are shared with the team, so one person's
+    terminal settings must not change them."""
+    from kamctl.i18n import resolve_language
+
+    # The config's lang counts only where the file sets it: its default (nb)
+    # must not hide the locale.
+    config_lang = cfg.lang if "lang" in cfg.model_fields_set else None
+    try:
+        lang, notice = resolve_language(
+            option, environ=os.environ, config_lang=config_lang, env_var=LANG_ENV, environment=environment
+        )
+    except ValueError as exc:
+        if option is not None and str(exc).startswith("--lang"):
+            raise typer.BadParameter(str(exc).removeprefix("--lang: "), param_hint="--lang") from None
+        fail(str(exc))
+    if notice and notice not in _noticed:
+        _noticed.add(notice)
+        sys.stderr.write(f"kamctl: {notice}\n")
+    return lang
 
 
 def parse_as_of(value: str | None) -> _dt.date:

@@ -117,26 +117,55 @@ def diff(
 def log_(
     account: str = typer.Argument(..., help="Account id."),
     rev: str = typer.Option("HEAD", "--rev", help="Follow history up to this revision."),
+    field: str = typer.Option(
+        None,
+        "--field",
+        help="Follow one value, e.g. 'stakeholders[Randi Kvam].stance', 'goals[0].target', "
+        "'financials[2025].revenue' (list items by name, not position).",
+        metavar="PATH",
+        show_default=False,
+    ),
+    fmt: str = typer.Option("text", "--format", "-f", help="text or json."),
     lang: str = LANG_OPTION,
     config: Path = CONFIG_OPTION,
 ) -> None:
     """The account's timeline: every commit that changed it, with author, date and the changes."""
+    from kamctl.history.fieldpath import FieldPathError, parse
     from kamctl.history.git import GitError, Repo
-    from kamctl.history.messages import describe
+    from kamctl.history.messages import write_field_log, write_log
     from kamctl.history.snapshot import accounts_folder
-    from kamctl.history.timeline import timeline
+    from kamctl.history.timeline import field_history, timeline, versions
 
+    check_format(fmt, ("text", "json"))
+    try:
+        segments = parse(field) if field is not None else None
+    except FieldPathError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--field") from None
     cfg = get_config(config)
     language = resolve_lang(lang, cfg)
     try:
         with Repo(Path.cwd()) as repo:
-            steps = timeline(repo, repo.resolve(rev), accounts_folder(repo, cfg), account, cfg)
+            sha = repo.resolve(rev)
+            folder = accounts_folder(repo, cfg)
+            if segments is None:
+                steps = timeline(repo, sha, folder, account, cfg)
+            else:
+                found = versions(repo, sha, folder, account)
     except GitError as exc:
         fail(str(exc))
-    if not steps:
+    if segments is None:
+        if not steps:
+            fail(f"no commit up to {rev} changed an account with id {account!r}", 1)
+        write_log(account, steps, fmt, language, sys.stdout)
+        return
+    if not found:
         fail(f"no commit up to {rev} changed an account with id {account!r}", 1)
-    for step in steps:
-        c = step.commit
-        sys.stdout.write(f"{c.sha[:8]} {c.date[:10]} {c.author}: {c.subject}\n")
-        for change in step.changes:
-            sys.stdout.write(f"  - {describe(change, language)}\n")
+    try:
+        pinned, field_steps = field_history(found, segments)
+    except FieldPathError as exc:
+        fail(f"--field: {exc}")
+    if not field_steps:
+        from kamctl.history.fieldpath import show
+
+        fail(f"no commit up to {rev} set {show(pinned)} of {account!r}", 1)
+    write_field_log(account, pinned, field_steps, fmt, language, sys.stdout)

@@ -162,6 +162,13 @@ def _figures(old: Account, new: Account, old_cfg: Config, new_cfg: Config) -> li
         x, y = getattr(fa, name, None), getattr(fb, name, None)
         if x != y:
             out.append(Change("figure", f"financials[{year}].{name}", x, y, {"year": year}))
+    # Share of wallet in percent, as classify shows it (one decimal: a change
+    # below 0.05 points is noise from a re-typed spend, not news).
+    sa, sb = old.share_of_wallet(year), new.share_of_wallet(year)
+    pa = None if sa is None else round_half_up(sa * 100, 1)
+    pb = None if sb is None else round_half_up(sb * 100, 1)
+    if pa != pb:
+        out.append(Change("share_of_wallet", f"financials[{year}].share_of_wallet", pa, pb, {"year": year}))
     return out
 
 

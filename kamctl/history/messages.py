@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from ..i18n import Locale, Messages, quantity, say
 from .changes import Change
 from .diff import AccountDiff
+
+if TYPE_CHECKING:
+    from .fieldpath import Segment
+    from .timeline import FieldStep, Step
 
 MESSAGES: Messages = {
     "account_added": {"en": "account added", "nb": "kunde lagt til"},
@@ -23,6 +27,10 @@ MESSAGES: Messages = {
     "axis_score": {"en": "{field}: {old} → {new}", "nb": "{field}: {old} → {new}"},
     "abc_class": {"en": "ABC class: {old} → {new}", "nb": "ABC-klasse: {old} → {new}"},
     "figure": {"en": "{field}: {old} → {new}", "nb": "{field}: {old} → {new}"},
+    "share_of_wallet": {
+        "en": "share of wallet {year}: {old} % → {new} %",
+        "nb": "andel av kundens kjøp {year}: {old} % → {new} %",
+    },
     "stage": {"en": "relationship stage: {old} → {new}", "nb": "relasjonsfase: {old} → {new}"},
     "decision_maker_negative": {
         "en": "DECISION MAKER TURNED NEGATIVE: {field}: {old} → {new}",
@@ -100,11 +108,16 @@ def _shown(value: object, lang: str) -> object:
 
 def describe(change: Change, lang: str) -> str:
     """One change as a sentence."""
-    params: dict[str, object] = {k: _shown(v, lang) for k, v in change.args.items()}
+    # A year is a name, not an amount: 2025, never "2 025".
+    params: dict[str, object] = {k: v if k == "year" else _shown(v, lang) for k, v in change.args.items()}
     days = change.args.get("days")
     if isinstance(days, int):
         params["days"] = quantity(abs(days), "day", lang)
     params.update(field=change.field, old=_shown(change.old, lang), new=_shown(change.new, lang))
+    if change.code == "share_of_wallet":  # percentages with the one decimal they were rounded to
+        for key, value in (("old", change.old), ("new", change.new)):
+            if isinstance(value, float | int):
+                params[key] = Locale(lang).number(value, 1)
     return say(MESSAGES, change.code, lang, **params)
 
 
@@ -140,3 +153,64 @@ def write_json(
 ) -> None:
     doc = {"version": 1, "from": old, "to": new, "accounts": [d.to_json() for d in diffs]}
     out.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
+
+
+def _commit_line(step: Step | FieldStep) -> str:
+    c = step.commit
+    return f"{c.sha[:8]} {c.date[:10]} {c.author}: {c.subject}\n"
+
+
+def _commit_json(step: Step | FieldStep) -> dict[str, object]:
+    c = step.commit
+    return {"commit": c.sha, "author": c.author, "date": c.date, "subject": c.subject, "path": step.path}
+
+
+def write_log(account: str, steps: Sequence[Step], fmt: str, lang: str, out: TextIO) -> None:
+    """``kamctl log ACCOUNT``: one line per commit, then its changes."""
+    if fmt == "json":
+        doc = {
+            "version": 1,
+            "account": account,
+            "steps": [{**_commit_json(s), "changes": [c.to_json() for c in s.changes]} for s in steps],
+        }
+        out.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
+        return
+    for step in steps:
+        out.write(_commit_line(step))
+        for change in step.changes:
+            out.write(f"  - {describe(change, lang)}\n")
+
+
+def _field_value(value: object, lang: str) -> str:
+    from .fieldpath import Missing
+
+    if isinstance(value, Missing) or value is None:
+        return "–"
+    if isinstance(value, dict | list):
+        return json.dumps(value, ensure_ascii=False)
+    return str(_shown(value, lang))
+
+
+def write_field_log(
+    account: str, path: list[Segment], steps: Sequence[FieldStep], fmt: str, lang: str, out: TextIO
+) -> None:
+    """``kamctl log ACCOUNT --field PATH``: each commit that changed the value, old → new."""
+    from .fieldpath import Missing, show
+
+    field = show(path)
+    if fmt == "json":
+
+        def plain(v: object) -> object:
+            return None if isinstance(v, Missing) else v
+
+        doc = {
+            "version": 1,
+            "account": account,
+            "field": field,
+            "steps": [{**_commit_json(s), "old": plain(s.old), "new": plain(s.new)} for s in steps],
+        }
+        out.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
+        return
+    for step in steps:
+        out.write(_commit_line(step))
+        out.write(f"  {field}: {_field_value(step.old, lang)} → {_field_value(step.new, lang)}\n")

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from ..account import Account
 from ..config import Config
 from .changes import Change, account_changes
+from .fieldpath import MISSING, Json, Missing, Segment, pin, value_at
 from .git import Commit, Repo
 from .snapshot import parse_blob
 
@@ -46,20 +47,21 @@ def _commits(repo: Repo, rev: str, folder: str) -> list[tuple[Commit, list[tuple
     return found
 
 
-def timeline(
-    repo: Repo,
-    rev: str,
-    folder: str,
-    account_id: str,
-    cfg: Config,
-    start: tuple[Account, str] | None = None,
-) -> list[Step]:
-    """Every commit up to ``rev`` that changed ``account_id``, with the changes in words of ``diff``.
+@dataclass
+class Version:
+    commit: Commit
+    account: Account | None
+    """The account after the commit (None: removed, or not yet there)."""
+    path: str | None
+    old_path: str | None
 
-    KAISM is scored with ``cfg`` throughout, so a step shows what the plan's
-    authors changed, not a change of criteria.
-    """
-    steps: list[Step] = []
+
+def versions(
+    repo: Repo, rev: str, folder: str, account_id: str, start: tuple[Account, str] | None = None
+) -> list[Version]:
+    """Each commit up to ``rev`` that changed the account ``account_id`` (followed by id
+    across moves), with the account as that commit left it; oldest first."""
+    out: list[Version] = []
     current: Account | None = start[0] if start else None
     path: str | None = start[1] if start else None
     for commit, files in _commits(repo, rev, folder):
@@ -76,12 +78,33 @@ def timeline(
                 new, new_path = (None, None) if id_at is None or id_at[0] != account_id else (current, path)
         if new is current and new_path == path:
             continue
-        changes = account_changes(current, new, cfg, cfg)
-        if path and new_path and path != new_path:
-            changes.insert(0, Change("account_renamed", "path", path, new_path))
-        if changes:
-            steps.append(Step(commit, new_path or path or "", changes))
+        out.append(Version(commit, new, new_path, path))
         current, path = new, new_path
+    return out
+
+
+def timeline(
+    repo: Repo,
+    rev: str,
+    folder: str,
+    account_id: str,
+    cfg: Config,
+    start: tuple[Account, str] | None = None,
+) -> list[Step]:
+    """Every commit up to ``rev`` that changed ``account_id``, with the changes in words of ``diff``.
+
+    KAISM is scored with ``cfg`` throughout, so a step shows what the plan's
+    authors changed, not a change of criteria.
+    """
+    steps: list[Step] = []
+    current: Account | None = start[0] if start else None
+    for v in versions(repo, rev, folder, account_id, start):
+        changes = account_changes(current, v.account, cfg, cfg)
+        if v.old_path and v.path and v.old_path != v.path:
+            changes.insert(0, Change("account_renamed", "path", v.old_path, v.path))
+        if changes:
+            steps.append(Step(v.commit, v.path or v.old_path or "", changes))
+        current = v.account
     return steps
 
 
@@ -101,3 +124,26 @@ def blame(changes: list[Change], steps: list[Step]) -> list[Change]:
         args = {**c.args, "commit": commit.sha, "author": commit.author, "date": commit.date[:10]}
         out.append(Change(c.code, c.field, c.old, c.new, args))
     return out
+
+
+@dataclass
+class FieldStep:
+    commit: Commit
+    path: str
+    old: Json | Missing
+    new: Json | Missing
+
+
+def field_history(found: list[Version], segments: list[Segment]) -> tuple[list[Segment], list[FieldStep]]:
+    """The path pinned at the newest version (see :func:`fieldpath.pin`) and every
+    commit of ``found`` that changed the value it names."""
+    newest = next((v.account for v in reversed(found) if v.account is not None), None)
+    pinned = pin(segments, newest)
+    steps: list[FieldStep] = []
+    before: Json | Missing = MISSING
+    for v in found:
+        now = value_at(v.account, pinned)
+        if now != before:
+            steps.append(FieldStep(v.commit, v.path or v.old_path or "", before, now))
+        before = now
+    return pinned, steps

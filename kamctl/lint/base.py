@@ -36,6 +36,7 @@ from functools import cached_property
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, Protocol
 
+from kamctl import i18n
 from kamctl.diagnostics import Severity, field_path
 from kamctl.yamlsource import child as _child
 
@@ -61,8 +62,8 @@ _WORDS: Messages = {
 
 
 def say(messages: Messages, key: str, lang: str, **params: object) -> str:
-    """``messages[key]`` in ``lang``, filled in with ``params``."""
-    return messages[key][lang].format(**params)
+    """``messages[key]`` in ``lang`` (through the gettext catalogue), filled in with ``params``."""
+    return i18n.say(messages, key, lang, **params)
 
 
 def days(n: int, lang: str) -> str:
@@ -178,7 +179,7 @@ class Rule:
         return self.summaries["en"]
 
     def summary_in(self, lang: str) -> str:
-        return self.summaries[lang]
+        return i18n.legacy(self.summaries, lang)
 
     @classmethod
     def from_module(cls, module: ModuleType) -> Rule:
@@ -221,7 +222,7 @@ class Context:
 
     def join(self, names: Sequence[str], word: str = "and") -> str:
         """:func:`join` with the conjunction in the run's language."""
-        return join(names, _WORDS[word][self.lang])
+        return join(names, say(_WORDS, word, self.lang))
 
     def days(self, n: int) -> str:
         """``1 day``, ``236 days`` / ``1 dag``, ``1\u00a0234 dager``."""

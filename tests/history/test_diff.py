@@ -94,3 +94,40 @@ def test_diff_by_dates(repo: GitRepo) -> None:
     # 2026-01-20 → the first commit; 2026-02-01 → the second
     out = runner.invoke(app, ["diff", "2026-01-20", "2026-02-01", "--lang", "en"])
     assert "KAM handed over: Kari Holm → Ola Berg" in out.output
+
+
+def test_share_of_wallet_change(repo: GitRepo) -> None:
+    """Revenue 1,000,000 of a category spend of 4,000,000 is 25.0 %; 1,200,000 is 30.0 %."""
+    repo.write("kamctl.toml", CONFIG)
+    spend = "    category_spend: 4000000\n"
+    text = account()
+    repo.write("accounts/acme.yaml", text.replace("    revenue: 1000000\n", "    revenue: 1000000\n" + spend))
+    repo.commit("plan", "2026-01-10T09:00:00+0000")
+    text = account(revenue=1200000)
+    repo.write("accounts/acme.yaml", text.replace("    revenue: 1200000\n", "    revenue: 1200000\n" + spend))
+    repo.commit("more", "2026-02-10T09:00:00+0000")
+    en = runner.invoke(app, ["diff", "HEAD~1", "HEAD", "--lang", "en"]).stdout
+    assert "  - share of wallet 2025: 25.0 % → 30.0 %" in en
+    nb = runner.invoke(app, ["diff", "HEAD~1", "HEAD", "--lang", "nb"]).stdout
+    assert "  - andel av kundens kjøp 2025: 25,0 % → 30,0 %" in nb
+    doc = json.loads(runner.invoke(app, ["diff", "HEAD~1", "HEAD", "-f", "json"]).stdout)
+    sow = [c for c in doc["accounts"][0]["changes"] if c["code"] == "share_of_wallet"]
+    assert sow == [
+        {
+            "code": "share_of_wallet",
+            "field": "financials[2025].share_of_wallet",
+            "old": 25.0,
+            "new": 30.0,
+            "year": 2025,
+        }
+    ]
+
+
+def test_strategy_change_is_named(repo: GitRepo) -> None:
+    repo.write("kamctl.toml", CONFIG)
+    repo.write("accounts/acme.yaml", account() + "strategy:\n  main: Grow with the customer\n")
+    repo.commit("plan", "2026-01-10T09:00:00+0000")
+    repo.write("accounts/acme.yaml", account() + "strategy:\n  main: Defend the share\n")
+    repo.commit("rethink", "2026-02-10T09:00:00+0000")
+    out = runner.invoke(app, ["diff", "HEAD~1", "HEAD", "--lang", "en"]).stdout
+    assert out.splitlines()[-1] == "  - strategy changed: strategy.main"

@@ -158,14 +158,22 @@ def test_lang_option_beats_env_and_env_beats_config(
     assert _kam115(kamctl(*args)) == NB_115  # no config: the default is nb
 
 
-def test_unknown_language_is_a_usage_error(kamctl: Kamctl, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_language_without_a_catalogue_is_english_with_one_notice(kamctl: Kamctl) -> None:
     plan = CASES / "KAM115" / "fail.yaml"
     r = kamctl("lint", plan, "--lang", "sv")
+    assert r.exit_code == 1  # the KAM115 finding, not a usage error
+    assert _kam115(r) == EN_115
+    assert r.stderr.count("kamctl: no 'sv' catalogue (--lang=sv); using English") == 1
+
+
+def test_what_is_no_language_is_a_usage_error(kamctl: Kamctl, monkeypatch: pytest.MonkeyPatch) -> None:
+    plan = CASES / "KAM115" / "fail.yaml"
+    r = kamctl("lint", plan, "--lang", "s v!")
     assert r.exit_code == 2
-    monkeypatch.setenv("KAMCTL_LANG", "de")
+    monkeypatch.setenv("KAMCTL_LANG", "12")
     r = kamctl("status", plan)
     assert r.exit_code == 2
-    assert "KAMCTL_LANG='de' is not one of nb, en" in r.stderr
+    assert "KAMCTL_LANG: '12' is not a language; use one of en, nb" in r.stderr
 
 
 def test_nb_text_keeps_the_parseable_parts(kamctl: Kamctl) -> None:
