@@ -538,6 +538,36 @@ class Account(_Model):
     notes: Text | None = _f("Anything else.", json_schema_extra=INTERNAL)
 
     @model_validator(mode="after")
+    def _one_row_per_year(self) -> Account:
+        """One financials row per year, and at most one budget row beside it.
+
+        Two actual rows for 2025 made every analysis take the first one
+        without a word (ABC ranked 100 instead of 1 850 000)."""
+        first: dict[tuple[int, bool], int] = {}
+        errors = []
+        for i, f in enumerate(self.financials):
+            key = (f.year, bool(f.budget))
+            if key in first:
+                kind = "budget row" if f.budget else "row of actual figures"
+                errors.append(
+                    InitErrorDetails(
+                        type=PydanticCustomError(
+                            "duplicate_year",
+                            "a second {kind} for {year} (the first is financials[{first}]); "
+                            "one row per year, and one budget row (budget: true) beside it",
+                            {"kind": kind, "year": f.year, "first": first[key]},
+                        ),
+                        loc=("financials", i, "year"),
+                        input=f.year,
+                    )
+                )
+            else:
+                first[key] = i
+        if errors:
+            raise ValidationError.from_exception_data("Account", errors)
+        return self
+
+    @model_validator(mode="after")
     def _power_map(self) -> Account:
         """Names in reports_to and influences must be stakeholders; no reporting cycles."""
         from .powermap import problems
@@ -560,10 +590,11 @@ class Account(_Model):
     # ---- derived facts used by several commands --------------------------------
 
     def latest_financials(self, year: int | None = None) -> Financials | None:
-        """The figures of ``year``, or of the latest year with revenue."""
+        """The figures of ``year``, or of the latest year with revenue; actual
+        figures before a budget row of the same year."""
         rows = [f for f in self.financials if year is None or f.year == year]
         rows = [f for f in rows if f.revenue is not None] or rows
-        return max(rows, key=lambda f: f.year, default=None)
+        return max(rows, key=lambda f: (f.year, not f.budget), default=None)
 
     def share_of_wallet(self, year: int | None = None) -> float | None:
         """Revenue / category spend as a fraction, or None when unknown."""

@@ -23,7 +23,7 @@ from typing import Any
 from . import __version__
 
 CACHE_DIR_NAME = ".kamctl_cache"
-FORMAT = 2
+FORMAT = 3
 """Bump when the shape of an entry changes."""
 MAX_ENTRIES = 200_000
 """Above this, entries not used in this run are dropped (old versions of edited files)."""

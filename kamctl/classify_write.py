@@ -23,11 +23,65 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .i18n import Messages
+
 if TYPE_CHECKING:
     from .account import Account
+    from .kaism import KaismResult
 
 BLOCK_KEYS = ("quadrant", "tier", "priority", "customer_attractiveness", "our_strength", "abc")
 """Order of the keys in a new block (the order of the Classification model)."""
+
+KAISM_KEYS = BLOCK_KEYS[:5]
+"""The keys an account's own scores decide (``abc`` depends on the whole portfolio)."""
+
+MESSAGES: Messages = {
+    "written": {
+        "en": "classification written to {written} file(s), {unchanged} already up to date",
+        "nb": "klassifisering skrevet i {written} fil(er), {unchanged} allerede oppdatert",
+    },
+    "checked": {
+        "en": "{stale} file(s) would be changed by --write, {unchanged} up to date",
+        "nb": "{stale} fil(er) ville blitt endret av --write, {unchanged} er oppdatert",
+    },
+    "not_written": {"en": ", {n} not written", "nb": ", {n} ikke skrevet"},
+    "not_checked": {"en": ", {n} cannot be written", "nb": ", {n} kan ikke skrives"},
+    "stale": {
+        "en": "classification block out of date ({changes}); run `kamctl classify --write`",
+        "nb": "klassifiseringsblokken er utdatert ({changes}); kjør `kamctl classify --write`",
+    },
+    "missing": {
+        "en": "no classification block; `kamctl classify --write` adds one",
+        "nb": "ingen klassifiseringsblokk; `kamctl classify --write` legger den til",
+    },
+    "error": {"en": "error", "nb": "feil"},
+}
+
+
+def kaism_block(result: KaismResult, threshold: float) -> dict[str, Any]:
+    """The KAISM part of the block: quadrant, tier, priority and the two axis
+    scores as shown (nothing when the account cannot be classified)."""
+    from .kaism import shown_score
+
+    if result.quadrant is None:
+        return {}
+    block: dict[str, Any] = {"quadrant": result.quadrant, "tier": result.tier, "priority": result.priority}
+    for key, value in (("customer_attractiveness", result.attractiveness), ("our_strength", result.strength)):
+        if value is not None:
+            block[key] = shown_score(value, threshold)
+    return block
+
+
+def shown(value: object) -> str:
+    """A block value as it reads in the file (``–`` for none)."""
+    return "–" if value is None else str(value)
+
+
+def block_changes(current: dict[str, Any] | None, wanted: dict[str, Any]) -> list[tuple[str, Any, Any]]:
+    """(key, in the file, computed) for each key of the block that differs, in block order."""
+    have = current or {}
+    return [(k, have.get(k), wanted.get(k)) for k in BLOCK_KEYS if have.get(k) != wanted.get(k)]
+
 
 # (mapping, sequence, offset): 2/4/2 is kamctl's own style (``new`` and the
 # examples); the others are what editors and other tools commonly write.
@@ -297,19 +351,13 @@ def _same_data_but_block(old_text: str, new_text: str, block: dict[str, Any]) ->
         raise CannotWrite("the edited file would not hold the same data; not written (please report this)")
 
 
-def write_one(path: str | Path, block: dict[str, Any], account: Account | None = None) -> bool:
-    """Write ``block`` into the file at ``path``; True when the file changed.
-
-    With ``account`` (the model the block was computed from), refuse when the
-    file on disk no longer holds that account: it was edited since it was analysed.
-    """
-    from .writeback import atomic_write_text
+def _planned(path: Path, block: dict[str, Any], account: Account | None) -> tuple[bytes, str, str]:
+    """(bytes on disk, their text, the text with ``block``); refuses what cannot be written."""
     from .yamlsource import YamlProblem, decode, parse
 
-    p = Path(path)
-    if p.is_symlink():
+    if path.is_symlink():
         raise CannotWrite("is a symlink; not written through")
-    raw = p.read_bytes()
+    raw = path.read_bytes()
     try:
         text = decode(raw)
     except YamlProblem as exc:
@@ -329,17 +377,42 @@ def write_one(path: str | Path, block: dict[str, Any], account: Account | None =
         if now.model_dump(exclude={"classification"}) != account.model_dump(exclude={"classification"}):
             raise CannotWrite("changed on disk since it was read; run again")
     new_text = update_text(text, block)
+    if new_text != text:
+        _same_data_but_block(text, new_text, block)
+    return raw, text, new_text
+
+
+def write_one(path: str | Path, block: dict[str, Any], account: Account | None = None) -> bool:
+    """Write ``block`` into the file at ``path``; True when the file changed.
+
+    With ``account`` (the model the block was computed from), refuse when the
+    file on disk no longer holds that account: it was edited since it was analysed.
+    """
+    from .writeback import atomic_write_text
+
+    p = Path(path)
+    raw, text, new_text = _planned(p, block, account)
     if new_text == text:
         return False
-    _same_data_but_block(text, new_text, block)
     atomic_write_text(p, new_text, expect=raw)
     return True
 
 
+def would_change(path: str | Path, block: dict[str, Any], account: Account | None = None) -> bool:
+    """True when :func:`write_one` would change the file (``classify --check``); writes nothing."""
+    _, text, new_text = _planned(Path(path), block, account)
+    return new_text != text
+
+
 def write_classifications(
     items: Sequence[tuple[str, dict[str, Any]] | tuple[str, dict[str, Any], Account]],
+    *,
+    check: bool = False,
 ) -> WriteOutcome:
-    """Write each ``(path, block[, account])``; one file's problem never stops the others."""
+    """Write each ``(path, block[, account])``; one file's problem never stops the others.
+
+    With ``check``, nothing is written: ``written`` lists the files a write would change.
+    """
     from .writeback import WriteRefused
 
     outcome = WriteOutcome()
@@ -347,7 +420,7 @@ def write_classifications(
         path, block = item[0], item[1]
         account = item[2] if len(item) > 2 else None
         try:
-            changed = write_one(path, block, account)
+            changed = (would_change if check else write_one)(path, block, account)
         except (CannotWrite, WriteRefused) as exc:
             outcome.refused.append((path, str(exc)))
             continue

@@ -12,6 +12,8 @@ from dataclasses import asdict, dataclass
 from enum import Enum
 from typing import Any
 
+from .i18n import Message
+
 
 class Severity(str, Enum):
     error = "error"
@@ -43,12 +45,21 @@ class Diagnostic:
     source: str | None = dataclasses.field(default=None, compare=False)
     """The offending line of the file, shown under the message."""
     account: str | None = None
+    text_data: Message | None = dataclasses.field(default=None, compare=False)
+    """The message as data (id and arguments) where its producer has converted
+    to the catalogues; ``message`` is then its English. Reporters show
+    :meth:`text` in the run's language."""
 
     def sort_key(self) -> tuple[Any, ...]:
         return (self.path, self.line, self.column, self.code, self.message)
 
+    def text(self, lang: str) -> str:
+        """The message in ``lang`` (the English ``message`` when it is not data)."""
+        return self.text_data.text(lang) if self.text_data is not None else self.message
+
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
+        d.pop("text_data")
         d["severity"] = self.severity.value
         return d
 

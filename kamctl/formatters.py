@@ -105,7 +105,9 @@ def text_order(d: Diagnostic) -> tuple[Any, ...]:
     return (d.path == "", *d.sort_key())
 
 
-def write_diagnostics(diags: Iterable[Diagnostic], stream: IO[str], color: bool | None = None) -> None:
+def write_diagnostics(
+    diags: Iterable[Diagnostic], stream: IO[str], color: bool | None = None, lang: str = "en"
+) -> None:
     """Compiler style: ``file:line:col: severity: [CODE] field: message``, the line below.
 
     A finding about the whole portfolio has no file: it is shown as ``portfolio:``."""
@@ -116,7 +118,7 @@ def write_diagnostics(diags: Iterable[Diagnostic], stream: IO[str], color: bool 
         code = f"[{d.code}] " if d.code not in _PLAIN_CODES else ""
         where = f"{d.field}: " if show_field(d) else ""
         place = format_location(d) if d.path else "portfolio"
-        stream.write(f"{place}: {sev}: {code}{where}{d.message}\n")
+        stream.write(f"{place}: {sev}: {code}{where}{d.text(lang)}\n")
         write_source(d, stream)
 
 
@@ -129,11 +131,11 @@ def text(result: Result, stream: IO[str], table: str | None = None) -> None:
         write_tables(result, stream, table)
         if result.diagnostics:
             stream.write("\n")
-            write_diagnostics(result.diagnostics, stream, color)
+            write_diagnostics(result.diagnostics, stream, color, result.lang)
             stream.write(findings_line(result) + "\n")
         stream.flush()
         return
-    write_diagnostics(result.diagnostics, stream, color)
+    write_diagnostics(result.diagnostics, stream, color, result.lang)
     stream.write(summary_line(result) + "\n")
 
 
@@ -201,8 +203,10 @@ def to_json(result: Result, table: str | None = None) -> dict[str, Any]:
         "meta": clean(result.meta),
         "files": {"checked": result.files, "invalid": result.invalid_files},
         "summary": {**counts, **clean(result.summary)},
-        "diagnostics": [diagnostic_json(d) for d in result.sorted()],
-        "excluded": [diagnostic_json(d) for d in sorted(result.excluded, key=Diagnostic.sort_key)],
+        "diagnostics": [diagnostic_json(d, result.lang) for d in result.sorted()],
+        "excluded": [
+            diagnostic_json(d, result.lang) for d in sorted(result.excluded, key=Diagnostic.sort_key)
+        ],
         "tables": {t.name: machine_rows(t, result.threshold) for t in shown},
     }
 
@@ -210,11 +214,12 @@ def to_json(result: Result, table: str | None = None) -> dict[str, Any]:
 _DIAG_FIELDS = ("path", "line", "column", "severity", "code", "message", "field", "account")
 
 
-def diagnostic_json(d: Diagnostic) -> dict[str, Any]:
+def diagnostic_json(d: Diagnostic, lang: str = "en") -> dict[str, Any]:
     # Built by hand: dataclasses.asdict deep-copies, which costs seconds over
     # the tens of thousands of findings of a large portfolio.
     out = {name: getattr(d, name) for name in _DIAG_FIELDS}
     out["severity"] = d.severity.value
+    out["message"] = d.text(lang)
     return out
 
 
@@ -274,7 +279,7 @@ def github(result: Result, stream: IO[str], table: str | None = None) -> None:
         rule = result.rules.get(d.code)
         title = f"{d.code} {rule.name}" if rule else f"kamctl {result.tool}: {d.code}"
         props.append(f"title={gh_escape_property(title)}")
-        message = d.message
+        message = d.text(result.lang)
         if show_field(d):
             message = f"{d.field}: {message}"
         stream.write(f"::{_GH_LEVEL[d.severity]} {','.join(props)}::{gh_escape_data(message)}\n")
@@ -336,7 +341,8 @@ def sarif(result: Result, stream: IO[str], table: str | None = None) -> None:
             if d.column > 0:
                 region["startColumn"] = d.column
             location["region"] = region
-        message = f"{d.field}: {d.message}" if show_field(d) else d.message
+        shown = d.text(result.lang)
+        message = f"{d.field}: {shown}" if show_field(d) else shown
         item: dict[str, Any] = {
             "ruleId": d.code,
             "ruleIndex": index[d.code],

@@ -22,12 +22,26 @@ import functools
 import gettext as _gettext
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Union
 
 from . import numbers
 from .numbers import MINUS, NBSP
 
-__all__ = ["MINUS", "NBSP", "Locale", "decimal", "legacy", "ntr", "quantity", "say", "tr", "translator"]
+__all__ = [
+    "MINUS",
+    "NBSP",
+    "Locale",
+    "Message",
+    "decimal",
+    "legacy",
+    "ntr",
+    "quantity",
+    "say",
+    "tr",
+    "translator",
+]
 
 DOMAIN = "kamctl"
 SOURCE_LANG = "en"
@@ -98,6 +112,78 @@ def tr(lang: str, message: Label, **params: object) -> str:
 def ntr(lang: str, singular: str, plural: str, n: int, **params: object) -> str:
     """The form of a counted message for ``n``, filled in (``n`` included)."""
     return translator(lang).ngettext(singular, plural, n).format(n=n, **params)
+
+
+# ------------------------------------------------------------- messages as data
+
+MessageArg = Union[str, int, "Message"]
+
+
+@dataclass(frozen=True)
+class Message:
+    """A text as data until a reporter shows it: a message id (from :func:`N_`
+    or :func:`NP_`) and its arguments, which may be messages themselves.
+
+    ``str(message)`` is the English; :meth:`text` any language. The pair goes
+    into the validation cache as :meth:`to_data`, so a cached run shows the
+    same text in every language as a fresh one."""
+
+    id: Label
+    args: tuple[tuple[str, MessageArg], ...] = ()
+
+    @classmethod
+    def of(cls, message: Label, **args: MessageArg) -> Message:
+        return cls(message, tuple(args.items()))
+
+    def text(self, lang: str) -> str:
+        params = {k: _arg(v, lang) for k, v in self.args}
+        return tr(lang, self.id, **params) if params else tr(lang, self.id)
+
+    def __str__(self) -> str:
+        return self.text(SOURCE_LANG)
+
+    def to_data(self) -> dict[str, object]:
+        """JSON-ready: ``{"id": ..., "context": ..., "args": {...}}``."""
+        context, mid = self.id if isinstance(self.id, tuple) else (None, self.id)
+        return {
+            "id": mid,
+            "context": context,
+            "args": {k: v.to_data() if isinstance(v, Message) else v for k, v in self.args},
+        }
+
+    @classmethod
+    def from_data(cls, data: object) -> Message | None:
+        """:meth:`to_data` back; None for anything of another shape (a damaged cache)."""
+        if not isinstance(data, dict) or set(data) != {"id", "context", "args"}:
+            return None
+        mid, context, raw = data["id"], data["context"], data["args"]
+        if (
+            not isinstance(mid, str)
+            or not isinstance(context, (str, type(None)))
+            or not isinstance(raw, dict)
+        ):
+            return None
+        args: list[tuple[str, MessageArg]] = []
+        for k, v in raw.items():
+            if isinstance(v, dict):
+                nested = cls.from_data(v)
+                if nested is None:
+                    return None
+                args.append((k, nested))
+            elif isinstance(v, str) or (isinstance(v, int) and not isinstance(v, bool)):
+                args.append((k, v))
+            else:
+                return None
+        return cls((context, mid) if context is not None else mid, tuple(args))
+
+
+def _arg(value: MessageArg, lang: str) -> str:
+    if isinstance(value, Message):
+        return value.text(lang)
+    if isinstance(value, int):
+        # An int argument is a count, grouped as the language groups (12,345 / 12 345).
+        return numbers.number(value, lang if lang in numbers.LANGS else SOURCE_LANG)
+    return value
 
 
 # ----------------------------------------------------------- language names
@@ -537,6 +623,7 @@ _FINDINGS: dict[str, Label] = {
     "KAM125": N_("Win/loss reason not in the list"),
     "KAM126": N_("Committed resources short of the need"),
     "KAM127": N_("Decision maker no supporter reaches"),
+    "KAM130": N_("Classification block out of date"),
     "KAISM101": N_("Account cannot be classified (KAISM)"),
     "KAISM102": N_("KAISM classification on part of the criteria"),
     "PORT101": N_("Too few key accounts"),

@@ -716,7 +716,13 @@ def _validate_bytes(item: tuple[str, bytes]) -> tuple[list[Diagnostic], IdAt | N
 def _to_cache(diags: list[Diagnostic], id_at: IdAt | None) -> dict[str, Any]:
     # The path is left out: the entry is for these bytes wherever they are.
     return {
-        "diagnostics": [{k: v for k, v in d.to_dict().items() if k != "path"} for d in diags],
+        "diagnostics": [
+            {
+                **{k: v for k, v in d.to_dict().items() if k != "path"},
+                "text_data": None if d.text_data is None else d.text_data.to_data(),
+            }
+            for d in diags
+        ],
         "id": id_at,
     }
 
@@ -730,6 +736,7 @@ _CACHED_FIELDS: dict[str, tuple[type, ...]] = {
     "field": (str, type(None)),
     "source": (str, type(None)),
     "account": (str, type(None)),
+    "text_data": (dict, type(None)),
 }
 """The shape of a cached diagnostic: every field present, each of its type.
 Checked in full because a damaged entry (valid JSON, a ``line`` of ``"14"``)
@@ -749,7 +756,14 @@ def _cached_diagnostic(d: object, path: str) -> Diagnostic | None:
             return None
     if d["line"] < 0 or d["column"] < 0 or d["severity"] not in {s.value for s in Severity}:
         return None
-    return Diagnostic(**{**d, "path": path, "severity": Severity(d["severity"])})
+    text_data = None
+    if d["text_data"] is not None:
+        from .i18n import Message
+
+        text_data = Message.from_data(d["text_data"])
+        if text_data is None:
+            return None
+    return Diagnostic(**{**d, "path": path, "severity": Severity(d["severity"]), "text_data": text_data})
 
 
 def _from_cache(entry: Any, path: str) -> tuple[list[Diagnostic], IdAt | None] | None:

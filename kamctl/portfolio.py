@@ -64,9 +64,33 @@ def analysis_year(accounts: Sequence[Figures], year: int | None, measure: str = 
 
 
 def year_row(account: Figures, year: int | None) -> Financials | None:
+    """The actual figures of ``year``, else its budget row (what a plan shows;
+    the caller says "budget" when ``row.budget``), else None."""
     if year is None:
         return None
-    return next((f for f in account.financials if f.year == year), None)
+    rows = [f for f in account.financials if f.year == year]
+    return next((f for f in rows if not f.budget), rows[0] if rows else None)
+
+
+def actual_row(account: Figures, year: int | None) -> Financials | None:
+    """The actual figures of ``year``; never a budget row. Rankings and shares
+    (ABC, concentration, classification) compare facts, and a budget ranked
+    beside the others' actuals would say nothing was forecast."""
+    if year is None:
+        return None
+    return next((f for f in account.financials if f.year == year and not f.budget), None)
+
+
+def budget_only(accounts: Sequence[Figures], year: int | None, measure: str = "revenue") -> list[str]:
+    """Ids of the accounts with a budget for ``year`` and no actual figures:
+    left out of rankings, and named so that nobody wonders why."""
+    field = MEASURE_FIELDS[measure]
+    return [
+        a.id
+        for a in accounts
+        if actual_row(a, year) is None
+        and any(f.year == year and f.budget and getattr(f, field) is not None for f in a.financials)
+    ]
 
 
 def in_currency(accounts: Sequence[F], currency: str) -> tuple[list[F], list[F]]:
@@ -89,12 +113,13 @@ def in_currency(accounts: Sequence[F], currency: str) -> tuple[list[F], list[F]]
 def figures(
     accounts: Sequence[Figures], year: int | None, measure: str = "revenue"
 ) -> tuple[list[tuple[str, str, float]], list[str]]:
-    """``(id, name, value)`` of every account with a value for ``year``, and the ids without one."""
+    """``(id, name, value)`` of every account with an actual value for ``year``
+    (budget rows are not actuals), and the ids without one."""
     field = MEASURE_FIELDS[measure]
     items: list[tuple[str, str, float]] = []
     missing: list[str] = []
     for a in accounts:
-        row = year_row(a, year)
+        row = actual_row(a, year)
         value = getattr(row, field) if row is not None else None
         if value is None:
             missing.append(a.id)

@@ -150,14 +150,14 @@ def group_of(account_id: str, parents: dict[str, str | None]) -> str:
 
 def portfolio_risk(accounts: Sequence[Figures], config: Config, *, year: int | None = None) -> PortfolioRisk:
     """Concentration of the portfolio's revenue in ``year`` (default: config's fiscal_year, else latest)."""
-    from .portfolio import analysis_year, in_currency, year_row
+    from .portfolio import actual_row, analysis_year, in_currency
 
     accounts, foreign = in_currency(accounts, config.currency)
     year = analysis_year(accounts, year if year is not None else config.fiscal_year)
     rows: list[tuple[str, str, float, float | None]] = []
     missing: list[str] = []
     for a in accounts:
-        row = year_row(a, year)
+        row = actual_row(a, year)
         if row is None or row.revenue is None:
             missing.append(a.id)
             continue

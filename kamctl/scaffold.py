@@ -10,17 +10,125 @@ nothing and shows everything.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from .config import Config
-from .types import id_problem
+from .i18n import N_, SOURCE_LANG, Message, translator
+from .types import id_problem_message
 from .writeback import atomic_write_text
 
 SCHEMA_REL = "schemas/account.schema.json"
 
 
 class ScaffoldError(Exception):
-    """Nothing was written; the message says why."""
+    """Nothing was written; the message (data, :attr:`message`) says why."""
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(str(message))
+        self.message = message
+
+
+# The guidance in the files kamctl new and kamctl init write, in the language
+# of the plan (the config's): each comment block and trailing comment of the
+# templates below is one message. Commented-out YAML (``#  - year: 2026``)
+# stays as written: its keys are the file's keys in every language.
+GUIDANCE = (
+    N_(
+        "Every section below is optional for `kamctl validate`; `kamctl lint` tells\nwhat a complete plan still lacks. Dates are written YYYY-MM-DD."
+    ),
+    N_("full, or light for KAM light"),
+    N_("responsible key account manager"),
+    N_('e.g. "987 654 321" (quoted)'),
+    N_("Figures per fiscal year; share of wallet = revenue / category_spend."),
+    N_("KAISM: score each criterion 0–10 (criteria and weights are in the config)."),
+    N_("Our account team: who does what."),
+    N_("What we know of the customer's business."),
+    N_("Goals with numeric targets on three horizons."),
+    N_("3–5 years"),
+    N_("1–2 years"),
+    N_("this year"),
+    N_("A main strategy and six part-strategies."),
+    N_("Pipeline: value, probability (percent), owner, expected close."),
+    N_("Our offerings × the customer's units; a missing cell is potential."),
+    N_("The power map: role, level, influence, stance −3..+3, last contact."),
+    N_("Concrete actions for the next 3–12 months: owner, due date, status."),
+    N_("Internal resources the plan needs per year, and what management has committed."),
+    N_("hours, people or budget"),
+    N_("percent"),
+    N_("true when the plan is agreed with the customer"),
+    N_("kamctl portfolio config. Every setting has a default; see the README."),
+    N_("nb or en (or another language with a catalogue)"),
+    N_('an axis score at or above this is "high"'),
+    N_("Criterion = weight. Axis score = sum(weight * score) / sum(weight)."),
+    N_("Display names of the four KAISM classes (e.g. your own tiers)."),
+    N_("cumulative percent"),
+    N_("kamctl's content-hash cache"),
+    N_("rendered plans and reports"),
+    N_(
+        "Runs kamctl on the account files of every commit (https://pre-commit.com).\nkamctl must be installed in the environment that runs git (pip install kamctl)."
+    ),
+)
+
+
+_COMMENTED_SETTING = re.compile(r"# [a-z_]+ = ")
+
+
+def _prose(line: str) -> bool:
+    # "# Text" is guidance; "#  - year:" / "#    revenue: 0" is commented-out
+    # YAML and '# key = "Key account"' a commented-out setting.
+    return (
+        line.startswith("# ")
+        and not line.startswith("#  ")
+        and not line.startswith("# yaml-language-server")
+        and not _COMMENTED_SETTING.match(line)
+    )
+
+
+def guidance_parts(text: str) -> list[str]:
+    """The guidance comments of ``text``: blocks of prose lines, trailing comments."""
+    parts: list[str] = []
+    block: list[str] = []
+    for line in [*text.splitlines(), ""]:
+        if _prose(line):
+            block.append(line[2:])
+            continue
+        if block:
+            parts.append("\n".join(block))
+            block = []
+        code, sep, comment = line.rpartition("  # ")
+        if sep and code.strip():
+            parts.append(comment)
+    return parts
+
+
+def in_language(text: str, lang: str) -> str:
+    """``text`` (a template below, in English) with its guidance in ``lang``."""
+    if lang == SOURCE_LANG:
+        return text
+    cat = translator(lang)
+    known = set(GUIDANCE)
+    out: list[str] = []
+    block: list[str] = []
+
+    def flush() -> None:
+        if block:
+            english = "\n".join(block)
+            shown = cat.gettext(english) if english in known else english
+            out.extend(f"# {line}" for line in shown.split("\n"))
+            block.clear()
+
+    for line in text.splitlines():
+        if _prose(line):
+            block.append(line[2:])
+            continue
+        flush()
+        code, sep, comment = line.rpartition("  # ")
+        if sep and code.strip() and comment in known:
+            line = f"{code}{sep}{cat.gettext(comment)}"
+        out.append(line)
+    flush()
+    return "\n".join(out) + ("\n" if text.endswith("\n") else "")
 
 
 def _quote(text: str) -> str:
@@ -38,14 +146,29 @@ def account_skeleton(
     profile: str = "full",
     kam: str | None = None,
     schema_ref: str | None = None,
+    lang: str = SOURCE_LANG,
 ) -> str:
-    """The text of a new account file."""
+    """The text of a new account file, its guidance in ``lang``."""
     attractiveness = "\n".join(f"    # {c}:   # 0–10" for c in config.kaism.customer_attractiveness)
     strength = "\n".join(f"    # {c}:   # 0–10" for c in config.kaism.our_strength)
     header = f"# yaml-language-server: $schema={schema_ref}\n" if schema_ref else ""
     kam_value = _quote(kam) if kam else ""
-    return f"""{header}# Account plan: {name.replace(chr(10), " ")}
-# Every section below is optional for `kamctl validate`; `kamctl lint` tells
+    title = translator(lang).gettext(N_("Account plan: {name}")).format(name=name.replace(chr(10), " "))
+    return f"{header}# {title}\n" + in_language(
+        _skeleton_body(account_id, name, profile, kam_value, config, attractiveness, strength), lang
+    )
+
+
+def _skeleton_body(
+    account_id: str,
+    name: str,
+    profile: str,
+    kam_value: str,
+    config: Config,
+    attractiveness: str,
+    strength: str,
+) -> str:
+    return f"""# Every section below is optional for `kamctl validate`; `kamctl lint` tells
 # what a complete plan still lacks. Dates are written YYYY-MM-DD.
 
 id: {account_id}
@@ -173,19 +296,22 @@ def new_account(
     folder: Path,
     profile: str = "full",
     kam: str | None = None,
+    lang: str = SOURCE_LANG,
 ) -> Path:
-    """Write ``folder/<id>.yaml``; refuses bad ids and existing files."""
-    problem = id_problem(account_id)
-    if problem:
-        raise ScaffoldError(f"invalid id {account_id!r}: {problem}")
+    """Write ``folder/<id>.yaml``, its guidance in ``lang``; refuses bad ids and existing files."""
+    problem = id_problem_message(account_id)
+    if problem is not None:
+        raise ScaffoldError(Message.of(N_("invalid id {id!r}: {why}"), id=account_id, why=problem))
     if not name.strip():
-        raise ScaffoldError("the name must not be empty")
+        raise ScaffoldError(Message.of(N_("the name must not be empty")))
     if profile not in ("full", "light"):
-        raise ScaffoldError(f"profile must be 'full' or 'light' (got {profile!r})")
+        raise ScaffoldError(
+            Message.of(N_("profile must be 'full' or 'light' (got {profile!r})"), profile=profile)
+        )
     target = folder / f"{account_id}.yaml"
     for existing in (target, folder / f"{account_id}.yml"):
         if existing.exists() or existing.is_symlink():
-            raise ScaffoldError(f"{existing} already exists; not overwritten")
+            raise ScaffoldError(_exists(existing))
     schema = config.root / SCHEMA_REL
     ref = os.path.relpath(schema, folder.resolve()) if schema.is_file() else None
     text = account_skeleton(
@@ -195,23 +321,28 @@ def new_account(
         profile=profile,
         kam=kam,
         schema_ref=ref.replace(os.sep, "/") if ref else None,
+        lang=lang,
     )
     folder.mkdir(parents=True, exist_ok=True)
     # O_EXCL: a file created between the check above and now is not clobbered.
     try:
         fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
     except FileExistsError:
-        raise ScaffoldError(f"{target} already exists; not overwritten") from None
+        raise ScaffoldError(_exists(target)) from None
     os.close(fd)
     atomic_write_text(target, text)
     return target
+
+
+def _exists(path: Path) -> Message:
+    return Message.of(N_("{path} already exists; not overwritten"), path=str(path))
 
 
 CONFIG_TEMPLATE = """\
 # kamctl portfolio config. Every setting has a default; see the README.
 accounts = "accounts"
 currency = "NOK"
-lang = "nb"              # nb or en
+lang = "{lang}"          # nb or en (or another language with a catalogue)
 
 [kaism]
 threshold = 5.0          # an axis score at or above this is "high"
@@ -234,10 +365,10 @@ share_of_wallet = 1
 
 # Display names of the four KAISM classes (e.g. your own tiers).
 [kaism.tiers]
-# key_development = "Key development account"
-# key = "Key account"
-# maintenance = "Maintenance account"
-# opportunistic = "Opportunistic account"
+# key_development = "{key_development}"
+# key = "{key}"
+# maintenance = "{maintenance}"
+# opportunistic = "{opportunistic}"
 
 [abc]
 a = 80                   # cumulative percent
@@ -273,18 +404,34 @@ out/
 """
 
 
-def init_repository(folder: Path) -> list[Path]:
-    """Create a plan repository in ``folder``; refuses to overwrite anything."""
+def _config_text(lang: str) -> str:
+    from .i18n import Locale
+
+    # The commented-out tier names are the defaults a run in this language shows.
+    loc = Locale(lang)
+    text = CONFIG_TEMPLATE.replace("{lang}", lang)
+    for quadrant in ("key_development", "key", "maintenance", "opportunistic"):
+        text = text.replace("{" + quadrant + "}", loc.t(f"quadrant.{quadrant}"))
+    return text
+
+
+def init_repository(folder: Path, lang: str = "nb") -> list[Path]:
+    """Create a plan repository in ``folder`` whose config says ``lang``, the
+    guidance in that language; refuses to overwrite anything."""
     files = {
-        "kamctl.toml": CONFIG_TEMPLATE,
-        ".pre-commit-config.yaml": PRE_COMMIT_TEMPLATE,
-        ".gitignore": GITIGNORE_TEMPLATE,
+        "kamctl.toml": in_language(_config_text(lang), lang),
+        ".pre-commit-config.yaml": in_language(PRE_COMMIT_TEMPLATE, lang),
+        ".gitignore": in_language(GITIGNORE_TEMPLATE, lang),
         SCHEMA_REL: _packaged_schema(),
     }
     clashes = [name for name in files if (folder / name).exists()]
     if clashes:
         raise ScaffoldError(
-            f"{folder} already has {', '.join(clashes)}; not overwritten (init an empty folder)"
+            Message.of(
+                N_("{folder} already has {files}; not overwritten (init an empty folder)"),
+                folder=str(folder),
+                files=", ".join(clashes),
+            )
         )
     written = []
     (folder / "accounts").mkdir(parents=True, exist_ok=True)

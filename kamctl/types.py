@@ -22,6 +22,26 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, BeforeValidator, Field, Strict, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
+from .i18n import N_, Message
+
+ERRORS: dict[str, str] = {
+    "date_type": N_("must be a date written as YYYY-MM-DD (got {got})"),
+    "date_invalid": N_("not a valid date: {got} (write an existing date as YYYY-MM-DD)"),
+    "not_finite": N_("must be a finite number (got {got})"),
+    "too_large": N_("is too large: at most 1e15 in size (got {got})"),
+    "too_small": N_("must be 0 or at least 0.01 in size (got {got})"),
+    "out_of_range": N_("must be between {lo} and {hi} (got {got})"),
+    "negative": N_("must be zero or more (got {got})"),
+    "account_id": N_("not a valid id {got}: {why}"),
+}
+"""The messages of the custom errors below, by error type: the Pydantic error
+carries the English, and :func:`kamctl.validation.describe` shows the message
+as data from here (``ctx`` holds its arguments)."""
+
+
+def _error(kind: str, **ctx: object) -> PydanticCustomError:
+    return PydanticCustomError(kind, ERRORS[kind], ctx)
+
 
 class YamlInt(int):
     """An int read from a plain YAML scalar, remembering how it was written."""
@@ -79,17 +99,11 @@ def _as_date(value: Any) -> Any:
     if isinstance(value, _dt.date):
         return value
     if not isinstance(value, str):
-        raise PydanticCustomError(
-            "date_type", "must be a date written as YYYY-MM-DD (got {got})", {"got": repr(value)}
-        )
+        raise _error("date_type", got=repr(value))
     try:
         return _dt.date.fromisoformat(value.strip())
     except ValueError:
-        raise PydanticCustomError(
-            "date_invalid",
-            "not a valid date: {got} (write an existing date as YYYY-MM-DD)",
-            {"got": repr(value)},
-        ) from None
+        raise _error("date_invalid", got=repr(value)) from None
 
 
 Text = Annotated[
@@ -118,21 +132,15 @@ finite (``1e15 / 5e-324`` is infinity)."""
 def _finite(value: float) -> float:
     # NaN fails every comparison, so it is caught by the isfinite test first.
     if not isinstance(value, int) and not math.isfinite(value):
-        raise PydanticCustomError("not_finite", "must be a finite number (got {got})", {"got": _num(value)})
+        raise _error("not_finite", got=_num(value))
     if abs(value) > NUMBER_MAX:
-        raise PydanticCustomError(
-            "too_large",
-            "is too large: at most 1e15 in size (got {got})",
-            {"got": _num(value)},
-        )
+        raise _error("too_large", got=_num(value))
     return value
 
 
 def _amount(value: float) -> float:
     if value and abs(value) < AMOUNT_MIN:
-        raise PydanticCustomError(
-            "too_small", "must be 0 or at least 0.01 in size (got {got})", {"got": _num(value)}
-        )
+        raise _error("too_small", got=_num(value))
     return value
 
 
@@ -145,11 +153,7 @@ Date = Annotated[_dt.date, BeforeValidator(_as_date), Field(json_schema_extra={"
 def _ranged(lo: float, hi: float) -> Any:
     def check(value: float) -> float:
         if not lo <= value <= hi:
-            raise PydanticCustomError(
-                "out_of_range",
-                "must be between {lo} and {hi} (got {got})",
-                {"lo": _num(lo), "hi": _num(hi), "got": _num(value)},
-            )
+            raise _error("out_of_range", lo=_num(lo), hi=_num(hi), got=_num(value))
         return value
 
     return AfterValidator(check)
@@ -180,7 +184,7 @@ def Ranged(base: Any, lo: float, hi: float) -> Any:
 
 def _non_negative(value: float) -> float:
     if value < 0:
-        raise PydanticCustomError("negative", "must be zero or more (got {got})", {"got": _num(value)})
+        raise _error("negative", got=_num(value))
     return value
 
 
@@ -222,26 +226,32 @@ ID_PATTERN = r"^[a-z0-9][a-z0-9_-]{0,63}$"
 
 
 def id_problem(value: str) -> str | None:
-    """Why ``value`` is not a usable account id, or None when it is."""
+    """Why ``value`` is not a usable account id (in English), or None when it is."""
+    problem = id_problem_message(value)
+    return None if problem is None else str(problem)
+
+
+def id_problem_message(value: str) -> Message | None:
+    """:func:`id_problem` as a message, for a reporter to show in any language."""
     if not value:
-        return "must not be empty"
+        return Message.of(N_("must not be empty"))
     if len(value) > 64:
-        return "must be at most 64 characters"
+        return Message.of(N_("must be at most 64 characters"))
     if not set(value) <= _ID_CHARS:
-        return "may use only lowercase letters a-z, digits, '-' and '_' (it becomes a file name)"
+        return Message.of(
+            N_("may use only lowercase letters a-z, digits, '-' and '_' (it becomes a file name)")
+        )
     if value[0] in "-_":
-        return "must start with a letter or digit"
+        return Message.of(N_("must start with a letter or digit"))
     if value in _WINDOWS_RESERVED:
-        return f"{value!r} is a reserved file name on Windows"
+        return Message.of(N_("{name!r} is a reserved file name on Windows"), name=value)
     return None
 
 
 def _check_id(value: str) -> str:
-    problem = id_problem(value)
-    if problem:
-        raise PydanticCustomError(
-            "account_id", "not a valid id {got}: {why}", {"got": repr(value), "why": problem}
-        )
+    problem = id_problem_message(value)
+    if problem is not None:
+        raise _error("account_id", got=repr(value), why=problem)
     return value
 
 

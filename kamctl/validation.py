@@ -4,6 +4,7 @@ located diagnostics with messages written for people, not for programmers."""
 from __future__ import annotations
 
 import difflib
+import string
 import types
 import typing
 from typing import Any
@@ -11,19 +12,24 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from .diagnostics import Diagnostic, Severity, field_path
+from .i18n import N_, Message
+from .types import ERRORS
 from .yamlsource import Document
 
+# Each message is data (kamctl.i18n.Message) until a reporter shows it in the
+# run's language; its English is the Diagnostic's ``message``.
 _EXPECTED = {
-    "int_type": "must be a whole number",
-    "int_from_float": "must be a whole number",
-    "float_type": "must be a number",
-    "bool_type": "must be true or false",
-    "string_type": "must be text",
-    "list_type": "must be a list (items starting with '- ')",
-    "dict_type": "must be a mapping of 'key: value' lines",
-    "model_type": "must be a mapping of 'key: value' lines",
-    "model_attributes_type": "must be a mapping of 'key: value' lines",
+    "int_type": N_("must be a whole number (got {got})"),
+    "int_from_float": N_("must be a whole number (got {got})"),
+    "float_type": N_("must be a number (got {got})"),
+    "bool_type": N_("must be true or false (got {got})"),
+    "string_type": N_("must be text (got {got})"),
+    "list_type": N_("must be a list (items starting with '- ') (got {got})"),
+    "dict_type": N_("must be a mapping of 'key: value' lines (got {got})"),
+    "model_type": N_("must be a mapping of 'key: value' lines (got {got})"),
+    "model_attributes_type": N_("must be a mapping of 'key: value' lines (got {got})"),
 }
+_NUMBER_HINT = N_("{problem}; write numbers without spaces or quotes, e.g. 12500000 or 0.5")
 
 
 MAX_ERRORS = 100
@@ -48,6 +54,11 @@ def validate(model: type[BaseModel], doc: Document, path: str) -> tuple[Any, lis
     diags.sort(key=Diagnostic.sort_key)
     if len(placed) > MAX_ERRORS:
         line, col, _ = placed[MAX_ERRORS]
+        more = Message.of(
+            N_("… and {n} more errors in this file (the first {max} are shown)"),
+            n=len(placed) - MAX_ERRORS,
+            max=MAX_ERRORS,
+        )
         diags.append(
             Diagnostic(
                 path=path,
@@ -55,8 +66,9 @@ def validate(model: type[BaseModel], doc: Document, path: str) -> tuple[Any, lis
                 column=col,
                 severity=Severity.error,
                 code="schema",
-                message=f"… and {len(placed) - MAX_ERRORS:,} more errors in this file (the first {MAX_ERRORS} are shown)",
+                message=str(more),
                 source=doc.source_line(line),
+                text_data=more,
             )
         )
     return None, diags
@@ -67,7 +79,7 @@ def to_diagnostic(
 ) -> Diagnostic:
     loc = tuple(err["loc"])
     kind = err["type"]
-    message = describe(model, err)
+    message = describe_message(model, err)
     # An unknown key is pointed at the key itself; everything else at the value.
     line, col = at or doc.locate(loc, key=kind == "extra_forbidden")
     return Diagnostic(
@@ -76,47 +88,76 @@ def to_diagnostic(
         column=col,
         severity=Severity.error,
         code="schema",
-        message=message,
+        message=str(message),
         field=field_path(loc) or None,
         source=doc.source_line(line),
+        text_data=message,
     )
 
 
 def describe(model: type[BaseModel], err: Any) -> str:
-    """A plain-language message for one Pydantic error dict."""
+    """A plain-language message for one Pydantic error dict, in English."""
+    return str(describe_message(model, err))
+
+
+def describe_message(model: type[BaseModel], err: Any) -> Message:
+    """:func:`describe` as data, for a reporter to show in the run's language."""
     kind = err["type"]
     loc = tuple(err["loc"])
     got = err.get("input")
+    ctx = err.get("ctx") or {}
     if kind == "extra_forbidden":
         key = str(loc[-1]) if loc else "?"
         known = known_keys(model, loc[:-1])
         hint = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
         if hint:
-            return f"unknown key {key!r}; did you mean {hint[0]!r}?"
-        return f"unknown key {key!r}; expected one of: {', '.join(sorted(known))}"
+            return Message.of(N_("unknown key {key!r}; did you mean {hint!r}?"), key=key, hint=hint[0])
+        return Message.of(
+            N_("unknown key {key!r}; expected one of: {known}"), key=key, known=", ".join(sorted(known))
+        )
     if kind == "missing":
-        return f"required key {str(loc[-1])!r} is missing"
+        return Message.of(N_("required key {key!r} is missing"), key=str(loc[-1]))
     if kind in ("enum", "literal_error"):
-        expected = err.get("ctx", {}).get("expected", "")
-        return f"must be one of {expected} (got {_show(got)})"
+        return Message.of(N_("must be one of {expected} (got {got})"), expected=_choices(ctx), got=_show(got))
     if kind in _EXPECTED:
-        msg = f"{_EXPECTED[kind]} (got {_show(got)})"
+        msg = Message.of(_EXPECTED[kind], got=_show(got))
         if kind in ("float_type", "int_type") and isinstance(got, str) and any(c.isdigit() for c in got):
-            msg += "; write numbers without spaces or quotes, e.g. 12500000 or 0.5"
+            msg = Message.of(_NUMBER_HINT, problem=msg)
         return msg
+    if kind in ERRORS and set(ctx) == {
+        name for _, name, _, _ in string.Formatter().parse(ERRORS[kind]) if name
+    }:
+        return Message.of(
+            ERRORS[kind], **{k: v if isinstance(v, Message) else str(v) for k, v in ctx.items()}
+        )
     if kind in ("value_error", "assertion_error"):
         # Our own validators' text, without Pydantic's "Value error, " prefix.
-        error = err.get("ctx", {}).get("error")
+        error = ctx.get("error")
         if error is not None and str(error):
-            return str(error)
-    return str(err["msg"])
+            return _verbatim(str(error))
+    return _verbatim(str(err["msg"]))
 
 
-def _show(value: Any) -> str:
+def _verbatim(text: str) -> Message:
+    # A text that is not kamctl's own message (Pydantic's, or a validator's not
+    # yet in the catalogue): shown as it is in every language.
+    return Message.of("{text}", text=text)
+
+
+def _choices(ctx: Any) -> str | Message:
+    """Pydantic's ``'a', 'b' or 'c'`` with the language's "or"."""
+    expected = str(ctx.get("expected", ""))
+    head, sep, last = expected.rpartition(" or ")
+    if not sep:
+        return expected
+    return Message.of(N_("{choices} or {last}"), choices=head, last=last)
+
+
+def _show(value: Any) -> str | Message:
     if isinstance(value, (dict, list)):
-        return "a mapping" if isinstance(value, dict) else "a list"
+        return Message.of(N_("a mapping")) if isinstance(value, dict) else Message.of(N_("a list"))
     if value is None:
-        return "nothing"
+        return Message.of(N_("nothing"))
     text = (
         repr(value)
         if isinstance(value, str)

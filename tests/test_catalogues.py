@@ -192,3 +192,23 @@ def test_a_command_speaks_the_new_language(pseudo_language: str, kamctl: object)
     errors = sum(": error: " in line for line in r.stdout.splitlines())
     assert errors > 0  # KAM101 and KAM114 on this skeleton plan: plural forms too
     assert r.stdout.splitlines()[-1] == f"⟦1 file checked⟧, ⟦{errors} errors⟧, ⟦1 warning⟧"
+
+
+def test_validate_speaks_the_new_language(pseudo_language: str, kamctl: object, tmp_path: Path) -> None:
+    plan = tmp_path / "nordvik.yaml"
+    plan.write_text(
+        "id: nordvik\nname: Nordvik AS\nprofile: medium\nstakeholders:\n  - name: Kari\n    stance: 5\n"
+        "stakeholder: []\nrevenue:\n  - year: 2025\n    revenue: '12 500'\n",
+        encoding="utf-8",
+    )
+    r = kamctl("validate", plan, "--lang", pseudo_language)  # type: ignore[operator]
+    messages = [
+        line.split(": error: ", 1)[1].split(": ", 1)[1]
+        for line in r.stdout.splitlines()
+        if ": error: " in line
+    ]
+    assert len(messages) == 4
+    bare = [m for m in messages if not (m.startswith("⟦") and m.endswith("⟧"))]
+    assert bare == []
+    assert "⟦must be between -3 and 3 (got 5)⟧" in messages
+    assert r.stdout.splitlines()[-1] == "⟦1 file checked⟧, ⟦1 invalid⟧, ⟦4 errors⟧"

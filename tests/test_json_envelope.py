@@ -86,11 +86,11 @@ def test_every_findings_command_takes_the_same_formats(kamctl, command: str, fmt
 
 @pytest.mark.parametrize("command", FINDINGS_COMMANDS)
 def test_fail_on_takes_the_same_values_everywhere(kamctl, tmp_path: Path, command: str) -> None:
-    # A plan of 'id' and 'name' only: lint finds missing sections (errors),
-    # the analyses little or nothing; every command takes every value.
+    # A plan of 'id', 'name' and one year's revenue: lint finds missing
+    # sections (errors), the analyses little; every command takes every value.
     f = tmp_path / "accounts" / "a.yaml"
     f.parent.mkdir()
-    f.write_text("id: a\nname: A\n", encoding="utf-8")
+    f.write_text("id: a\nname: A\nfinancials:\n  - year: 2025\n    revenue: 100\n", encoding="utf-8")
     r = kamctl(command, f.parent, *COMMANDS[command], "--fail-on", "bogus")
     assert r.exit_code == 2
     for value in ("error", "warning", "info", "never"):

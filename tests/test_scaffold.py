@@ -68,3 +68,83 @@ def test_init_creates_a_plan_repository(kamctl, tmp_path: Path) -> None:
     # init never overwrites
     again = kamctl("init", str(repo))
     assert again.exit_code == 2 and "not overwritten" in again.stderr
+
+
+# ----------------------------------------------------------------- languages
+
+
+def _guidance(text: str) -> list[str]:
+    from kamctl.scaffold import guidance_parts
+
+    return guidance_parts(text)
+
+
+def test_every_comment_of_the_skeletons_is_in_the_catalogue() -> None:
+    # A comment added to a template but not to GUIDANCE would stay English in nb.
+    from kamctl.config import Config
+    from kamctl.scaffold import (
+        CONFIG_TEMPLATE,
+        GITIGNORE_TEMPLATE,
+        GUIDANCE,
+        PRE_COMMIT_TEMPLATE,
+        account_skeleton,
+    )
+
+    skeleton = account_skeleton("x", "X", config=Config()).split("\n", 1)[1]  # the title line has the name
+    parts = set()
+    for text in (skeleton, CONFIG_TEMPLATE, GITIGNORE_TEMPLATE, PRE_COMMIT_TEMPLATE):
+        parts |= set(_guidance(text))
+    # A scale and lists of the file's own values: the same in every language.
+    parts -= {
+        "0–10",
+        "pre-kam, early-kam, mid-kam, partnership-kam, synergistic-kam, uncoupling",
+        '- name: "", strength: high|medium|low',
+        '- description: "", category: people|competitor|technology|...',
+    }
+    assert sorted(parts - set(GUIDANCE)) == []
+
+
+def test_new_writes_the_guidance_in_the_configs_language(kamctl, tmp_path: Path) -> None:
+    (tmp_path / "kamctl.toml").write_text('accounts = "."\nlang = "nb"\n', encoding="utf-8")
+    r = kamctl("new", "nordvik", "--name", "Nordvik AS")  # the fixture's KAMCTL_LANG=en is the terminal's
+    assert r.exit_code == 0, r.stderr
+    text = (tmp_path / "nordvik.yaml").read_text(encoding="utf-8")
+    assert text.splitlines()[0] == "# Kundeplan: Nordvik AS"
+    assert "# Vårt kundeteam: hvem gjør hva." in text
+    assert "profile: full        # full, eller light for KAM light" in text
+    assert "#    revenue: 0" in text  # commented-out YAML keeps its keys
+    assert "Our account team" not in text
+    assert r.stderr == f"created {tmp_path / 'nordvik.yaml'}\n"  # the terminal's language
+    assert kamctl("validate", tmp_path / "nordvik.yaml").exit_code == 0
+
+
+def test_new_lang_en_writes_english_guidance(kamctl, tmp_path: Path) -> None:
+    r = kamctl("new", "nordvik", "--name", "Nordvik AS", "--lang", "en")
+    assert r.exit_code == 0, r.stderr
+    text = (tmp_path / "nordvik.yaml").read_text(encoding="utf-8")
+    assert text.splitlines()[0] == "# Account plan: Nordvik AS"
+    assert "# Our account team: who does what." in text
+
+
+def test_new_errors_in_norwegian(kamctl, tmp_path: Path) -> None:
+    (tmp_path / "acme.yaml").write_text("keep me\n")
+    r = kamctl("new", "acme", "--name", "Acme", "--lang", "nb")
+    assert r.exit_code == 2
+    assert r.stderr.endswith("\nkamctl: acme.yaml finnes allerede; ikke overskrevet\n")
+    r = kamctl("new", "--name", "X", "--lang", "nb", "--", "con")
+    assert r.stderr.endswith("\nkamctl: ugyldig id «con»: «con» er et reservert filnavn i Windows\n")
+
+
+def test_init_writes_the_chosen_language(kamctl, tmp_path: Path) -> None:
+    r = kamctl("init", "plans", "--lang", "nb")
+    assert r.exit_code == 0, r.stderr
+    assert "opprettet plans/kamctl.toml\n" in r.stderr
+    config = (tmp_path / "plans" / "kamctl.toml").read_text(encoding="utf-8")
+    assert 'lang = "nb"' in config
+    assert "# kamctls porteføljekonfigurasjon." in config
+    r = kamctl("init", "english", "--lang", "en")
+    config = (tmp_path / "english" / "kamctl.toml").read_text(encoding="utf-8")
+    assert 'lang = "en"' in config and "# kamctl portfolio config." in config
+    from kamctl.config import load_config
+
+    assert load_config(tmp_path / "english" / "kamctl.toml").lang == "en"

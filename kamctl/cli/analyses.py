@@ -152,6 +152,22 @@ def _with_lang(cfg: Config, lang: str | None) -> Config:
     return cfg.model_copy(update={"lang": resolve_lang(lang, cfg)})
 
 
+def _note_budget_only(accounts: Sequence[Figures], year: int | None, measure: str, lang: str) -> None:
+    """Name the accounts left out because ``year`` holds only their budget: a
+    budget ranked beside the others' actuals would pass a forecast off as a fact."""
+    from kamctl.portfolio import budget_only
+
+    ids = budget_only(accounts, year, measure)
+    if not ids:
+        return
+    named = ", ".join(ids)
+    note(
+        f"bare budsjett (budget: true) for {year}, og budsjett rangeres ikke som faktiske tall: {named}"
+        if lang == "nb"
+        else f"only a budget (budget: true) for {year}, and a budget is not ranked as actual figures: {named}"
+    )
+
+
 def _note_currency(foreign: Sequence[Figures], currency: str) -> None:
     if foreign:
         named = ", ".join(f"{a.id} ({a.currency})" for a in foreign)
@@ -325,9 +341,10 @@ def classify_report(
     """The report and, per account id, the block ``classify --write`` stores."""
     from kamctl.abc import abc_classify
     from kamctl.checks import kaism_findings, locate_findings, portfolio_checks
+    from kamctl.classify_write import kaism_block
     from kamctl.i18n import say
     from kamctl.kaism import MESSAGES as KAISM_MESSAGES
-    from kamctl.kaism import PRIORITY, QUADRANTS, classify_account, shown_score, tier_name
+    from kamctl.kaism import PRIORITY, QUADRANTS, classify_account, tier_name
     from kamctl.portfolio import figures, in_currency
     from kamctl.result import Column, Matrix, Result, Table
 
@@ -340,6 +357,7 @@ def classify_report(
     _note_currency(foreign, cfg.currency)
     if missing:
         note(f"no revenue for {year} in {len(missing)} account(s), so no ABC class: {', '.join(missing)}")
+        _note_budget_only(same, year, "revenue", cfg.lang)
     results = {a.id: classify_account(a, cfg.kaism, cfg.lang) for a in accs}
     findings = [d for a in accs for d in kaism_findings(a, cfg, paths[a.id], lang=cfg.lang)]
     findings = locate_findings(findings, cfg.max_file_size, jobs=jobs)
@@ -373,12 +391,8 @@ def classify_report(
                 "reason": r.reason,
             }
         )
-        block: dict[str, Any] = {}
-        if r.quadrant is not None:
-            block.update(quadrant=r.quadrant, tier=r.tier, priority=r.priority)
-        for key, value in (("customer_attractiveness", r.attractiveness), ("our_strength", r.strength)):
-            if value is not None and r.quadrant is not None:
-                block[key] = shown_score(value, cfg.kaism.threshold)
+        # The same function as lint's KAM130, so the two never disagree.
+        block = kaism_block(r, cfg.kaism.threshold)
         if abc.get(a.id):
             block["abc"] = abc[a.id]
         blocks[a.id] = block
@@ -509,6 +523,7 @@ def risk_report(
         note(
             f"no revenue for {pr.year} in {len(pr.missing)} account(s), left out of the shares: {', '.join(pr.missing)}"
         )
+        _note_budget_only(accs, pr.year, "revenue", cfg.lang)
     findings = locate_findings(
         portfolio_findings(pr, cfg, paths, cfg.lang), cfg.max_file_size, jobs=jobs, locate=False
     )
@@ -748,6 +763,17 @@ def abc(
     items, missing = figures(accs, the_year, by)
     if missing:
         note(f"no {by} for {the_year} in {len(missing)} account(s), left out: {', '.join(missing)}")
+        _note_budget_only(accs, the_year, by, cfg.lang)
+    if not items and accs:
+        # Nothing to rank is no pass: a CI job asking for a year nobody has
+        # figures for must fail, and say which years there are.
+        years = sorted({f.year for a in accs for f in a.financials if not f.budget})
+        shown = ", ".join(map(str, years)) or ("ingen" if cfg.lang == "nb" else "none")
+        fail(
+            f"ingen faktiske tall ({by}) for {the_year} å rangere; år med faktiske tall: {shown}"
+            if cfg.lang == "nb"
+            else f"no actual {by} for {the_year} to rank; years with actual figures: {shown}"
+        )
     meta: dict[str, Any] = {
         "source": "accounts",
         "by": by,
@@ -775,6 +801,11 @@ def classify(
     write: bool = typer.Option(
         False, "--write", help="Store quadrant, tier, priority, axis scores and ABC class in each file."
     ),
+    check: bool = typer.Option(
+        False,
+        "--check",
+        help="Write nothing; exit 1 when --write would change a file (a missing or out-of-date block), for CI.",
+    ),
     lang: str | None = LANG_OPTION,
     config: Path | None = CONFIG_OPTION,
     jobs: int | None = JOBS_OPTION,
@@ -793,6 +824,10 @@ def classify(
     out = output_options(csv_dialect, output)
     if write and (rev or at):
         fail("--write writes the files in the work tree; it cannot be combined with --rev or --at")
+    if check and write:
+        fail("use --write or --check, not both")
+    if check and (rev or at):
+        fail("--check compares the files in the work tree; it cannot be combined with --rev or --at")
     base, today = travel(get_config(config), as_of, rev, at, same_config, lang)
     cfg = _with_lang(_with_year(base, year), lang)
     from kamctl.portfolio import analysis_year
@@ -809,28 +844,86 @@ def classify(
     report, blocks = classify_report(accounts, cfg, meta, jobs)
     report.files = files
     report.excluded = excluded
-    if write and any(d.severity.value == "error" for d in excluded):
+    if (write or check) and any(d.severity.value == "error" for d in excluded):
         # The ABC classes depend on every account's revenue: written over an
         # incomplete portfolio they would be wrong in every other file too.
         note("nothing written: fix the invalid files first (they would shift every account's ABC class)")
-        finish(report, fmt, fail_on, table, out)  # exit 1: the invalid files are excluded inputs
-    if write:
-        from kamctl.classify_write import write_classifications
+        from kamctl.formatters import emit
 
-        outcome = write_classifications([(p, blocks[a.id], a) for p, a in accounts])
-        for path, message in outcome.refused:
-            sys.stderr.write(f"{path}: error: {message}\n")
-        note(
-            f"classification written to {len(outcome.written)} file(s), "
-            f"{len(outcome.unchanged)} already up to date"
-            + (f", {len(outcome.refused)} not written" if outcome.refused else "")
-        )
-        if outcome.refused:
-            from kamctl.formatters import emit
-
-            emit(report, fmt, table=table, options=out)
-            raise typer.Exit(1)  # a file not written is a failure whatever --fail-on says
+        emit(report, fmt, table=table, options=out)
+        raise typer.Exit(1)
+    if write or check:
+        _write_blocks(accounts, blocks, cfg.lang, check=check, report=report, fmt=fmt, table=table, out=out)
     finish(report, fmt, fail_on, table, out)
+
+
+def _write_blocks(
+    accounts: list[tuple[str, Account]],
+    blocks: dict[str, dict[str, Any]],
+    lang: str,
+    *,
+    check: bool,
+    report: Result,
+    fmt: str,
+    table: str | None,
+    out: Any,
+) -> None:
+    """``classify --write`` / ``--check``: write (or compare) every block; exit 1 on a
+    refused file, and with ``--check`` on a file a write would change."""
+    from kamctl.classify_write import MESSAGES, write_classifications
+    from kamctl.i18n import say
+
+    outcome = write_classifications([(p, blocks[a.id], a) for p, a in accounts], check=check)
+    label = say(MESSAGES, "error", lang)
+    for path, message in outcome.refused:
+        sys.stderr.write(f"{path}: {label}: {message}\n")
+    if check:
+        by_path = {p: a for p, a in accounts}
+        for path in outcome.written:
+            _report_stale(path, by_path[path], blocks[by_path[path].id], lang, label)
+    summary = say(
+        MESSAGES,
+        "checked" if check else "written",
+        lang,
+        stale=len(outcome.written),
+        written=len(outcome.written),
+        unchanged=len(outcome.unchanged),
+    )
+    if outcome.refused:
+        summary += say(MESSAGES, "not_checked" if check else "not_written", lang, n=len(outcome.refused))
+    note(summary)
+    if outcome.refused or (check and outcome.written):
+        from kamctl.formatters import emit
+
+        emit(report, fmt, table=table, options=out)
+        raise typer.Exit(1)
+
+
+def _report_stale(path: str, account: Account, wanted: dict[str, Any], lang: str, label: str) -> None:
+    """``path:line:col: error: classification block out of date (priority: 1 → 4, …)``."""
+    from kamctl.classify_write import MESSAGES, block_changes, shown
+    from kamctl.i18n import say
+
+    current = account.classification.model_dump(exclude_none=True) if account.classification else None
+    if current is None:
+        sys.stderr.write(f"{path}: {label}: {say(MESSAGES, 'missing', lang)}\n")
+        return
+    changes = ", ".join(f"{k}: {shown(old)} → {shown(new)}" for k, old, new in block_changes(current, wanted))
+    line, column = _block_position(path)
+    sys.stderr.write(f"{path}:{line}:{column}: {label}: {say(MESSAGES, 'stale', lang, changes=changes)}\n")
+
+
+def _block_position(path: str) -> tuple[int, int]:
+    from kamctl.lint.base import rule_position
+    from kamctl.yamlsource import YamlProblem, decode, parse
+
+    try:
+        with open(path, "rb") as fh:
+            doc = parse(decode(fh.read()))
+    except (OSError, YamlProblem):
+        return 1, 1
+    line, column, _ = rule_position(doc, ("classification",))
+    return line, column
 
 
 @app.command()

@@ -5,7 +5,7 @@ from pathlib import Path
 import typer
 
 from kamctl.cli import app
-from kamctl.cli.common import CONFIG_OPTION, fail, get_config
+from kamctl.cli.common import CONFIG_OPTION, LANG_OPTION, fail, get_config
 
 
 @app.command()
@@ -20,30 +20,46 @@ def new(
         None, "--dir", "-d", help="Where to write (default: the config's accounts folder)."
     ),
     config: Path | None = CONFIG_OPTION,
+    lang: str | None = LANG_OPTION,
 ) -> None:
     """Write a skeleton account file with every section and short guidance."""
+    from kamctl.cli.common import resolve_lang
+    from kamctl.i18n import tr
     from kamctl.scaffold import ScaffoldError, new_account
 
     cfg = get_config(config)
+    # The file is shared with the team: its guidance is in the plan's language
+    # (--lang, else the config's), not one person's terminal setting.
+    plan_lang = resolve_lang(lang, cfg, environment=False)
+    say_lang = resolve_lang(lang, cfg)
     target_dir = folder if folder is not None else (cfg.accounts_dir if cfg.source is not None else Path("."))
     try:
-        path = new_account(account_id, name, config=cfg, folder=target_dir, profile=profile, kam=kam)
+        path = new_account(
+            account_id, name, config=cfg, folder=target_dir, profile=profile, kam=kam, lang=plan_lang
+        )
     except ScaffoldError as exc:
-        fail(str(exc))
-    typer.echo(f"created {path}", err=True)
+        fail(exc.message.text(say_lang))
+    typer.echo(tr(say_lang, "created {path}", path=str(path)), err=True)
 
 
 @app.command()
 def init(
     folder: Path = typer.Argument(Path("."), help="Folder for the new plan repository."),
+    lang: str | None = LANG_OPTION,
 ) -> None:
     """Create a plan repository: config, accounts/, schema, .gitignore, pre-commit config."""
+    from kamctl.cli.common import resolve_lang
+    from kamctl.config import Config
+    from kamctl.i18n import tr
     from kamctl.scaffold import ScaffoldError, init_repository
 
+    # No config yet: --lang, $KAMCTL_LANG, the locale, else nb; the new config says it.
+    language = resolve_lang(lang, Config())
     try:
-        written = init_repository(folder)
+        written = init_repository(folder, language)
     except ScaffoldError as exc:
-        fail(str(exc))
+        fail(exc.message.text(language))
     for path in written:
-        typer.echo(f"created {path}", err=True)
-    typer.echo(f'next: cd {folder} && kamctl new ID --name "Customer AS" && git init && git add .', err=True)
+        typer.echo(tr(language, "created {path}", path=str(path)), err=True)
+    command = 'cd {folder} && kamctl new ID --name "Customer AS" && git init && git add .'
+    typer.echo(tr(language, "next: {command}", command=command.format(folder=folder)), err=True)

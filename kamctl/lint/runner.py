@@ -282,7 +282,7 @@ def _invalid(d: Diagnostic, account: Account | None, lang: str = "en") -> Diagno
         column=d.column,
         severity=Severity.error,
         code=registry.INVALID,
-        message=say(_invalid_messages(), "invalid", lang, detail=d.message),
+        message=say(_invalid_messages(), "invalid", lang, detail=d.text(lang)),
         field=d.field,
         source=d.source,
         account=d.account or (account.id if account is not None else None),

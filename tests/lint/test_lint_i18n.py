@@ -111,8 +111,8 @@ def test_nb_stakeholder_rules() -> None:
 
 
 def test_nb_meta_rules() -> None:
-    # KAM001 keeps the validator's English detail behind a Norwegian prefix.
-    assert _messages("KAM001", "nb") == ["ugyldig kundefil: must be between -3 and 3 (got 5)"]
+    # KAM001: the validator's detail in Norwegian too (the catalogue's), behind the prefix.
+    assert _messages("KAM001", "nb") == ["ugyldig kundefil: må være mellom -3 og 3 (fikk 5)"]
     assert sorted(_messages("KAM002", "nb")) == [
         "«# kamctl: disable=KAM105» slår ikke av noe funn: fjern kommentaren",
         "«# kamctl: disable=KAM999»: det finnes ingen regel «KAM999» (se «kamctl rules»)",

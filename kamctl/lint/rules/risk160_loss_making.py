@@ -58,13 +58,13 @@ MESSAGES: Messages = {
 
 
 def check(ctx: Context) -> Iterator[Hit]:
-    from kamctl.portfolio import year_row
+    from kamctl.portfolio import actual_row
 
     account = ctx.account
     year = ctx.config.fiscal_year
     if year is None:
         year = max((f.year for f in account.financials if not f.budget), default=None)
-    row = year_row(account, year)
+    row = actual_row(account, year)
     if row is None:
         return
     index = account.financials.index(row)
