@@ -538,6 +538,27 @@ class Account(_Model):
     notes: Text | None = _f("Anything else.", json_schema_extra=INTERNAL)
 
     @model_validator(mode="after")
+    def _not_its_own_parent(self) -> Account:
+        """An account cannot be its own group (the other parent rules, an unknown
+        id and a cycle, need the whole portfolio: see kamctl.loader)."""
+        if self.parent is not None and self.parent == self.id:
+            raise ValidationError.from_exception_data(
+                "Account",
+                [
+                    InitErrorDetails(
+                        type=PydanticCustomError(
+                            "own_parent",
+                            "names this account itself ({parent}); parent is the id of the group's account",
+                            {"parent": self.parent},
+                        ),
+                        loc=("parent",),
+                        input=self.parent,
+                    )
+                ],
+            )
+        return self
+
+    @model_validator(mode="after")
     def _one_row_per_year(self) -> Account:
         """One financials row per year, and at most one budget row beside it.
 

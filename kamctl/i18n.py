@@ -297,6 +297,7 @@ _LABELS: dict[str, Label] = {
     "sec.rhythm": N_("Meeting rhythm and joint planning"),
     "sec.quality": N_("Plan quality"),
     "sec.notes": N_("Notes"),
+    "sec.not_filled": N_("Not yet filled in"),
     # report sections
     "rep.overview": N_("Overview"),
     "rep.kaism": N_("KAISM matrix"),
@@ -706,6 +707,11 @@ class Locale:
             return key
         text = key.replace("_", " ")
         return text[:1].upper() + text[1:]
+
+    @staticmethod
+    def known_criterion(key: str) -> bool:
+        """Whether ``key`` is one of the KAISM criteria kamctl has a label for."""
+        return key in _CRITERIA
 
     def finding_title(self, code: str) -> str:
         """A short title for a finding code in this language; '' for a code kamctl does not know."""

@@ -13,7 +13,7 @@ import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .i18n import Messages, say
+from .i18n import N_, Messages, say
 
 if TYPE_CHECKING:
     from .account import Account
@@ -70,6 +70,19 @@ def quadrant_of(attractiveness: float, strength: float, threshold: float) -> str
 
 def tier_name(quadrant: str, cfg: KaismConfig) -> str:
     return cfg.tiers.get(quadrant) or DEFAULT_TIERS[quadrant]
+
+
+def shown_tier(quadrant: str | None, tier: str | None, lang: str) -> str:
+    """The tier as a reader sees it: the config's own name as written, the
+    default (Cheverton's English label) in ``lang``, ``unclassified`` in ``lang``.
+    ``tier`` stays the data (``classify --write`` and KAM130 compare it)."""
+    from .i18n import Locale, tr
+
+    if quadrant is None or tier is None:
+        return tr(lang, N_("unclassified"))
+    if tier == DEFAULT_TIERS.get(quadrant):
+        return Locale(lang).t(f"quadrant.{quadrant}")
+    return tier
 
 
 MESSAGES: Messages = {

@@ -376,6 +376,79 @@ def _check(path: str, raw: bytes) -> tuple[Account | None, list[Diagnostic], IdA
     return account, diags, id_at, doc
 
 
+def _parent_at(doc: Document | None) -> IdAt | None:
+    """The ``parent`` the file names and where its value is, if it is a well-formed id."""
+    from .types import id_problem
+
+    data = doc.data if doc is not None else None
+    parent = data.get("parent") if isinstance(data, dict) else None
+    if isinstance(parent, str) and id_problem(parent) is None and doc is not None:
+        return (parent, *doc.locate(("parent",)))
+    return None
+
+
+def _other_ids(paths: Sequence[str], files: Sequence[str], config: Config) -> set[str]:
+    """For a run over some files only (pre-commit passes the changed ones): the
+    names of the other account files in the accounts folder, which stand for
+    their ids (``kamctl new`` names a file after its id), so that a parent in
+    a file that did not change is no "unknown" parent. Empty for a run over
+    the whole folder: there the ids of the files themselves are the portfolio."""
+    if not paths or not config.accounts_dir.is_dir():
+        return set()
+    others, _ = discover([], config.accounts_dir)
+    return {Path(f).stem for f in others} - {Path(f).stem for f in files}
+
+
+def _parent_problems(
+    found: Iterable[tuple[str, IdAt | None, IdAt | None]], known: set[str]
+) -> list[Diagnostic]:
+    """An error at the ``parent:`` of every account whose parent is not an
+    account of the portfolio, or whose parent chain comes back to itself.
+
+    The group is the top of the parent chain: with an unknown parent or a
+    cycle there is no top, and ``risk`` split the group and lost its finding.
+    (A parent naming the account itself is an error of the file alone,
+    reported by validation.)"""
+    import difflib
+
+    rows = [(path, id_at, parent_at) for path, id_at, parent_at in found if id_at is not None]
+    ids = {id_at[0] for _, id_at, _ in rows} | known
+    parent_of = {id_at[0]: parent_at[0] for _, id_at, parent_at in rows if parent_at is not None}
+    errors: list[Diagnostic] = []
+    for path, id_at, parent_at in rows:
+        if parent_at is None or parent_at[0] == id_at[0]:
+            continue
+        parent, line, col = parent_at
+        message = None
+        if parent not in ids:
+            hint = difflib.get_close_matches(parent, sorted(ids), n=1, cutoff=0.6)
+            message = f"{parent!r} is not an account of the portfolio (no file has id: {parent})" + (
+                f"; did you mean {hint[0]!r}?" if hint else ""
+            )
+        else:
+            chain = [id_at[0]]
+            current: str | None = parent
+            while current is not None and current not in chain:
+                chain.append(current)
+                current = parent_of.get(current)
+            if current == id_at[0]:
+                message = f"a cycle: {' → '.join([*chain, id_at[0]])}; the top of a group has no parent"
+        if message is not None:
+            errors.append(
+                Diagnostic(
+                    path=path,
+                    line=line,
+                    column=col,
+                    severity=Severity.error,
+                    code="schema",
+                    message=message,
+                    field="parent",
+                    source=_source_line(path, line),
+                )
+            )
+    return errors
+
+
 def _duplicate_ids(found: Iterable[tuple[str, IdAt | None]]) -> tuple[list[Diagnostic], dict[str, str]]:
     """An error at the ``id:`` of every file that reuses an id of an earlier file.
 
@@ -431,27 +504,28 @@ Slim = Callable[["Account"], Any]
 LoadArgs = tuple[str, int, PerFile | None, Slim | None]
 
 
-def _load_one(args: LoadArgs) -> tuple[str, Any, list[Diagnostic], IdAt | None, Any]:
-    """(path, the Account or what ``slim`` made of it or None, diagnostics, id, per_file's result)."""
+def _load_one(args: LoadArgs) -> tuple[str, Any, list[Diagnostic], IdAt | None, Any, IdAt | None]:
+    """(path, the Account or what ``slim`` made of it or None, diagnostics, id,
+    per_file's result, parent)."""
     path, max_size, per_file, slim = args
     raw, problem = read_file(path, max_size)
     if problem is not None:
-        return path, None, [problem], None, None
+        return path, None, [problem], None, None, None
     assert raw is not None
     account, diags, id_at, doc = _check(path, raw)
     extra = None
     if per_file is not None and account is not None and doc is not None:
         extra = per_file(path, account, doc)
     if slim is not None and account is not None:
-        return path, slim(account), diags, id_at, extra
-    return path, account, diags, id_at, extra
+        return path, slim(account), diags, id_at, extra, _parent_at(doc)
+    return path, account, diags, id_at, extra, _parent_at(doc)
 
 
 def _load_one_in_worker(args: LoadArgs) -> tuple[Any, ...]:
     # The model travels back from a worker as is (validating the data a second
     # time here would cost more), pickled here with the short form below.
-    path, account, diags, id_at, extra = _load_one(args)
-    return path, None if account is None else _dump_model(account), diags, id_at, extra
+    path, account, diags, id_at, extra, parent_at = _load_one(args)
+    return path, None if account is None else _dump_model(account), diags, id_at, extra, parent_at
 
 
 def _dump_model(model: Any) -> bytes:
@@ -636,11 +710,17 @@ def load_accounts(
             results = [(r[0], None if r[1] is None else pickle.loads(r[1]), *r[2:]) for r in results]
     errors, aliases = _duplicate_ids((r[0], r[3]) for r in results)
     duplicates = {d.path: d for d in errors}
+    parents = {
+        d.path: d
+        for d in _parent_problems(
+            ((r[0], r[3], r[5]) for r in results if r[0] not in aliases), _other_ids(paths, files, config)
+        )
+    }
     loaded: list[LoadedFile] = []
-    for path, account, diags, _, extra in results:
+    for path, account, diags, _, extra, _ in results:
         lf = LoadedFile(path, None, list(diags))
-        if path in duplicates:
-            lf.diagnostics.append(duplicates[path])
+        if path in duplicates or path in parents:
+            lf.diagnostics.extend(d for d in (duplicates.get(path), parents.get(path)) if d is not None)
         elif path in aliases:
             lf.diagnostics.append(
                 Diagnostic(
@@ -681,6 +761,7 @@ def validate_files(
     todo: list[tuple[str, bytes]] = []
     diags: list[Diagnostic] = list(problems)
     ids: dict[str, IdAt | None] = {}
+    parents: dict[str, IdAt | None] = {}
     for path in files:
         raw, problem = read_file(path, config.max_file_size)
         if problem is not None:
@@ -691,29 +772,32 @@ def validate_files(
             hit = _from_cache(cache.get(raw), path)
             if hit is not None:
                 diags.extend(hit[0])
-                ids[path] = hit[1]
+                ids[path], parents[path] = hit[1], hit[2]
                 continue
         todo.append((path, raw))
     results = _map(_validate_bytes, todo, jobs)
-    for (path, raw), (found, id_at) in zip(todo, results, strict=True):
+    for (path, raw), (found, id_at, parent_at) in zip(todo, results, strict=True):
         diags.extend(found)
-        ids[path] = id_at
+        ids[path], parents[path] = id_at, parent_at
         if cache is not None:
-            cache.put(raw, _to_cache(found, id_at))
+            cache.put(raw, _to_cache(found, id_at, parent_at))
     if cache is not None:
         cache.save()
     # In discovery order, so "first" means what the user sees first.
-    diags.extend(_duplicate_ids((p, ids[p]) for p in files if p in ids)[0])
+    duplicates, aliases = _duplicate_ids((p, ids[p]) for p in files if p in ids)
+    diags.extend(duplicates)
+    found = ((p, ids[p], parents[p]) for p in files if p in ids and p not in aliases)
+    diags.extend(_parent_problems(found, _other_ids(paths, files, config)))
     return checked, diags
 
 
-def _validate_bytes(item: tuple[str, bytes]) -> tuple[list[Diagnostic], IdAt | None]:
+def _validate_bytes(item: tuple[str, bytes]) -> tuple[list[Diagnostic], IdAt | None, IdAt | None]:
     path, raw = item
-    _, diags, id_at = check_bytes(path, raw)
-    return diags, id_at
+    _, diags, id_at, doc = _check(path, raw)
+    return diags, id_at, _parent_at(doc)
 
 
-def _to_cache(diags: list[Diagnostic], id_at: IdAt | None) -> dict[str, Any]:
+def _to_cache(diags: list[Diagnostic], id_at: IdAt | None, parent_at: IdAt | None) -> dict[str, Any]:
     # The path is left out: the entry is for these bytes wherever they are.
     return {
         "diagnostics": [
@@ -724,6 +808,7 @@ def _to_cache(diags: list[Diagnostic], id_at: IdAt | None) -> dict[str, Any]:
             for d in diags
         ],
         "id": id_at,
+        "parent": parent_at,
     }
 
 
@@ -766,10 +851,23 @@ def _cached_diagnostic(d: object, path: str) -> Diagnostic | None:
     return Diagnostic(**{**d, "path": path, "severity": Severity(d["severity"]), "text_data": text_data})
 
 
-def _from_cache(entry: Any, path: str) -> tuple[list[Diagnostic], IdAt | None] | None:
-    """A cache entry back as results for ``path``; None (a miss, so the file is
-    validated again and the entry rewritten) if it is not well-formed."""
-    if not isinstance(entry, dict) or set(entry) != {"diagnostics", "id"}:
+def _cached_key(value: object) -> tuple[bool, IdAt | None]:
+    """(well-formed, the id and its place) of a cached ``id`` or ``parent``."""
+    if value is None:
+        return True, None
+    if not (isinstance(value, (list, tuple)) and len(value) == 3):
+        return False, None
+    ident, line, col = value
+    if not (isinstance(ident, str) and _is_int(line) and _is_int(col)):
+        return False, None
+    return True, (ident, line, col)
+
+
+def _from_cache(entry: Any, path: str) -> tuple[list[Diagnostic], IdAt | None, IdAt | None] | None:
+    """A cache entry back as results for ``path`` (diagnostics, id, parent); None
+    (a miss, so the file is validated again and the entry rewritten) if it is
+    not well-formed."""
+    if not isinstance(entry, dict) or set(entry) != {"diagnostics", "id", "parent"}:
         return None
     stored = entry["diagnostics"]
     if not isinstance(stored, list):
@@ -780,12 +878,8 @@ def _from_cache(entry: Any, path: str) -> tuple[list[Diagnostic], IdAt | None] |
         if diag is None:
             return None
         diags.append(diag)
-    raw_id = entry["id"]
-    if raw_id is None:
-        return diags, None
-    if not (isinstance(raw_id, (list, tuple)) and len(raw_id) == 3):
+    id_ok, id_at = _cached_key(entry["id"])
+    parent_ok, parent_at = _cached_key(entry["parent"])
+    if not (id_ok and parent_ok):
         return None
-    ident, line, col = raw_id
-    if not (isinstance(ident, str) and _is_int(line) and _is_int(col)):
-        return None
-    return diags, (ident, line, col)
+    return diags, id_at, parent_at

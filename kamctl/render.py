@@ -223,15 +223,66 @@ def _common(env: SandboxedEnvironment, loc: Locale) -> None:
     # Inside a plan, "<id>: " before a finding repeats the plan's subject; in
     # the report it says which account the finding is about.
     def message(ctx: Any, d: Any) -> str:
-        return finding_message(d) if ctx.get("kind") == "plan" else d.message
+        return prose(loc, finding_message(d) if ctx.get("kind") == "plan" else d.message)
 
     env.filters["finding_message"] = pass_context(message)
+    env.filters["prose"] = lambda text: prose(loc, text or "")
+    env.filters["missing_scores"] = lambda keys: ", ".join(missing_label(loc, k) for k in keys)
     env.filters["finding_rows"] = pass_context(
         lambda ctx, diags: [
             [loc.enum("severity", d.severity), d.code, loc.finding_title(d.code), message(ctx, d)]
             for d in sorted_findings(diags)
         ]
     )
+
+
+_ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_CRITERION = re.compile(r"([«'])([a-z][a-z0-9_]*)([»'])")
+_AXIS = re.compile(r"\b(?:customer_attractiveness|our_strength)\b")
+_UNSCORED = re.compile(r"((?:not scored: |mangler poeng for ))([a-z][a-z0-9_]*(?:, [a-z][a-z0-9_]*)*)")
+_FIELD_PATH = re.compile(r"\s*\((?:[a-z_]+(?:\[\d+\])?)(?:\.[a-z_]+(?:\[\d+\])?)+\)")
+
+
+def prose(loc: Locale, text: str) -> str:
+    """A finding's message as a reader of the plan should see it.
+
+    The analyses write for the terminal and CI: ISO dates and the field in
+    brackets (``hadde frist 2026-03-31``, ``(joint_planning.agreed)``). In a
+    document the date is written out (``31. mars 2026``) and the field path,
+    which means nothing on paper, is left out.
+    """
+
+    def date(m: re.Match[str]) -> str:
+        try:
+            return loc.date(_dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))))
+        except ValueError:
+            return m.group(0)
+
+    def criterion(m: re.Match[str]) -> str:
+        key = m.group(2)
+        if loc.known_criterion(key):
+            return f"{m.group(1)}{loc.criterion(key)}{m.group(3)}"
+        if key in SECTIONS_FULL:  # «white_space»: the section's title, as printed above
+            return f"{m.group(1)}{loc.t(f'sec.{key}')}{m.group(3)}"
+        return m.group(0)
+
+    axes = {"customer_attractiveness": loc.t("attractiveness"), "our_strength": loc.t("strength")}
+
+    def unscored(m: re.Match[str]) -> str:
+        return m.group(1) + ", ".join(loc.criterion(k) for k in m.group(2).split(", "))
+
+    text = _CRITERION.sub(criterion, _FIELD_PATH.sub("", text))
+    text = _UNSCORED.sub(unscored, text)
+    text = _AXIS.sub(lambda m: axes[m.group(0)], text)
+    return _ISO_DATE.sub(date, text)
+
+
+def missing_label(loc: Locale, key: str) -> str:
+    """``customer_attractiveness.innovation`` → ``Kundens attraktivitet: Innovasjon``."""
+    axis, _, criterion = key.rpartition(".")
+    names = {"customer_attractiveness": loc.t("attractiveness"), "our_strength": loc.t("strength")}
+    label = loc.criterion(criterion)
+    return f"{names[axis]}: {label}" if axis in names else label
 
 
 def _smart(loc: Locale, value: float | None) -> str:
@@ -537,6 +588,42 @@ def _kaism_weights(config: Config, account: Account) -> dict[str, list[dict[str,
     return out
 
 
+def empty_sections(
+    facts: AccountFacts,
+    financials: Sequence[Any],
+    goals: Sequence[dict[str, Any]],
+    strategy: Sequence[dict[str, Any]],
+    light: bool,
+) -> list[str]:
+    """The plan's sections with nothing written in them (by what each shows).
+
+    Summary, risks (the computed signals) and plan quality always have
+    something to say.
+    """
+    a = facts.account
+    c = a.customer
+    ms = a.measures
+    checks = {
+        "customer": c is None and not (a.org_number or a.country or a.customer_since or a.parent),
+        "team": not a.team,
+        "classification": a.kaism is None and not a.selection_criteria and facts.abc is None,
+        "financials": not financials,
+        "goals": not any(g["goals"] for g in goals),
+        "strategy": not strategy,
+        "stakeholders": not a.stakeholders and not (c and c.decision_process),
+        "opportunities": not a.opportunities,
+        "white_space": a.white_space is None or not (a.white_space.units or a.white_space.offerings),
+        "competition": not a.competitors and a.contract is None,
+        "actions": not a.actions,
+        "measures": (ms is None or all(v is None for v in ms.model_dump().values()))
+        and facts.share_of_wallet is None
+        and facts.actions_done is None,
+        "rhythm": a.rhythm is None and a.joint_planning is None and a.review is None,
+        "notes": not a.notes,
+    }
+    return [s for s, is_empty in checks.items() if is_empty]
+
+
 def _link(stem: str, fmt: str) -> str:
     """A link to a sibling document; none in a PDF, where Chromium would make it an
     absolute ``file://`` URL of the folder it printed in."""
@@ -599,11 +686,20 @@ def plan_context(facts: AccountFacts, config: Config, opts: Options) -> dict[str
         # The power map is a map of stances and influence: ours alone.
         if not audience_hidden(opts.audience, "Stakeholder.stance"):
             charts["power_map"] = power_map_svg(acc.stakeholders, loc)
-    sections = tuple(
+    visible = tuple(
         s
         for s in (SECTIONS_LIGHT if light else SECTIONS_FULL)
         if not all(audience_hidden(opts.audience, p) for p in SECTION_SOURCES.get(s, ("Account.name",)))
     )
+    # Empty sections are not printed one heading each ("Notater: Ikke utfylt"
+    # took a page of its own); they are named in one short list at the end.
+    empty = set(empty_sections(facts, financials, goals, strategy, light))
+    sections = tuple(s for s in visible if s not in empty)
+    not_filled = [loc.t(f"sec.{s}") for s in visible if s in empty]
+    if "goals" in sections:  # a horizon without goals, in a plan that has some
+        not_filled += [loc.t(f"horizon.{g['horizon']}") for g in goals if not g["goals"]]
+    if "risks" in sections and not acc.risks:
+        not_filled.append(loc.t("written_risks"))
     return {
         "audience": opts.audience,
         "hidden": lambda path: audience_hidden(opts.audience, path),
@@ -615,6 +711,7 @@ def plan_context(facts: AccountFacts, config: Config, opts: Options) -> dict[str
         "facts": facts,
         "light": light,
         "sections": sections,
+        "not_filled": not_filled,
         "threshold": config.kaism.threshold,
         "kaism_criteria": _kaism_weights(config, acc),
         "stakeholders": _sorted_stakeholders(acc),

@@ -137,14 +137,20 @@ def hhi_band(hhi: float, cfg: RiskConfig) -> str:
 
 
 def group_of(account_id: str, parents: dict[str, str | None]) -> str:
-    """The top of ``account_id``'s parent chain (itself when it has no parent)."""
-    seen = {account_id}
+    """The top of ``account_id``'s parent chain (itself when it has no parent).
+
+    A cycle has no top (validation reports it); its members are still one
+    group, named by the smallest id in the cycle, so that every member lands
+    in the same group wherever the walk starts."""
+    chain = [account_id]
     current = account_id
     while True:
         parent = parents.get(current)
-        if not parent or parent in seen:  # no parent, or a cycle: stop where we are
+        if not parent:
             return current
-        seen.add(parent)
+        if parent in chain:
+            return min(chain[chain.index(parent) :])
+        chain.append(parent)
         current = parent
 
 

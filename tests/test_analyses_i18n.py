@@ -10,6 +10,7 @@ import datetime as dt
 import re
 import string
 from collections.abc import Callable, Mapping
+from pathlib import Path
 
 import pytest
 
@@ -150,3 +151,46 @@ def test_analyses_tables_in_norwegian(kamctl: Kamctl) -> None:
     # Magnus Haugen holds 5 accounts (capacity 4): "over" is "ja".
     (load,) = [x for x in c.splitlines() if x.strip().startswith("Magnus Haugen")]
     assert load.split()[2:4] == ["5", "ja"]
+
+
+def _write_portfolio(tmp_path: Path, *plans: str, config: str = 'lang = "nb"\n') -> None:
+    (tmp_path / "accounts").mkdir()
+    (tmp_path / "kamctl.toml").write_text(config, encoding="utf-8")
+    for i, plan in enumerate(plans):
+        (tmp_path / "accounts" / f"a{i}.yaml").write_text(plan, encoding="utf-8")
+
+
+_SCORED = """\
+id: a{i}
+name: A{i} AS
+kaism:
+  customer_attractiveness: {{volume_potential: 8, margin_potential: 8, growth: 8, strategic_fit: 8, reference_value: 8, relationship_potential: 8}}
+  our_strength: {{product_fit: 2, relationship_depth: 2, delivery_record: 2, price_position: 2, share_of_wallet: 2}}
+"""
+
+
+def test_default_tier_names_and_unclassified_in_norwegian(kamctl, tmp_path: Path, monkeypatch) -> None:
+    """Issue 11: the nb table said `unclassified` and kept Cheverton's English tier names."""
+    monkeypatch.delenv("KAMCTL_LANG")
+    _write_portfolio(tmp_path, _SCORED.format(i=0), "id: a1\nname: A1 AS\n")
+    r = kamctl("classify")
+    rows = {line.split()[1]: line for line in r.stdout.splitlines() if line.strip().startswith(("1 ", "–"))}
+    # high attractiveness (8), low strength (2): key development, priority 1
+    assert "Utviklingskunde" in rows["a0"]
+    assert "ikke klassifisert" in rows["a1"]
+    assert "Utviklingskunde (prioritet 1)" in r.stdout
+    assert "Key development" not in r.stdout and "unclassified" not in r.stdout
+    en = kamctl("classify", "--lang", "en")
+    assert "Key development account (priority 1)" in en.stdout
+    assert "unclassified" in en.stdout
+
+
+def test_no_revenue_anywhere_names_no_year(kamctl, tmp_path: Path, monkeypatch) -> None:
+    """Issue 11: `kamctl: no revenue for None in 30 account(s)` leaked a Python None."""
+    monkeypatch.delenv("KAMCTL_LANG")
+    _write_portfolio(tmp_path, "id: a0\nname: A0 AS\n", "id: a1\nname: A1 AS\n")
+    r = kamctl("classify")
+    assert "None" not in r.stderr
+    assert "kamctl: ingen omsetningstall hos 2 kunder, så ingen ABC-klasse: a0, a1\n" in r.stderr
+    en = kamctl("classify", "--lang", "en")
+    assert "kamctl: no revenue in 2 accounts, so no ABC class: a0, a1\n" in en.stderr

@@ -19,13 +19,13 @@ OTHER = "id: fjordheim\nname: Fjordheim AS\n"
 def parsed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The names of the files kamctl really parsed (cache misses), run by run."""
     calls: list[str] = []
-    real = kamctl.loader.check_bytes
+    real = kamctl.loader._check  # the one parse every path goes through
 
     def spy(path: str, raw: bytes):  # type: ignore[no-untyped-def]
         calls.append(Path(path).name)
         return real(path, raw)
 
-    monkeypatch.setattr(kamctl.loader, "check_bytes", spy)
+    monkeypatch.setattr(kamctl.loader, "_check", spy)
     return calls
 
 

@@ -24,7 +24,7 @@ def test_text_output_shows_the_line_and_a_caret(kamctl, tmp_path: Path) -> None:
 def test_valid_files_exit_0(kamctl) -> None:
     r = kamctl("validate", "--no-cache", POSITIVE)
     assert r.exit_code == 0
-    assert r.stdout == "3 files checked, 0 invalid, 0 errors\n"
+    assert r.stdout == "4 files checked, 0 invalid, 0 errors\n"
 
 
 def test_default_folder_comes_from_config(kamctl, tmp_path: Path) -> None:

@@ -107,14 +107,48 @@ def test_an_overdue_action_depends_on_as_of(kamctl: Kamctl, tmp_path: Path) -> N
     assert "(forfalt)" not in md
 
 
-def test_an_empty_section_says_so(kamctl: Kamctl, tmp_path: Path) -> None:
+def test_empty_sections_are_named_once_in_one_list(kamctl: Kamctl, tmp_path: Path) -> None:
     (tmp_path / "bare.yaml").write_text("id: bare\nname: Bare AS\n", encoding="utf-8")
     run = kamctl("render", "bare.yaml", "-f", "md", "--as-of", AS_OF)
     assert run.exit_code == 0, run.stderr
     md = (tmp_path / "rendered" / "bare.md").read_text(encoding="utf-8")
+    # No heading each with "Ikke utfylt." under it (issue 13) …
+    assert "Ikke utfylt." not in md
     for heading in ("Kundeteam", "Mål", "Strategi", "Aktiviteter", "White space", "Notater"):
-        section = md.split(f"## {heading}\n", 1)[1].split("\n## ", 1)[0]
-        assert "_Ikke utfylt._" in section, heading
+        assert f"## {heading}\n" not in md, heading
+    # … but one list, in reading order: every section of a full plan but the
+    # summary, the risks (computed signals) and the plan quality (lint), which
+    # always have something to say; then the risks part the file writes itself.
+    listed = md.split("## Ikke utfylt ennå\n\n", 1)[1].split("\n", 1)[0]
+    assert listed == (
+        "Kundeprofil, Kundeteam, Klassifisering, Økonomi, Mål, Strategi, "
+        "Beslutningsprosess og interessentkart, Muligheter og pipeline, White space, "
+        "Konkurrenter og avtale, Aktiviteter, Måltall, Møterytme og felles planlegging, "
+        "Notater, Risikoer i planen."
+    )
+    for heading in ("Sammendrag", "Risiko", "Plankvalitet"):
+        assert f"## {heading}\n" in md, heading
+
+
+def test_a_horizon_without_goals_is_listed_not_headed(kamctl: Kamctl, tmp_path: Path) -> None:
+    # kystlab (light) has tactical and operational goals but no strategic ones.
+    _render(kamctl, ACCOUNTS / "kystlab.yaml", "-f", "md", "-o", "out")
+    md = (tmp_path / "out" / "kystlab.md").read_text(encoding="utf-8")
+    assert "### Strategiske mål (3–5 år)" not in md
+    assert "### Taktiske mål (1–2 år)" in md
+    assert "Strategiske mål (3–5 år)" in md.split("## Ikke utfylt ennå", 1)[1]
+
+
+def test_findings_read_as_prose_dates_written_out_no_field_paths(kamctl: Kamctl, tmp_path: Path) -> None:
+    _render(kamctl, ACCOUNTS / "mjosen-bakeri.yaml", "-o", "out")
+    html = (tmp_path / "out" / "mjosen-bakeri.html").read_text(encoding="utf-8")
+    body = re.sub(r"<style>.*?</style>", "", html, flags=re.S)
+    # KAM106 on "Møte med daglig leder om pakkelinjen", due 2026-03-31 (examples/accounts).
+    assert "hadde frist 31. mars 2026 (for 238 dager siden)" in body
+    assert not re.search(r"\b\d{4}-\d{2}-\d{2}\b", body)
+    # KAM108's "(joint_planning.agreed)" names a field, which means nothing on paper.
+    assert "planen sier ikke om den er omforent med kunden" in body
+    assert "joint_planning" not in body
 
 
 def test_light_profile_renders_a_shorter_plan(kamctl: Kamctl, tmp_path: Path) -> None:
@@ -292,7 +326,8 @@ def test_unclassified_account_says_why(kamctl: Kamctl, tmp_path: Path) -> None:
     md = (tmp_path / "out" / "agder-elektro.md").read_text(encoding="utf-8")
     # 'innovation' is not scored and min_scored = 1.0 needs every criterion.
     assert "- **KAISM quadrant:** Unclassified" in md
-    assert "customer\\_attractiveness.innovation" in md
+    assert "- **Missing scores:** Customer attractiveness: Innovation" in md
+    assert "customer\\_attractiveness" not in md  # no raw field path (issue 13)
 
 
 def test_plan_shows_risk_stage_and_lint_findings(kamctl: Kamctl, tmp_path: Path) -> None:

@@ -226,3 +226,69 @@ def test_a_full_plan_is_longer_than_a_light_one(printed: dict[str, Path]) -> Non
 
     assert pages("nordmelk") >= 4
     assert pages("kystlab") < pages("nordmelk")
+
+
+PHONE = """<!DOCTYPE html><html><body style="margin:0">
+<iframe id="f" src="{src}" style="width:390px;height:3000px;border:0"></iframe><pre id="probe"></pre>
+<script>
+document.getElementById("f").onload = function () {{
+  var d = this.contentDocument, narrow = [];
+  d.querySelectorAll("td, th").forEach(function (c) {{
+    var r = c.getBoundingClientRect();
+    if (r.width > 0 && r.height > 0 && c.textContent.trim() && r.width < 150) {{
+      narrow.push(c.tagName + " " + Math.round(r.width) + " " + c.textContent.trim().slice(0, 30));
+    }}
+  }});
+  document.getElementById("probe").textContent = JSON.stringify(
+    {{width: d.documentElement.clientWidth, scroll: d.documentElement.scrollWidth, narrow: narrow}});
+}};
+</script></body></html>"""
+
+
+def test_tables_reflow_on_a_phone(tmp_path: Path) -> None:
+    """At 390 px (an iPhone 12–15 in portrait) no table cell with text is
+    narrower than 150 px and nothing makes the page scroll sideways. The
+    first version's nine-column tables put one letter per line.
+
+    Headless Chromium's window is at least 500 px wide, so the document is
+    opened in a 390 px iframe (its media queries follow the iframe's width)."""
+    import html
+    import json
+
+    cfg = load_config(CONFIG)
+    picked = [ROOT / "examples" / "accounts" / f"{n}.yaml" for n in ("havbris-sjomat", "mjosen-bakeri")]
+    loaded, _ = load_accounts([str(p) for p in picked], cfg)
+    everyone, _ = load_accounts([], cfg)
+    as_of = dt.date(2026, 11, 24)
+    files = render_documents("plan", loaded, cfg, fmt="html", lang="nb", as_of=as_of, out_dir=tmp_path)
+    files += render_documents("report", everyone, cfg, fmt="html", lang="nb", as_of=as_of, out_dir=tmp_path)
+    browser = find_browser()
+    assert browser is not None
+    for f in files:
+        wrapper = f.with_name(f"phone-{f.name}")
+        wrapper.write_text(PHONE.format(src=f.name), encoding="utf-8")
+        dom = subprocess.run(
+            [
+                browser,
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--hide-scrollbars",
+                "--allow-file-access-from-files",  # the wrapper reads the iframe's layout
+                "--virtual-time-budget=5000",
+                f"--user-data-dir={tmp_path / 'profile'}",
+                "--window-size=800,3000",
+                "--dump-dom",
+                wrapper.as_uri(),
+            ],
+            check=True,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        ).stdout
+        found = re.search(r'<pre id="probe">(.+?)</pre>', dom, re.S)
+        assert found, f.name
+        result = json.loads(html.unescape(found.group(1)))
+        assert result["width"] == 390, (f.name, result)
+        assert result["scroll"] <= 390, (f.name, result)
+        assert not result["narrow"], (f.name, result["narrow"][:10])

@@ -39,6 +39,7 @@ from kamctl.cli.common import (
     resolve_lang,
 )
 from kamctl.cli.revision import AT_OPTION, REV_OPTION, SAME_CONFIG_OPTION, travel
+from kamctl.i18n import N_
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -150,6 +151,32 @@ def _with_lang(cfg: Config, lang: str | None) -> Config:
     """The config with the output language settled (--lang, $KAMCTL_LANG, config):
     the builders read ``cfg.lang`` for numbers, findings and reasons."""
     return cfg.model_copy(update={"lang": resolve_lang(lang, cfg)})
+
+
+def _no_revenue(year: int | None, missing: Sequence[str], lang: str, consequence: str) -> str:
+    """``no revenue for 2025 in 2 accounts, so no ABC class: a, b`` — never "for None"
+    (no account has a year of figures at all)."""
+    from kamctl.i18n import ntr, tr
+
+    ids, n, then = ", ".join(missing), len(missing), tr(lang, consequence)
+    if year is None:
+        return ntr(
+            lang,
+            "no revenue in {n} account, {then}: {ids}",
+            "no revenue in {n} accounts, {then}: {ids}",
+            n,
+            then=then,
+            ids=ids,
+        )
+    return ntr(
+        lang,
+        "no revenue for {year} in {n} account, {then}: {ids}",
+        "no revenue for {year} in {n} accounts, {then}: {ids}",
+        n,
+        year=year,
+        then=then,
+        ids=ids,
+    )
 
 
 def _note_budget_only(accounts: Sequence[Figures], year: int | None, measure: str, lang: str) -> None:
@@ -344,7 +371,7 @@ def classify_report(
     from kamctl.classify_write import kaism_block
     from kamctl.i18n import say
     from kamctl.kaism import MESSAGES as KAISM_MESSAGES
-    from kamctl.kaism import PRIORITY, QUADRANTS, classify_account, tier_name
+    from kamctl.kaism import PRIORITY, QUADRANTS, classify_account, shown_tier, tier_name
     from kamctl.portfolio import figures, in_currency
     from kamctl.result import Column, Matrix, Result, Table
 
@@ -356,7 +383,7 @@ def classify_report(
     abc = {r.id: r.cls for r in abc_classify(items, cfg.abc)}
     _note_currency(foreign, cfg.currency)
     if missing:
-        note(f"no revenue for {year} in {len(missing)} account(s), so no ABC class: {', '.join(missing)}")
+        note(_no_revenue(year, missing, cfg.lang, N_("so no ABC class")))
         _note_budget_only(same, year, "revenue", cfg.lang)
     results = {a.id: classify_account(a, cfg.kaism, cfg.lang) for a in accs}
     findings = [d for a in accs for d in kaism_findings(a, cfg, paths[a.id], lang=cfg.lang)]
@@ -379,7 +406,7 @@ def classify_report(
                 "id": a.id,
                 "name": a.name,
                 "quadrant": r.quadrant,
-                "tier": r.tier or "unclassified",
+                "tier": shown_tier(r.quadrant, r.tier, cfg.lang),
                 "customer_attractiveness": r.attractiveness,
                 "our_strength": r.strength,
                 "abc": abc.get(a.id),
@@ -446,7 +473,10 @@ def classify_report(
         r = results[a.id]
         if r.quadrant and r.attractiveness is not None and r.strength is not None:
             cells[r.quadrant].append((a.id, r.attractiveness, r.strength))
-    titles = {q: _t("matrix_cell", cfg.lang, tier=tier_name(q, cfg.kaism), n=PRIORITY[q]) for q in QUADRANTS}
+    titles = {
+        q: _t("matrix_cell", cfg.lang, tier=shown_tier(q, tier_name(q, cfg.kaism), cfg.lang), n=PRIORITY[q])
+        for q in QUADRANTS
+    }
     report = Result("classify", meta=meta, tables=[table, kams], diagnostics=findings, lang=cfg.lang)
     report.matrix = Matrix(cells, titles, cfg.kaism.threshold)
     report.threshold = cfg.kaism.threshold
@@ -520,9 +550,7 @@ def risk_report(
     meta["year"] = pr.year
     _note_currency([a for a in accs if a.id in set(pr.other_currency)], cfg.currency)
     if pr.missing:
-        note(
-            f"no revenue for {pr.year} in {len(pr.missing)} account(s), left out of the shares: {', '.join(pr.missing)}"
-        )
+        note(_no_revenue(pr.year, pr.missing, cfg.lang, N_("left out of the shares")))
         _note_budget_only(accs, pr.year, "revenue", cfg.lang)
     findings = locate_findings(
         portfolio_findings(pr, cfg, paths, cfg.lang), cfg.max_file_size, jobs=jobs, locate=False

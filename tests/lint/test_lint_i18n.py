@@ -268,5 +268,29 @@ def test_rendered_nb_plan_shows_norwegian_findings(kamctl: Kamctl, tmp_path: Pat
     )
     assert r.exit_code == 0, r.stderr
     text = (tmp_path / "out" / "mjosen-bakeri.md").read_text(encoding="utf-8")
-    assert "siste kontakt med Kåre Lunde var for 236 dager siden (2026-04-02; grensen er 90 dager)" in text
+    # Documents write the message's ISO date out (issue 13: no ISO dates in prose).
+    assert "siste kontakt med Kåre Lunde var for 236 dager siden (2. april 2026; grensen er 90 dager)" in text
     assert "last contact with" not in text
+
+
+def test_two_contacts_are_both_not_all_2() -> None:
+    """Issue 11: "alle 2 kontaktpersonene" is not how Norwegian (or English) counts two."""
+    from kamctl.account import Account
+    from kamctl.lint.base import Context
+    from kamctl.lint.rules import risk112_single_owner, stage102_partnership_single_owner
+
+    plan = Account.model_validate(
+        {
+            "id": "x",
+            "name": "X",
+            "stage": "partnership-kam",
+            "stakeholders": [{"name": "Kari", "owner": "Ola"}, {"name": "Per", "owner": "Ola"}],
+        }
+    )
+    held = {"nb": "men begge kontaktpersonene eies av Ola", "en": "but both contacts are held by Ola"}
+    for lang, both in (("nb", "begge kontaktpersonene"), ("en", "both contacts")):
+        ctx = Context(path="x.yaml", account=plan, doc=None, config=Config(), as_of=AS_OF, lang=lang)
+        (risk,) = list(risk112_single_owner.check(ctx))
+        (stage,) = list(stage102_partnership_single_owner.check(ctx))
+        assert risk.message.endswith(f": Ola ({both})"), risk.message
+        assert held[lang] in stage.message, stage.message

@@ -53,6 +53,7 @@ MESSAGES: Messages = {
         "nb": "alle relasjonene hos kunden eies av én person hos oss: {owner} ({contacts})",
     },
     "the_only_contact": {"en": "the only contact", "nb": "den eneste kontaktpersonen"},
+    "both_contacts": {"en": "both contacts", "nb": "begge kontaktpersonene"},
     "all_contacts": {"en": "all {n} contacts", "nb": "alle {n} kontaktpersonene"},
 }
 
@@ -65,6 +66,8 @@ def check(ctx: Context) -> Iterator[Hit]:
     (owner,) = owners
     if len(people) == 1:
         contacts = ctx.say(MESSAGES, "the_only_contact")
+    elif len(people) == 2:  # "both", as people say it, not "all 2"
+        contacts = ctx.say(MESSAGES, "both_contacts")
     else:
         contacts = ctx.say(MESSAGES, "all_contacts", n=len(people))
     yield ctx.about(

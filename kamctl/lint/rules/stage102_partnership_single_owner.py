@@ -56,6 +56,10 @@ MESSAGES: Messages = {
         "en": "all {n} contacts are held by {owner} on our side; a partnership has many contacts on both sides",
         "nb": "alle {n} kontaktpersonene eies av {owner} hos oss; et partnerskap har mange kontakter på begge sider",
     },
+    "one_owner_both": {
+        "en": "both contacts are held by {owner} on our side; a partnership has many contacts on both sides",
+        "nb": "begge kontaktpersonene eies av {owner} hos oss; et partnerskap har mange kontakter på begge sider",
+    },
 }
 
 applies = close_stage
@@ -65,5 +69,9 @@ def check(ctx: Context) -> Iterator[Hit]:
     people = ctx.account.stakeholders
     owners = {p.owner.strip() for p in people if p.owner and p.owner.strip()}
     if len(people) > 1 and len(owners) == 1 and all(p.owner for p in people):
-        message = ctx.say(MESSAGES, "one_owner", n=len(people), owner=next(iter(owners)))
+        owner = next(iter(owners))
+        if len(people) == 2:  # "both", as people say it, not "all 2"
+            message = ctx.say(MESSAGES, "one_owner_both", owner=owner)
+        else:
+            message = ctx.say(MESSAGES, "one_owner", n=len(people), owner=owner)
         yield stage_hit(ctx, ("stage",), message)
