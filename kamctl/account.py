@@ -65,6 +65,13 @@ class Profile(str, Enum):
     light = "light"
 
 
+class PlanStatus(str, Enum):
+    """Where the plan is in its life: being written, or in use."""
+
+    draft = "draft"
+    active = "active"
+
+
 class Stage(str, Enum):
     """Relationship development stage (§4, Millman & Wilson)."""
 
@@ -497,6 +504,10 @@ class Account(_Model):
     kam: Text | None = _f("The responsible key account manager.")
     parent: AccountId | None = _f("Id of the group this account belongs to (concentration is a group's).")
     profile: Profile = Field(default=Profile.full, description="Plan profile: full or light (KAM light).")
+    status: PlanStatus | None = _f(
+        "draft while the plan is being written (lint reports its missing parts as warnings, "
+        "so it can be committed); active, the default, when it is in use."
+    )
     currency: Text | None = _f("Currency of all amounts (ISO 4217, e.g. NOK); default from config.")
     stage: Stage | None = _f(
         "Relationship stage: pre-kam, early-kam, mid-kam, partnership-kam, synergistic-kam, uncoupling.",

@@ -244,19 +244,25 @@ def gh_escape_property(value: str) -> str:
 
 
 def repo_relative(path: str) -> str:
-    """``path`` relative to the working folder when it lies inside it.
+    """``path`` relative to the root of the git repository around the working
+    folder (the working folder outside one), when it lies inside it.
 
     GitHub attaches annotations and code-scanning alerts to files by their
-    path in the repository; a folder taken from the config is absolute.
+    path in the repository, whichever subfolder kamctl ran in; a folder taken
+    from the config is absolute.
     """
+    import os
     from pathlib import Path
 
+    from .sarif import repository_root
+
     p = Path(path)
-    if not p.is_absolute():
-        return p.as_posix()
-    for base in (Path.cwd(), Path.cwd().resolve()):
+    cwd = Path.cwd()
+    absolute = Path(os.path.normpath(p if p.is_absolute() else cwd / p))
+    root = repository_root(cwd)
+    for base in (root, root.resolve()):
         try:
-            return p.relative_to(base).as_posix()
+            return absolute.relative_to(base).as_posix()
         except ValueError:
             continue
     return path
@@ -288,90 +294,15 @@ def github(result: Result, stream: IO[str], table: str | None = None) -> None:
 
 # -------------------------------------------------------------------------- SARIF
 
-SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
-_SARIF_LEVEL = {Severity.error: "error", Severity.warning: "warning", Severity.info: "note"}
-_GENERIC_RULES = {
-    "csv": "A row of the CSV export cannot be read.",
-    "yaml": "The file is not valid YAML 1.2 (or not UTF-8 text).",
-    "schema": "The file does not match the account schema.",
-    "file": "The file cannot be read.",
-    "config": "The config file is invalid.",
-}
-
-
-def _artifact(path: str) -> dict[str, str]:
-    from pathlib import Path
-    from urllib.parse import quote
-
-    p = Path(repo_relative(path))
-    if p.is_absolute():
-        return {"uri": p.as_uri()}
-    return {"uri": quote(p.as_posix()), "uriBaseId": "%SRCROOT%"}
-
 
 def sarif(result: Result, stream: IO[str], table: str | None = None) -> None:
-    """SARIF 2.1.0, for GitHub code scanning and other static-analysis viewers."""
-    from kamctl import __version__
+    """SARIF 2.1.0, for GitHub code scanning and other static-analysis viewers
+    (see :mod:`kamctl.sarif`): the findings and the inputs left out."""
+    import dataclasses
 
-    found = _found(result)
-    infos = dict(result.rules)
-    for d in found:
-        if d.code not in infos:
-            infos[d.code] = RuleInfo(d.code, d.code, _GENERIC_RULES.get(d.code, d.code), severity=d.severity)
-    ids = list(infos)
-    index = {rid: i for i, rid in enumerate(ids)}
-    rules = []
-    for rid in ids:
-        info = infos[rid]
-        entry: dict[str, Any] = {
-            "id": rid,
-            "name": info.name,
-            "shortDescription": {"text": info.summary},
-            "defaultConfiguration": {"level": _SARIF_LEVEL[info.severity]},
-        }
-        if info.help:
-            entry["fullDescription"] = {"text": info.help.split("\n\n")[0]}
-            entry["help"] = {"text": info.help}
-        rules.append(entry)
-    results = []
-    for d in found:
-        location: dict[str, Any] = {"artifactLocation": _artifact(d.path)}
-        if d.line > 0:
-            region: dict[str, Any] = {"startLine": d.line}
-            if d.column > 0:
-                region["startColumn"] = d.column
-            location["region"] = region
-        shown = d.text(result.lang)
-        message = f"{d.field}: {shown}" if show_field(d) else shown
-        item: dict[str, Any] = {
-            "ruleId": d.code,
-            "ruleIndex": index[d.code],
-            "level": _SARIF_LEVEL[d.severity],
-            "message": {"text": message},
-            "locations": [{"physicalLocation": location}],
-        }
-        if d.account:
-            item["properties"] = {"account": d.account}
-        results.append(item)
-    doc = {
-        "$schema": SARIF_SCHEMA,
-        "version": "2.1.0",
-        "runs": [
-            {
-                "tool": {
-                    "driver": {
-                        "name": "kamctl",
-                        "semanticVersion": __version__,
-                        "version": __version__,
-                        "rules": rules,
-                    }
-                },
-                "columnKind": "unicodeCodePoints",
-                "results": results,
-            }
-        ],
-    }
-    write_json(doc, stream)
+    from .sarif import sarif_document
+
+    write_json(sarif_document(dataclasses.replace(result, diagnostics=_found(result), excluded=[])), stream)
 
 
 def csv_format(result: Result, stream: IO[str], table: str | None = None) -> None:

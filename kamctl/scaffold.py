@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import re
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .config import Config
@@ -38,6 +39,7 @@ GUIDANCE = (
         "Every section below is optional for `kamctl validate`; `kamctl lint` tells\nwhat a complete plan still lacks. Dates are written YYYY-MM-DD."
     ),
     N_("full, or light for KAM light"),
+    N_("draft: missing parts are lint warnings; active when complete"),
     N_("responsible key account manager"),
     N_('e.g. "987 654 321" (quoted)'),
     N_("Figures per fiscal year; share of wallet = revenue / category_spend."),
@@ -174,6 +176,7 @@ def _skeleton_body(
 id: {account_id}
 name: {_quote(name)}
 profile: {profile}        # full, or light for KAM light
+status: draft             # draft: missing parts are lint warnings; active when complete
 kam: {kam_value}          # responsible key account manager
 org_number:               # e.g. "987 654 321" (quoted)
 industry:
@@ -389,19 +392,27 @@ repos:
         entry: kamctl validate
         language: system
         files: ^accounts/.*\\.ya?ml$
+        pass_filenames: false
+        require_serial: true
       - id: kamctl-lint
         name: kamctl lint
         entry: kamctl lint
         language: system
         files: ^accounts/.*\\.ya?ml$
+        require_serial: true
 """
+# validate checks the whole folder (pass_filenames: false): a duplicate id is a
+# clash with a file the commit did not touch. Both hooks run only on files
+# under accounts/ (a plan repository's mkdocs.yml or CI files are no accounts).
 
 GITIGNORE_TEMPLATE = """\
 # kamctl's content-hash cache
 .kamctl_cache/
 # rendered plans and reports
-out/
+rendered/
 """
+# ``rendered/`` is where ``kamctl render`` and ``report`` write by default;
+# the documents hold customer data, so ``git add .`` must not pick them up.
 
 
 def _config_text(lang: str) -> str:
@@ -415,35 +426,73 @@ def _config_text(lang: str) -> str:
     return text
 
 
-def init_repository(folder: Path, lang: str = "nb") -> list[Path]:
-    """Create a plan repository in ``folder`` whose config says ``lang``, the
-    guidance in that language; refuses to overwrite anything."""
+@dataclass
+class InitOutcome:
+    created: list[Path] = field(default_factory=list)
+    merged: list[tuple[Path, list[str]]] = field(default_factory=list)
+    """Existing files that got lines added (``.gitignore``), with those lines."""
+    kept: list[Path] = field(default_factory=list)
+    """Existing files left as they are (``force`` overwrites them)."""
+
+
+def merge_gitignore(existing: str, ours: str) -> tuple[str, list[str]]:
+    """``existing`` plus the patterns of ``ours`` it lacks (their lines and order stay)."""
+    have = {line.strip() for line in existing.splitlines()}
+    missing = [
+        line
+        for line in ours.splitlines()
+        if line.strip() and not line.startswith("#") and line.strip() not in have
+    ]
+    if not missing:
+        return existing, []
+    text = existing if not existing or existing.endswith("\n") else existing + "\n"
+    text += ("\n" if text else "") + "# added by kamctl init\n" + "".join(f"{line}\n" for line in missing)
+    return text, missing
+
+
+def init_repository(folder: Path, lang: str = "nb", *, force: bool = False) -> InitOutcome:
+    """Make ``folder`` a plan repository whose config says ``lang``: add what is
+    missing, merge ``.gitignore``.
+
+    Works in an empty folder and in an existing repository (its own
+    ``.gitignore`` lines stay, ours are appended). An existing config,
+    pre-commit config or schema is kept unless ``force``. Something in the way
+    (a file where ``accounts/`` goes) is refused before anything is written.
+    """
+    if folder.exists() and not folder.is_dir():
+        raise ScaffoldError(Message.of(N_("{path} is not a folder"), path=str(folder)))
     files = {
         "kamctl.toml": in_language(_config_text(lang), lang),
         ".pre-commit-config.yaml": in_language(PRE_COMMIT_TEMPLATE, lang),
-        ".gitignore": in_language(GITIGNORE_TEMPLATE, lang),
         SCHEMA_REL: _packaged_schema(),
     }
-    clashes = [name for name in files if (folder / name).exists()]
-    if clashes:
-        raise ScaffoldError(
-            Message.of(
-                N_("{folder} already has {files}; not overwritten (init an empty folder)"),
-                folder=str(folder),
-                files=", ".join(clashes),
-            )
-        )
-    written = []
+    for name in (*files, ".gitignore", "accounts"):
+        target = folder / name
+        if target.is_symlink() or (target.exists() and (name == "accounts") != target.is_dir()):
+            raise ScaffoldError(Message.of(N_("{path} is in the way; nothing written"), path=str(target)))
+    outcome = InitOutcome()
     (folder / "accounts").mkdir(parents=True, exist_ok=True)
     for name, text in files.items():
         target = folder / name
+        if target.exists() and not force:
+            outcome.kept.append(target)
+            continue
         target.parent.mkdir(parents=True, exist_ok=True)
         atomic_write_text(target, text)
-        written.append(target)
-    keep = folder / "accounts" / ".gitkeep"
-    if not keep.exists():
-        keep.write_text("", encoding="utf-8")
-    return written
+        outcome.created.append(target)
+    ignore = folder / ".gitignore"
+    ours = in_language(GITIGNORE_TEMPLATE, lang)
+    if ignore.exists():
+        merged, added = merge_gitignore(ignore.read_text(encoding="utf-8"), ours)
+        if added:
+            atomic_write_text(ignore, merged)
+            outcome.merged.append((ignore, added))
+    else:
+        atomic_write_text(ignore, ours)
+        outcome.created.append(ignore)
+    if not any((folder / "accounts").iterdir()):
+        (folder / "accounts" / ".gitkeep").write_text("", encoding="utf-8")
+    return outcome
 
 
 def _packaged_schema() -> str:

@@ -75,10 +75,9 @@ SHEET_NAMES: dict[tuple[str, str], tuple[str, str]] = {
     ("status", "accounts"): ("Planhelse", "Plan health"),
     ("report", "accounts"): ("Kunder", "Accounts"),
     ("report", "abc"): ("ABC", "ABC"),
-    ("report", "concentration"): ("Konsentrasjon", "Concentration"),
+    ("report", "concentration"): ("Konsern", "Groups"),
     ("report", "what_if"): ("Hva om", "What if"),
     ("report", "findings_by_code"): ("Funn per kode", "Findings by code"),
-    ("report", "portfolio_findings"): ("Porteføljefunn", "Portfolio findings"),
 }
 FINDINGS_SHEET = ("Funn", "Findings")
 
@@ -114,7 +113,7 @@ def findings_table(report: Result) -> Table:
             "column": d.column or None,
             "severity": d.severity.value,
             "code": d.code,
-            "message": d.message,
+            "message": d.text(report.lang),
             "account": d.account,
         }
         for d in sorted(report.diagnostics, key=Diagnostic.sort_key)

@@ -54,10 +54,10 @@ def test_neglected_plan_findings_at_their_lines(kamctl: Kamctl) -> None:
     assert r.exit_code == 1  # KAM101 is an error
     f = "mjosen-bakeri.yaml"
     assert findings(r) == [
-        (f, 1, 1, "KAM101"),  # no white_space section
-        (f, 1, 1, "KAM115"),  # no joint_planning section
         (f, 87, 1, "KAM103"),  # strategy: distribution, communication, relationship missing
         (f, 98, 5, "KAM116"),  # opportunity expected to close 2026-09-30, still open
+        # No white_space section: it belongs after opportunities, above competitors: (line 103).
+        (f, 103, 1, "KAM101"),
         (f, 122, 1, "KAM108"),  # no top management
         (f, 122, 1, "KAM108"),  # no operations/IT (role technical)
         (f, 132, 5, "KAM111"),  # 2026-06-18: 159 days
@@ -65,6 +65,7 @@ def test_neglected_plan_findings_at_their_lines(kamctl: Kamctl) -> None:
         (f, 152, 5, "KAM111"),  # 2026-05-27: 181 days
         (f, 158, 5, "KAM106"),  # due 2026-03-31, planned
         (f, 162, 5, "KAM106"),  # due 2026-09-15, in_progress
+        (f, 177, 1, "KAM115"),  # no joint_planning section: it belongs above review: (line 177)
         (f, 178, 3, "KAM112"),  # reviewed 2025-09-15: 435 days
         (f, 180, 3, "KAM112"),  # next_review 2026-09-15 passed
     ]
@@ -97,7 +98,9 @@ def test_qbr_rule_follows_the_kaism_quadrant(
     write(tmp_path / f"{account}.yaml", text.replace("profile: light", "profile: full"))
     r = kamctl("lint", f"{account}.yaml", *CONFIG, *AS_OF, "--format", "json")
     qbr = [(d["line"], d["column"]) for d in r.json()["diagnostics"] if d["code"] == "KAM113"]  # type: ignore[index]
-    assert qbr == ([(1, 1)] if fires else [])  # no rhythm section at all → 1:1
+    # No rhythm section at all: it belongs above review: (kystlab's line 107), the next
+    # section the file has; never line 1, the modeline.
+    assert qbr == ([(107, 1)] if fires else [])
 
 
 def test_text_format_is_compiler_style(kamctl: Kamctl) -> None:
@@ -313,15 +316,16 @@ def test_suppression_of_an_ignored_rule_is_not_reported(kamctl: Kamctl, tmp_path
 
 def test_disable_file_covers_findings_at_the_top(kamctl: Kamctl, tmp_path: Path) -> None:
     write(tmp_path / "kamctl.toml", '[lint]\nselect = ["KAM115", "KAM112", "KAM002"]\n')
-    # No joint_planning (KAM115 at 1:1) and no review (KAM112 at 1:1): the first is
-    # suppressed for the file; the KAM113 id names a rule that did not run here.
+    # No joint_planning (KAM115) and no review (KAM112), and no section after them:
+    # both at the file's last line of data (3, the name); the first is suppressed for
+    # the file; the KAM113 id names a rule that did not run here.
     write(
         tmp_path / "acme.yaml",
         "# Prospect: no joint planning yet.  # kamctl: disable-file=KAM115\nid: acme\nname: Acme AS\n"
         "# kamctl: disable-file=KAM113\n",
     )
     assert findings(kamctl("lint", "acme.yaml", *AS_OF, "--format", "json")) == [
-        ("acme.yaml", 1, 1, "KAM112")
+        ("acme.yaml", 3, 1, "KAM112")
     ]
 
 
@@ -567,10 +571,14 @@ def test_pre_commit_hooks_file() -> None:
     }
     assert set(hooks) == {"kamctl-lint", "kamctl-validate"}
     for h in hooks.values():
-        assert h["language"] == "python" and h.get("pass_filenames", True) is True
-        assert re.search(h["files"], "accounts/nordmelk.yaml") and re.search(h["files"], "a/b.yml")
-        assert not re.search(h["files"], "kamctl.toml")
-    assert hooks["kamctl-lint"]["entry"] == "kamctl lint"
+        assert h["language"] == "python" and h["require_serial"] is True
+        assert re.search(h["files"], "accounts/nordmelk.yaml") and re.search(h["files"], "accounts/a/b.yml")
+        # Only account files: a plan repository's other YAML blocked commits (issue 10).
+        for other in ("kamctl.toml", "mkdocs.yml", ".github/workflows/ci.yml", "docs/accounts/x.yaml"):
+            assert not re.search(h["files"], other), other
+    assert hooks["kamctl-lint"]["entry"] == "kamctl lint" and hooks["kamctl-lint"]["pass_filenames"] is True
+    # validate sees the whole folder: a duplicate id clashes with an unchanged file.
+    assert hooks["kamctl-validate"]["pass_filenames"] is False
 
 
 def test_lint_document_api_without_node_tree() -> None:
@@ -590,17 +598,19 @@ def test_lint_document_api_without_node_tree() -> None:
 def test_absent_section_is_shown_without_a_source_line(kamctl: Kamctl) -> None:
     r = kamctl("lint", ACCOUNTS / "mjosen-bakeri.yaml", *CONFIG, *AS_OF)
     lines = r.stdout.splitlines()
-    # 1:1 is a convention for "not in the file"; line 1 (a comment) is not shown under it.
-    assert lines[0].endswith(
-        "[KAM101] section 'white_space' is missing: the white-space matrix (our offerings × the customer's units)"
+    # An absent section points at the key it belongs above (competitors:, line 103),
+    # but that line is not what the finding is about: no source line under it.
+    i = next(n for n, line in enumerate(lines) if "[KAM101]" in line)
+    assert lines[i].endswith(
+        ":103:1: error: [KAM101] section 'white_space' is missing: the white-space matrix "
+        "(our offerings × the customer's units)"
     )
-    assert lines[1].endswith(
-        "[KAM115] the plan does not say whether it was agreed with the customer (joint_planning.agreed)"
-    )
-    assert lines[2].endswith(
+    assert lines[i + 1].startswith(str(ACCOUNTS))  # the next finding, not "    competitors:"
+    j = next(n for n, line in enumerate(lines) if "[KAM103]" in line)
+    assert lines[j].endswith(
         ":87:1: warning: [KAM103] the strategy does not state: distribution, communication and relationship"
     )
-    assert lines[3:5] == ["    strategy:", "    ^"]
+    assert lines[j + 1 : j + 3] == ["    strategy:", "    ^"]
 
 
 def test_status_rounds_half_up(kamctl: Kamctl) -> None:

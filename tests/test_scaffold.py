@@ -65,9 +65,12 @@ def test_init_creates_a_plan_repository(kamctl, tmp_path: Path) -> None:
     schema = json.loads((repo / "schemas/account.schema.json").read_text())
     assert not list(Draft7Validator(schema).iter_errors(parse(text).data))
     assert kamctl("validate").exit_code == 0
-    # init never overwrites
+    # init again adds nothing and overwrites nothing
+    before = {p: p.read_bytes() for p in repo.rglob("*") if p.is_file()}
     again = kamctl("init", str(repo))
-    assert again.exit_code == 2 and "not overwritten" in again.stderr
+    assert again.exit_code == 0, again.stderr
+    assert f"kept {repo / 'kamctl.toml'} (it exists; --force overwrites it)" in again.stderr
+    assert {p: p.read_bytes() for p in repo.rglob("*") if p.is_file()} == before
 
 
 # ----------------------------------------------------------------- languages

@@ -215,3 +215,37 @@ def test_libreoffice_opens_the_workbook(kamctl, tmp_path: Path) -> None:
     havbris = next(line for line in revenue if ",havbris-sjomat," in line)
     # en-US LibreOffice shows the formats: #,##0 and 0.00%.
     assert '"96,400,000"' in havbris and "43.10%" in havbris
+
+
+def test_report_workbook(kamctl, tmp_path: Path) -> None:
+    out = tmp_path / "rendered"
+    r = kamctl(
+        "report", ACCOUNTS, "--config", CONFIG, "--as-of", AS_OF, "-f", "xlsx", "-o", out, "--lang", "en"
+    )
+    assert r.exit_code == 0, r.stderr
+    assert r.stdout.strip() == str(out / "index.xlsx")
+    wb = openpyxl.load_workbook(out / "index.xlsx")
+    assert wb.sheetnames == ["Accounts", "ABC", "Groups", "What if", "Findings by code", "Findings"]
+    accounts = wb["Accounts"]
+    header = [c.value for c in accounts[1]]
+    prio = [row[header.index("priority")] for row in accounts.iter_rows(min_row=2, values_only=True)]
+    # The report's order: priority 1 first, the unclassified (no priority) last.
+    assert prio == sorted(prio, key=lambda p: 9 if p is None else p) and prio[-1] is None
+    qbr = [row[header.index("next QBR")] for row in accounts.iter_rows(min_row=2)]
+    assert any(c.is_date for c in qbr if c.value is not None)
+    abc = _rows(wb["ABC"])
+    # examples/README: havbris 96 400 000 / 223 650 000 = 43.10 %, class A.
+    assert abc["havbris-sjomat"]["revenue (NOK)"].value == 96_400_000
+    assert abc["havbris-sjomat"]["share %"].value == pytest.approx(0.431031, abs=1e-6)
+    # Findings per code name every account, not one of them: each named account
+    # has a finding of that code on the findings sheet.
+    findings = [row for row in wb["Findings"].iter_rows(min_row=2, values_only=True)]
+    for code, _title, count, ids in wb["Findings by code"].iter_rows(min_row=2, values_only=True):
+        named = ids.split(", ")
+        assert len(named) == count
+        assert {row[6] for row in findings if row[4] == code} == set(named)
+
+
+def test_plans_have_no_xlsx(kamctl, tmp_path: Path) -> None:
+    r = kamctl("render", ACCOUNTS, "--config", CONFIG, "-f", "xlsx", "-o", tmp_path / "out")
+    assert r.exit_code == 2 and "xlsx" in r.stderr

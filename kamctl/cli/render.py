@@ -27,7 +27,7 @@ FORMAT_OPTION = typer.Option(
     "--format",
     "-f",
     help="Output format: md (Markdown), html (self-contained, printable) or pdf (A4, printed by headless "
-    "Chromium; one file per document).",
+    "Chromium; one file per document); for the report also xlsx (its tables, a sheet each).",
 )
 OUT_OPTION = typer.Option(
     Path("rendered"), "--output", "-o", help="Folder to write into (created if missing).", file_okay=False
@@ -119,7 +119,8 @@ def _run(
     from kamctl.formatters import text
     from kamctl.result import Result
 
-    check_format(fmt, ("md", "html", "pdf"))
+    # The report's tables also go to a workbook (index.xlsx); a plan is a document, not a table.
+    check_format(fmt, ("md", "html", "pdf", "xlsx") if kind == "report" else ("md", "html", "pdf"))
     if fmt == "pdf":
         from kamctl.pdf import PdfError, require_browser
 
@@ -160,6 +161,11 @@ def _run(
             f"kamctl: warning: account id {REPORT_STEM!r} has the report's file name "
             f"({REPORT_STEM}.{fmt}); render the plans and the report into different folders\n"
         )
+    if fmt == "xlsx":
+        from kamctl.report_tables import write_report_workbook
+
+        sys.stdout.write(f"{write_report_workbook(good, cfg, lang, today, out)}\n")
+        return 1 if bad else 0
     try:
         written = render_documents(
             kind,

@@ -44,10 +44,20 @@ def new(
 
 @app.command()
 def init(
-    folder: Path = typer.Argument(Path("."), help="Folder for the new plan repository."),
+    folder: Path = typer.Argument(
+        Path("."), help="Folder for the plan repository (new, or an existing repository)."
+    ),
     lang: str | None = LANG_OPTION,
+    force: bool = typer.Option(
+        False, "--force", help="Overwrite an existing kamctl.toml, pre-commit config and schema."
+    ),
 ) -> None:
-    """Create a plan repository: config, accounts/, schema, .gitignore, pre-commit config."""
+    """Make a plan repository: config, accounts/, schema, .gitignore, pre-commit config.
+
+    In an existing folder or git repository it adds what is missing: its own
+    .gitignore lines stay (kamctl's are appended), existing files are kept
+    unless --force.
+    """
     from kamctl.cli.common import resolve_lang
     from kamctl.config import Config
     from kamctl.i18n import tr
@@ -56,10 +66,15 @@ def init(
     # No config yet: --lang, $KAMCTL_LANG, the locale, else nb; the new config says it.
     language = resolve_lang(lang, Config())
     try:
-        written = init_repository(folder, language)
+        outcome = init_repository(folder, language, force=force)
     except ScaffoldError as exc:
         fail(exc.message.text(language))
-    for path in written:
+    for path in outcome.created:
         typer.echo(tr(language, "created {path}", path=str(path)), err=True)
-    command = 'cd {folder} && kamctl new ID --name "Customer AS" && git init && git add .'
-    typer.echo(tr(language, "next: {command}", command=command.format(folder=folder)), err=True)
+    for path, lines in outcome.merged:
+        typer.echo(tr(language, "added to {path}: {lines}", path=str(path), lines=", ".join(lines)), err=True)
+    for path in outcome.kept:
+        typer.echo(tr(language, "kept {path} (it exists; --force overwrites it)", path=str(path)), err=True)
+    git = "" if (folder / ".git").exists() else " && git init"
+    command = f'cd {folder} && kamctl new ID --name "Customer AS"{git} && git add .'
+    typer.echo(tr(language, "next: {command}", command=command), err=True)

@@ -238,14 +238,15 @@ class Context:
         A mapping entry is shown at its key (``due:``), a list item at its
         first key. Where the path stops existing, the deepest part that does
         exist is used: a missing ``goals.tactical`` points at ``goals:``. A
-        top-level section that is absent altogether points at ``1:1``.
+        top-level section that is absent altogether points at the place it
+        belongs (:func:`section_position`), never at line 1's modeline.
         Without the node tree (a caller that has only the model) it is 0:0.
         """
         if self.doc is None:
             return 0, 0
         mark = self._deepest(loc)
         if mark is None:
-            return 1, 1
+            return section_position(self.doc, loc[0] if loc else "")
         return mark.line + 1, mark.column + 1
 
     def _deepest(self, loc: Sequence[int | str]) -> Any:
@@ -336,8 +337,40 @@ def rule_position(doc: Document, loc: Sequence[int | str]) -> tuple[int, int, bo
     """(line, column, absent) of a rule's finding at ``loc``: see :meth:`Context.where`."""
     mark = deepest_mark(doc, loc)
     if mark is None:
-        return 1, 1, True
+        line, column = section_position(doc, loc[0] if loc else "")
+        return line, column, True
     return mark.line + 1, mark.column + 1, False
+
+
+def section_position(doc: Document, section: int | str) -> tuple[int, int]:
+    """(line, column) of the place an absent top-level ``section`` belongs.
+
+    Sections go in the account model's order (the order ``kamctl new`` writes
+    them). The finding points at the key of the next section the file has —
+    the missing one goes just above it — or, when none follows, at the last
+    line of the file, where it would be appended. Line 1 is usually the
+    ``# yaml-language-server`` modeline, which is rarely part of a pull
+    request's diff, so an annotation there would never be seen.
+    """
+    from kamctl.account import Account
+
+    root = doc.root
+    if root is None or getattr(root, "id", None) != "mapping" or not root.value:
+        return 1, 1
+    order = {name: i for i, name in enumerate(Account.model_fields)}
+    wanted = order.get(str(section), len(order))
+    following = [
+        (order[k.value], k.start_mark)
+        for k, _ in root.value
+        if isinstance(getattr(k, "value", None), str) and order.get(k.value, -1) > wanted
+    ]
+    if following:
+        mark = min(following, key=lambda item: (item[0], item[1].line))[1]
+        return mark.line + 1, mark.column + 1
+    end = root.value[-1][1].end_mark
+    # A block ends at the start of the line after its last character.
+    last = end.line if end.column == 0 else end.line + 1
+    return max(last, 1), 1
 
 
 def quadrant_of(account: Account, config: Config) -> str | None:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from kamctl.diagnostics import Diagnostic, Severity
+from kamctl.lint.draft import draft_severity
 
 from . import registry
 from .base import RETIRED, Context, Hit, PortfolioContext, Rule, quote, say
@@ -153,7 +154,8 @@ def evaluate(
                 state = SUPPRESSED if state == PASS else state
                 continue
             state = FAIL
-            out.append(_diagnostic(rule.id, selection.severity_of(rule.id, hit), hit, ctx))
+            severity = draft_severity(account, rule.id, selection.severity_of(rule.id, hit))
+            out.append(_diagnostic(rule.id, severity, hit, ctx))
         checks[rule.id] = state
     if registry.UNUSED_SUPPRESSION in selection.enabled:
         for s in suppressions:

@@ -180,7 +180,8 @@ def test_nb_text_keeps_the_parseable_parts(kamctl: Kamctl) -> None:
     r = kamctl("lint", CASES / "KAM115" / "fail.yaml", "--as-of", "2026-11-24", "--lang", "nb")
     lines = r.stdout.splitlines()
     # file:line:col: severity: [ID] stay as in English for problem matchers.
-    assert f"{CASES / 'KAM115' / 'fail.yaml'}:1:1: warning: [KAM115] {NB_115}" in lines
+    # joint_planning belongs above review: on line 3.
+    assert f"{CASES / 'KAM115' / 'fail.yaml'}:3:1: warning: [KAM115] {NB_115}" in lines
     # One file with only id, name and review (2026-09-25, within 12 months):
     # all 11 sections of a full plan are absent (KAM101) plus no KAISM scores
     # (KAM114): 12 errors; KAM115 the single warning ("advarsel", singular).

@@ -78,3 +78,13 @@ def test_documented_examples_do_what_the_docs_say(rule: Rule, tmp_path: Path) ->
             assert not [d for d in diags if d.code == "KAM001"], f"{label} example is not a valid file"
         fired = [d for d in diags if d.code == rule.id]
         assert bool(fired) is should_fire, f"{rule.id} {label} example: {fired}"
+
+
+def test_every_rule_module_is_registered() -> None:
+    # The registry names its modules; one left out would never run and never be listed.
+    import kamctl.lint.rules as package
+
+    folder = Path(package.__file__).parent
+    modules = {p.stem for p in folder.glob("*.py") if not p.name.startswith("_")}
+    assert modules == set(registry.MODULES)
+    assert len(registry.MODULES) == len(set(registry.MODULES))

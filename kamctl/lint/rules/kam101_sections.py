@@ -24,7 +24,10 @@ Options
     None; the plan's ``profile`` decides which sections are required.
 
 Where
-    An absent section is reported at ``1:1``; an empty one at its key.
+    An absent section is reported where it belongs — at the key of the next
+    section the file has (it goes just above it), else at the file's last
+    line — never at line 1, the modeline a pull request rarely touches; an
+    empty one at its key.
 
 PASS::
 
@@ -46,7 +49,7 @@ FAIL::
     goals:
       operational:
         - {goal: Omsetning 2026, metric: revenue, target: 2100000, unit: NOK}
-    # strategy, stakeholders and actions absent: three KAM101 findings at 1:1
+    # strategy, stakeholders and actions absent: three KAM101 findings at the last line
 
 Instead
     Add the section; ``kamctl new`` scaffolds a plan with every section.

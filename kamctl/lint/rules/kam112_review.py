@@ -15,7 +15,8 @@ Options
 
 Where
     At ``reviewed:`` / ``next_review:``; at ``review:`` when the date is
-    missing; at ``1:1`` when there is no ``review`` section.
+    missing; where the section belongs when there is no ``review`` section
+    (the next section's key, else the file's last line).
 
 PASS::
 

@@ -19,7 +19,8 @@ Options
 
 Where
     At ``next_qbr:`` when it has passed; at ``rhythm:`` when it is missing;
-    at ``1:1`` when there is no ``rhythm`` section.
+    where the section belongs when there is no ``rhythm`` section (the next
+    section's key, else the file's last line).
 
 PASS::
 

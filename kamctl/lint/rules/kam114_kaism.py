@@ -18,8 +18,8 @@ Options
 
 Where
     At the axis key naming the unscored criteria; at a criterion the config
-    does not know; at ``kaism:`` or ``1:1`` when an axis or the section is
-    missing.
+    does not know; at ``kaism:`` when an axis is missing, and where the
+    section belongs when it is absent (the next section's key).
 
 PASS::
 

@@ -14,7 +14,8 @@ Options
     None.
 
 Where
-    At ``1:1`` when the section is absent.
+    Where the section belongs when it is absent: the key of the next section
+    the file has (``review:``), else the file's last line.
 
 PASS::
 
