@@ -19,7 +19,8 @@ from .account import Account, Action, ActionStatus, OpportunityStatus, Strength
 from .checks import SHARED_RULES, account_risks, portfolio_checks, portfolio_findings, stage_findings
 from .diagnostics import Diagnostic, Severity
 from .kaism import KaismResult, classify_account
-from .lint import lint_document
+from .lint.runner import evaluate
+from .lint.status import AccountStatus, account_status
 from .portfolio import figures, year_row
 from .risk import PortfolioRisk, portfolio_risk
 from .types import INTERNAL
@@ -53,6 +54,8 @@ class AccountFacts:
     """Plan completeness and quality (``KAM…``)."""
     abc: AbcRow | None = field(default=None, metadata=INTERNAL)
     """The account's row in the portfolio's ABC analysis by revenue (None without revenue)."""
+    health: AccountStatus | None = field(default=None, metadata=INTERNAL)
+    """Plan health as ``kamctl status`` shows it (completeness, review and contact age, coverage)."""
 
     @property
     def findings(self) -> list[Diagnostic]:
@@ -98,6 +101,8 @@ def account_facts(
 ) -> AccountFacts:
     fin = year_row(account, year)
     sow = account.share_of_wallet(year) if fin is not None else None
+    # One lint run gives both the findings and the plan health of kamctl status.
+    outcome = evaluate(path, doc, account, list(diagnostics), config, as_of, lang)
     return AccountFacts(
         account=account,
         path=path,
@@ -119,7 +124,8 @@ def account_facts(
             d for d in account_risks(account, config, as_of, path, doc, lang) if d.code not in SHARED_RULES
         ],
         stage=stage_findings(account, config, path, doc, lang, as_of),
-        lint=lint_document(path, doc, account, list(diagnostics), config, as_of, lang),
+        lint=outcome.diagnostics,
+        health=account_status(outcome, config.lint, as_of),
     )
 
 

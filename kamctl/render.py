@@ -49,7 +49,7 @@ from .account import Account, Action, Level, PipelineStage
 from .audience import Audience, customer_facts
 from .audience import hidden as audience_hidden
 from .facts import AccountFacts, PortfolioFacts
-from .i18n import Locale
+from .i18n import NBSP, Locale, translator
 from .powermap import power_map_svg
 from .template_guard import GuardedEnvironment, GuardedLoader, TemplateProblem, bounded_memory, problem_from
 from .types import id_problem
@@ -420,6 +420,9 @@ def environments(dirs: Sequence[Path], loc: Locale) -> dict[str, SandboxedEnviro
         "lstrip_blocks": True,
         "keep_trailing_newline": True,
         "undefined": StrictUndefined,
+        # {{ _("…") }} and {% trans %} in templates: the same catalogues as
+        # the terminal (docs/i18n.md; babel.cfg extracts them).
+        "extensions": ["jinja2.ext.i18n"],
     }
     # Autoescape every template the HTML environment loads, whatever its name.
     html = GuardedEnvironment(autoescape=True, finalize=_none_as_empty, **options)
@@ -432,6 +435,7 @@ def environments(dirs: Sequence[Path], loc: Locale) -> dict[str, SandboxedEnviro
     html.filters["css_string"] = css_string
     for env in (html, md):
         _common(env, loc)
+        env.install_gettext_translations(translator(loc.lang), newstyle=True)  # type: ignore[attr-defined]
     # Formatted values (dates, money, labels) are kamctl's own text with at most
     # a currency code from the file in it: escape them, but without the
     # line-start rules, so a table cell reads "24. november", not "24\. november".
@@ -768,13 +772,15 @@ def report_context(portfolio: PortfolioFacts, config: Config, opts: Options) -> 
                 cut_a=config.abc.a,
                 cut_b=config.abc.b,
             )
-    codes: dict[str, tuple[set[str], str]] = {}
+    # Every account a finding code is about, by name (the first version named one of N).
+    codes: dict[str, set[str]] = {}
+    name_of = {f.account.id: f.account.name for f in portfolio.accounts}
     for f in portfolio.accounts:
         for d in [*f.risks, *f.stage]:
-            codes.setdefault(d.code, (set(), d.message))[0].add(f.account.id)
+            codes.setdefault(d.code, set()).add(f.account.id)
     risk_codes_rows = [
-        [code, loc.finding_title(code), str(len(ids)), first]
-        for code, (ids, first) in sorted(codes.items(), key=lambda kv: (-len(kv[1][0]), kv[0]))
+        [code, loc.finding_title(code), str(len(ids)), ", ".join(sorted(name_of[i] for i in ids))]
+        for code, ids in sorted(codes.items(), key=lambda kv: (-len(kv[1]), kv[0]))
     ]
     unclassified = [r for r in numbered if r["facts"].kaism is None or r["facts"].kaism.quadrant is None]
     quadrant_rows = []
@@ -789,7 +795,10 @@ def report_context(portfolio: PortfolioFacts, config: Config, opts: Options) -> 
         names = ", ".join(f"{r['n']} {r['facts'].account.name}" for r in unclassified)
         quadrant_rows.append([loc.t("unclassified"), "", "", names])
     concentration_facts, major_rows, what_if_rows = _concentration(portfolio.risk, loc)
+    accounts = [f.account for f in portfolio.accounts]
     return {
+        **_health(portfolio.accounts, loc),
+        **_planning(accounts, opts.as_of, loc),
         "kind": "report",
         "fmt": opts.fmt,
         "as_of": opts.as_of,
@@ -808,6 +817,117 @@ def report_context(portfolio: PortfolioFacts, config: Config, opts: Options) -> 
         "currency": opts.currency,
         "header_left": loc.t("report_title"),
         "header_right": loc.date(opts.as_of),
+    }
+
+
+_BAND_RANK = {"green": 0, "amber": 1, "red": 2}
+
+
+def _health(accounts: Sequence[AccountFacts], loc: Locale) -> dict[str, Any]:
+    """Plan health rows (as ``kamctl status``) for every plan that is not green, red first."""
+    rows = []
+    red = stale = incomplete = 0
+    for f in accounts:
+        h = f.health
+        if h is None:
+            continue
+        worst = max(h.bands.values(), key=lambda b: _BAND_RANK[b], default="green")
+        red += worst == "red"
+        stale += h.bands.get("review") == "red"
+        incomplete += h.bands.get("completeness") != "green"
+        if worst == "green":
+            continue
+        judged = len(h.passed) + len(h.failed)
+
+        def days(n: int | None) -> str:
+            return loc.t("never") if n is None else loc.number(n)
+
+        cells = [
+            f.account.name,
+            f.account.kam or "",
+            f"{loc.percent(h.completeness, 0)}{NBSP}({len(h.passed)}/{judged})"
+            if h.completeness is not None
+            else "",
+            days(h.review_days),
+            days(h.contact_days),
+            f"{h.coverage}/3" if h.coverage is not None else "",
+            f"{h.errors}/{h.warnings}/{h.info}",
+            loc.t(f"band.{worst}"),
+        ]
+        bands = [None, None, h.bands.get("completeness"), h.bands.get("review"), h.bands.get("contact"),
+                 h.bands.get("coverage"), h.bands.get("findings"), worst]  # fmt: skip
+        rows.append((-_BAND_RANK[worst], f.account.name.casefold(), cells, bands))
+    rows.sort(key=lambda r: (r[0], r[1]))
+    return {
+        "health_rows": [r[2] for r in rows],
+        "health_bands": [r[3] for r in rows],
+        "health_counts": [
+            (loc.t("health.red"), red),
+            (loc.t("health.stale"), stale),
+            (loc.t("health.incomplete"), incomplete),
+        ],
+    }
+
+
+def _planning(accounts: Sequence[Account], as_of: _dt.date, loc: Locale) -> dict[str, Any]:
+    """The weighted pipeline by quarter, contract renewals and upcoming QBRs, as display rows."""
+    from .planning import pipeline_by_quarter, renewals, upcoming_qbrs
+
+    quarters = pipeline_by_quarter(accounts, as_of)
+    pipeline_rows = []
+    for q in quarters:
+        if q.kind == "quarter":
+            label = loc.t("quarter").format(q=q.quarter, year=q.year)
+        else:
+            label = loc.t("close_passed" if q.kind == "overdue" else "close_undated")
+        pipeline_rows.append([label, loc.number(q.count), loc.money(q.value), loc.money(q.weighted)])
+    if quarters:
+        pipeline_rows.append(
+            [
+                loc.t("sum_total"),
+                loc.number(sum(q.count for q in quarters)),
+                loc.money(sum(q.value for q in quarters)),
+                loc.money(sum(q.weighted for q in quarters)),
+            ]
+        )
+    renewal_rows = []
+    for r in renewals(accounts, as_of):
+        if r.notice_deadline is None:
+            note = ""
+        elif r.deadline_passed(as_of):
+            note = loc.t("deadline_passed")
+        else:
+            note = loc.t("in_days").format(n=loc.number((r.notice_deadline - as_of).days))
+        renewal_rows.append(
+            [
+                r.account.name,
+                r.account.kam or "",
+                loc.date(r.end),
+                "" if r.notice_months is None else loc.number(r.notice_months),
+                loc.date(r.notice_deadline),
+                note,
+                loc.yes_no(r.auto_renew),
+            ]
+        )
+    qbrs, no_qbr = upcoming_qbrs(accounts, as_of)
+    qbr_rows = [
+        [
+            q.account.name,
+            q.account.kam or "",
+            loc.date(q.day),
+            loc.t("qbr.planned_short" if q.planned else "qbr.derived_short"),
+            loc.t("overdue")
+            if q.overdue(as_of)
+            else loc.t("in_days").format(n=loc.number((q.day - as_of).days)),
+        ]
+        for q in qbrs
+    ]
+    return {
+        "pipeline_rows": pipeline_rows,
+        "renewal_rows": renewal_rows,
+        "qbr_rows": qbr_rows,
+        "qbr_overdue": [q.overdue(as_of) for q in qbrs],
+        "no_qbr": ", ".join(a.name for a in no_qbr),
     }
 
 

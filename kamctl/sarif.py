@@ -317,12 +317,22 @@ def sarif_document(result: Result, cwd: Path | None = None) -> dict[str, Any]:
     from .result import RuleInfo
 
     titles = Locale(result.lang)
+    from .lint.registry import BY_ID
+
     for d in result.diagnostics:
-        if d.code not in infos:
-            # Analysis codes (RISK, STAGE, PORT, KAISM) are not lint rules (yet): their
-            # title, and the table of codes in docs/analyses.md behind helpUri.
-            summary = _GENERIC_RULES.get(d.code) or titles.finding_title(d.code) or d.code
-            infos[d.code] = RuleInfo(d.code, d.code, summary, severity=d.severity)
+        if d.code in infos:
+            continue
+        rule = BY_ID.get(d.code)
+        if rule is not None:
+            # Every RISK, STAGE, KAISM and PORT code is a rule of the one registry:
+            # its name, summary and documentation, as `kamctl rules CODE` shows them.
+            infos[d.code] = RuleInfo(
+                rule.id, rule.name, rule.summary_in(result.lang), rule.doc, rule.severity
+            )
+            continue
+        # Validation codes (yaml, schema, …): their title.
+        summary = _GENERIC_RULES.get(d.code) or titles.finding_title(d.code) or d.code
+        infos[d.code] = RuleInfo(d.code, d.code, summary, severity=d.severity)
     ids = list(infos)
     index = {rid: i for i, rid in enumerate(ids)}
     rules = [_rule(infos[rid], result.lang) for rid in ids]

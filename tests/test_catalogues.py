@@ -212,3 +212,18 @@ def test_validate_speaks_the_new_language(pseudo_language: str, kamctl: object, 
     assert bare == []
     assert "⟦must be between -3 and 3 (got 5)⟧" in messages
     assert r.stdout.splitlines()[-1] == "⟦1 file checked⟧, ⟦1 invalid⟧, ⟦4 errors⟧"
+
+
+def test_templates_speak_through_the_same_catalogue(tmp_path: Path) -> None:
+    """Jinja's i18n extension is installed: {{ _("…") }} and {% trans %} in a
+    template (one's own, via [render] templates) use kamctl's catalogues."""
+    from kamctl.render import environments
+
+    for lang, expected in (
+        ("nb", "Kundeplan · Porteføljerapport"),
+        ("en", "Account plan · Portfolio report"),
+    ):
+        envs = environments([tmp_path], i18n.Locale(lang))
+        for env in envs.values():
+            template = env.from_string('{{ _("Account plan") }} · {% trans %}Portfolio report{% endtrans %}')
+            assert template.render() == expected

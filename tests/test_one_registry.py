@@ -303,3 +303,16 @@ def test_the_documents_leave_out_a_suppressed_finding(tmp_path: Path) -> None:
 
     assert "RISK103" in risks("")
     assert "RISK103" not in risks("   # kamctl: disable=RISK103")
+
+
+def test_sarif_of_risk_carries_each_rules_documentation(kamctl: Kamctl) -> None:
+    r = kamctl("risk", EXAMPLES / "accounts", *CONFIG, *AS_OF, "--format", "sarif", "--lang", "en")
+    assert r.exit_code in (0, 1), r.stderr
+    doc = r.json()
+    assert isinstance(doc, dict)
+    rules = {x["id"]: x for x in doc["runs"][0]["tool"]["driver"]["rules"]}
+    # tromso-fiskeindustri has one month's notice (docs/analyses.md): RISK103 with its docstring.
+    assert rules["RISK103"]["name"] == "short-notice"
+    assert "short_notice_months" in rules["RISK103"]["help"]["text"]
+    assert rules["STAGE101"]["name"] == "partnership-single-contact"
+    assert rules["RISK003"]["defaultConfiguration"]["level"] == "warning"

@@ -39,7 +39,6 @@ from kamctl.cli.common import (
     resolve_lang,
 )
 from kamctl.cli.revision import AT_OPTION, REV_OPTION, SAME_CONFIG_OPTION, travel
-from kamctl.i18n import N_
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -383,6 +382,8 @@ def classify_report(
     abc = {r.id: r.cls for r in abc_classify(items, cfg.abc)}
     _note_currency(foreign, cfg.currency)
     if missing:
+        from kamctl.i18n import N_
+
         note(_no_revenue(year, missing, cfg.lang, N_("so no ABC class")))
         _note_budget_only(same, year, "revenue", cfg.lang)
     results = {a.id: classify_account(a, cfg.kaism, cfg.lang) for a in accs}
@@ -550,6 +551,8 @@ def risk_report(
     meta["year"] = pr.year
     _note_currency([a for a in accs if a.id in set(pr.other_currency)], cfg.currency)
     if pr.missing:
+        from kamctl.i18n import N_
+
         note(_no_revenue(pr.year, pr.missing, cfg.lang, N_("left out of the shares")))
         _note_budget_only(accs, pr.year, "revenue", cfg.lang)
     findings = locate_findings(

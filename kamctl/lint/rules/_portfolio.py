@@ -5,8 +5,8 @@ from __future__ import annotations
 from kamctl.lint.base import Messages, PortfolioContext
 
 MESSAGES: Messages = {
-    "key.1": {"en": "{n} key account (profile full)", "nb": "{n} nøkkelkunde (profile full)"},
-    "key.n": {"en": "{n} key accounts (profile full)", "nb": "{n} nøkkelkunder (profile full)"},
+    "key.1": {"en": "{n} key account (profile full)", "nb": "{n} nøkkelkunde med full plan"},
+    "key.n": {"en": "{n} key accounts (profile full)", "nb": "{n} nøkkelkunder med full plan"},
     "light.1": {"en": ", besides {n} KAM light plan", "nb": ", i tillegg til {n} KAM light-plan"},
     "light.n": {"en": ", besides {n} KAM light plans", "nb": ", i tillegg til {n} KAM light-planer"},
 }
