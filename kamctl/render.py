@@ -704,7 +704,55 @@ def plan_context(facts: AccountFacts, config: Config, opts: Options) -> dict[str
         not_filled += [loc.t(f"horizon.{g['horizon']}") for g in goals if not g["goals"]]
     if "risks" in sections and not acc.risks:
         not_filled.append(loc.t("written_risks"))
+    from .measures import account_measures
+
+    am = account_measures(acc, facts.fiscal_year, opts.as_of, None)
+
+    def change(c: Any, money: bool) -> str:
+        if c.absolute is None:
+            return ""
+        text = loc.money(c.absolute) if money else loc.t("points").format(n=loc.number(c.absolute, 2))
+        sign = "+" if c.absolute > 0 else ""
+        pct = (
+            f" ({'+' if (c.percent or 0) > 0 else ''}{loc.percent(c.percent, 2)})"
+            if money and c.percent is not None
+            else ""
+        )
+        return f"{sign}{text}{pct}"
+
+    measure_rows = [
+        (loc.t("revenue_change"), change(am.revenue, True)),
+        (
+            loc.t("margin_change"),
+            ""
+            if audience_hidden(opts.audience, "Financials.gross_margin")
+            else change(am.gross_margin, True),
+        ),
+        (loc.t("sow_change"), change(am.share_of_wallet, False)),
+        (
+            loc.t("actions_on_time"),
+            loc.t("of_n").format(k=am.actions_on_time, n=am.actions_due) if am.actions_due else "",
+        ),
+    ]
+    closed = [o for o in acc.opportunities if o.status.value in ("won", "lost")]
+    win_loss_rows = [
+        [
+            o.name,
+            loc.enum("oppstatus", o.status),
+            loc.date(o.closed or o.expected_close),
+            (o.win_loss.reason or "") if o.win_loss else "",
+            (o.win_loss.reason_note or "") if o.win_loss else "",
+            (o.win_loss.competitor or "") if o.win_loss else "",
+            (o.win_loss.lessons or "") if o.win_loss else "",
+            loc.yes_no(o.win_loss.with_customer) if o.win_loss else "",
+            loc.date(o.win_loss.date) if o.win_loss else "",
+        ]
+        for o in closed
+        if not audience_hidden(opts.audience, "Opportunity.win_loss")  # our reasons and lessons
+    ]
     return {
+        "measure_rows": [(k, v) for k, v in measure_rows if v],
+        "win_loss_rows": win_loss_rows,
         "audience": opts.audience,
         "hidden": lambda path: audience_hidden(opts.audience, path),
         "columns": _columns(opts.audience),
@@ -1091,19 +1139,42 @@ def render_documents(
     except OSError as exc:
         raise RenderError(f"cannot create {out_dir}: {exc}") from None
 
-    def write(stem: str, text: str) -> Path:
-        return write_output(out_dir, stem, fmt, _tidy_markdown(text) if fmt == "md" else text)
-
     if fmt == "pdf":
         return _write_pdfs(kind, facts, portfolio, config, opts, envs, out_dir)
-    if kind == "report":
-        return [
-            write(REPORT_STEM, render_template(envs, "report", fmt, report_context(portfolio, config, opts)))
-        ]
-    # One at a time: a portfolio of thousands never sits in memory as text.
-    written = [
-        write(f.account.id, render_template(envs, "plan", fmt, plan_context(f, config, opts))) for f in facts
-    ]
+    from .writeback import WriteRefused, commit_staged, discard_staged, stage_bytes
+
+    # All or nothing: each document is rendered and staged in a hidden temporary
+    # file beside its target, and only when every one is staged are they renamed
+    # into place. A refused output (a folder or symlink where a plan goes) or a
+    # template error on the 40th plan leaves the folder as it was, not 39 new
+    # plans beside 60 old ones. One at a time: the texts never sit in memory together.
+    staged: list[tuple[Path, Path]] = []
+
+    def write(stem: str, text: str) -> Path:
+        path = output_path(out_dir, stem, fmt)
+        data = (_tidy_markdown(text) if fmt == "md" else text).encode("utf-8")
+        try:
+            staged.append((stage_bytes(path, data), path))
+        except (WriteRefused, OSError) as exc:
+            raise RenderError(f"cannot write {path}: {exc}; nothing written") from None
+        return path
+
+    try:
+        if kind == "report":
+            ctx = report_context(portfolio, config, opts)
+            written = [write(REPORT_STEM, render_template(envs, "report", fmt, ctx))]
+        else:
+            written = [
+                write(f.account.id, render_template(envs, "plan", fmt, plan_context(f, config, opts)))
+                for f in facts
+            ]
+        try:
+            commit_staged(staged)
+        except OSError as exc:  # each rename is atomic; the ones before this stay done
+            raise RenderError(f"cannot write {out_dir}: {exc}") from None
+    except BaseException:
+        discard_staged(staged)
+        raise
     return written
 
 

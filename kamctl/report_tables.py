@@ -274,14 +274,19 @@ def _next_qbr(account: Account) -> str | None:
 
 
 def write_report_workbook(
-    loaded: Sequence[LoadedFile], config: Config, lang: str, as_of: _dt.date, out_dir: Path
+    loaded: Sequence[LoadedFile],
+    config: Config,
+    lang: str,
+    as_of: _dt.date,
+    out_dir: Path,
+    context: Sequence[Account] = (),
 ) -> Path:
     """``out_dir/index.xlsx``, written atomically; :class:`~kamctl.tabular.OutputError` when it cannot be."""
     from .formatters import emit
     from .render import REPORT_STEM
     from .tabular import OutputError, OutputOptions
 
-    portfolio = portfolio_for_report(loaded, config, lang, as_of)
+    portfolio = portfolio_for_report(loaded, config, lang, as_of, context)
     target = out_dir / f"{REPORT_STEM}.xlsx"
     try:
         out_dir.mkdir(parents=True, exist_ok=True)

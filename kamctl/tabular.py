@@ -149,64 +149,101 @@ def csv_format(result: Result, stream: IO[str], table: str | None = None) -> Non
 
 
 def write_tables(result: Result, stream: IO[str], table: str | None = None) -> None:
-    """The KAISM matrix (if any), each table with rows (or only ``table``), the notes."""
+    """The KAISM matrix (if any), each table with rows (or only ``table``), the
+    notes: fitted to the terminal's width (:mod:`kamctl.fit`)."""
+    from rich.console import Console
+
+    from .fit import DROP_ORDER, terminal_width, wrap
     from .formatters import use_color
 
     color = use_color(stream)
+    width = terminal_width(stream)
     if result.matrix is not None:
-        from rich.console import Console
-
-        tty = hasattr(stream, "isatty") and stream.isatty()
         console = Console(
             file=stream,
             no_color=not color,
             color_system="auto" if color else None,
-            # Not a terminal (a file, a pager): wide enough that cells do not wrap.
-            width=None if tty else 160,
+            # Not a terminal and no $COLUMNS (a file, a pager): wide enough that cells do not wrap.
+            width=width or 160,
             highlight=False,
             emoji=False,
             markup=False,
         )
-        console.print(_matrix(result.matrix, result.lang))
+        grid = _matrix(result.matrix, result.lang)
+        natural = console.measure(grid, options=console.options.update(max_width=10_000)).maximum
+        if natural <= (width or 160):
+            console.print(grid)
+        else:
+            # Too narrow for the 2×2 grid: Rich would fold entries across lines.
+            stream.write(_matrix_list(result.matrix, result.lang, width))
     shown = [result.table(table)] if table else result.tables
     for t in shown:
         if t.rows:
-            stream.write(plain_table(t, result.lang, color, result.threshold))
+            drop = DROP_ORDER.get((result.tool, t.name), ())
+            stream.write(plain_table(t, result.lang, color, result.threshold, width, drop))
             stream.write("\n")
     for note in result.notes:
-        stream.write(f"{note}\n")
+        stream.write(f"{wrap(note, width)}\n")
 
 
-def plain_table(t: Table, lang: str = "en", color: bool = False, threshold: float | None = None) -> str:
+def plain_table(
+    t: Table,
+    lang: str = "en",
+    color: bool = False,
+    threshold: float | None = None,
+    width: int | None = None,
+    drop_order: tuple[str, ...] = (),
+) -> str:
     """A table as aligned text: title, header, rule, rows; numbers right-aligned.
 
     Written by hand rather than with Rich: Rich lays out every cell for the
     terminal width, which takes seconds over the 10,000 rows of a large
-    portfolio, and a long cell is better left long than folded.
+    portfolio, and it folds a long cell onto several lines. Within ``width``
+    (see :mod:`kamctl.fit`) the least important columns are left out and long
+    text is cut with "…"; a row is never wrapped.
     """
     from rich.cells import cell_len
+
+    from .fit import DROPPED_NOTE, fit, shorten, wrap
 
     cols = [c for c in t.columns if c.show]
     body = [
         [format_number(_display(row.get(c.key)), c.kind, lang, threshold) for c in cols] for row in t.rows
     ]
-    widths = [max([cell_len(c.header)] + [cell_len(r[i]) for r in body]) for i, c in enumerate(cols)]
+    heads = [cell_len(c.header) for c in cols]
+    widths = [max([heads[i]] + [cell_len(r[i]) for r in body]) for i in range(len(cols))]
+    fitted = fit(
+        [c.key for c in cols],
+        widths,
+        [c.kind != "text" for c in cols],
+        width,
+        drop_order,
+        header_widths=heads,
+    )
+    shown = [cols[i] for i in fitted.keep]
+    sep = " " * fitted.gap
 
     def line(cells: list[str]) -> str:
         out = []
-        for cell, c, w in zip(cells, cols, widths, strict=True):
+        for cell, c, w in zip(cells, shown, fitted.widths, strict=True):
+            cell = shorten(cell, w)
             pad = " " * (w - cell_len(cell))
             out.append(cell + pad if c.kind == "text" else pad + cell)
-        return "  " + "   ".join(out).rstrip() + "\n"
+        return "  " + sep.join(out).rstrip() + "\n"
 
     bold, reset = ("\033[1m", "\033[0m") if color else ("", "")
     parts = [
-        f"{bold}{t.title}{reset}\n",
+        f"{bold}{shorten(t.title, width) if width else t.title}{reset}\n",
         "\n",
-        bold + line([c.header for c in cols]).rstrip("\n") + reset + "\n",
+        bold + line([c.header for c in shown]).rstrip("\n") + reset + "\n",
     ]
-    parts.append(" " + "─" * (sum(widths) + 3 * (len(widths) - 1) + 2) + "\n")
-    parts.extend(line(r) for r in body)
+    # One cell narrower than before: a rule as wide as the rows, not one wider.
+    parts.append(" " + "─" * (sum(fitted.widths) + fitted.gap * (len(shown) - 1) + 1) + "\n")
+    parts.extend(line([r[i] for i in fitted.keep]) for r in body)
+    if fitted.dropped and width is not None:
+        names = ", ".join(cols[i].header for i in fitted.dropped)
+        note = DROPPED_NOTE[lang if lang in DROPPED_NOTE else "en"].format(width=width, names=names)
+        parts.append(wrap(note, width) + "\n")
     return "".join(parts)
 
 
@@ -264,6 +301,42 @@ def _matrix(m: Matrix, lang: str) -> Any:
     grid.add_row(_MATRIX_TEXT["attr_high"][lang].format(t=t), cell("key_development"), cell("key"))
     grid.add_row(_MATRIX_TEXT["attr_low"][lang].format(t=t), cell("opportunistic"), cell("maintenance"))
     return grid
+
+
+def _matrix_list(m: Matrix, lang: str, width: int | None) -> str:
+    """The KAISM matrix as four lists, one quadrant after the other, for a
+    terminal too narrow for the grid: an entry is one line, never folded."""
+    from .fit import shorten
+
+    t = format_number(m.threshold, "score", lang)
+    axes = {
+        "key_development": ("attr_high", "strength_low"),
+        "key": ("attr_high", "strength_high"),
+        "maintenance": ("attr_low", "strength_high"),
+        "opportunistic": ("attr_low", "strength_low"),
+    }
+    out = [_MATRIX_TEXT["title"][lang].format(t=t)]
+    for q in ("key_development", "key", "maintenance", "opportunistic"):
+        attr, strength = axes[q]
+        where = (
+            _MATRIX_TEXT[attr][lang].format(t=t).replace("\n", " ")
+            + ", "
+            + _MATRIX_TEXT[strength][lang].format(t=t)
+        )
+        out.append("")
+        out.append(m.titles[q])
+        out.append(f"  ({where})")
+        entries = m.cells.get(q, [])
+        for label, a, s in entries[:MATRIX_MAX]:
+            a_text = format_number(a, "score", lang, m.threshold)
+            s_text = format_number(s, "score", lang, m.threshold)
+            out.append(f"  {label}  {a_text} / {s_text}")
+        if len(entries) > MATRIX_MAX:
+            more = format_number(len(entries) - MATRIX_MAX, "int", lang)
+            out.append(_MATRIX_TEXT["more"][lang].format(n=more))
+        if not entries:
+            out.append("  –")
+    return "".join((shorten(line, width) if width else line) + "\n" for line in out) + "\n"
 
 
 BINARY_FORMATS = ("xlsx",)

@@ -133,6 +133,50 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
+def stage_bytes(path: Path, data: bytes) -> Path:
+    """``data`` in a hidden temporary file beside ``path`` (fsynced, with the mode
+    ``path`` will have); ``path`` itself is not touched yet. A set of files is
+    written all or nothing by staging each, then :func:`commit_staged`."""
+    if path.is_symlink():
+        raise WriteRefused(f"{path} is a symlink; not written through")
+    mode = None
+    try:
+        st = path.stat()
+        if not stat.S_ISREG(st.st_mode):
+            raise WriteRefused(f"{path} is not a regular file")
+        mode = stat.S_IMODE(st.st_mode)
+    except FileNotFoundError:
+        pass
+    folder = path.parent if str(path.parent) else Path(".")
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, mode if mode is not None else _umask_mode())
+    except BaseException:
+        discard_staged([(Path(tmp), path)])
+        raise
+    return Path(tmp)
+
+
+def commit_staged(staged: list[tuple[Path, Path]]) -> None:
+    """Rename each staged ``(temporary, target)`` into place (each rename atomic)."""
+    for tmp, target in staged:
+        os.replace(tmp, target)
+    for folder in {target.parent if str(target.parent) else Path(".") for _, target in staged}:
+        _fsync_dir(folder)
+
+
+def discard_staged(staged: list[tuple[Path, Path]]) -> None:
+    for tmp, _ in staged:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+
+
 def atomic_write_bytes(path: Path, data: bytes) -> None:
     """Replace (or create) ``path`` with ``data`` atomically: a report written
     with ``--output`` (xlsx, CSV) is either the old file or the whole new one."""

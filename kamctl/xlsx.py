@@ -12,8 +12,10 @@ store a string that starts with ``=`` as a formula, so every text cell is
 typed as a string explicitly, and characters XML 1.0 cannot hold are
 replaced (they cannot be in an xlsx file at all).
 
-Built with openpyxl in write-only mode (rows streamed to the zip file): a
-table of 10,000 rows is written in about a second, and memory stays flat.
+Built with openpyxl in write-only mode (rows streamed to the zip file), so
+memory stays flat; a table of 10,000 rows × 9 columns takes 4.7 s (median of
+3, the shared 2-core machine under load), against 0.5 s for the same table as
+CSV — every cell is an openpyxl cell object with its number format.
 The document's creation time is the report's ``as_of`` date, not the clock.
 """
 

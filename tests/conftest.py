@@ -46,6 +46,9 @@ def kamctl(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[..., Run
     # tests assert the English text unless they choose a language themselves.
     monkeypatch.setenv("KAMCTL_LANG", "en")
     monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    # Tables fit $COLUMNS when it is set (kamctl/fit.py); a test's output must not
+    # depend on the terminal that runs pytest.
+    monkeypatch.delenv("COLUMNS", raising=False)
 
     def run(*args: str | Path) -> Run:
         result = CliRunner().invoke(app, [str(a) for a in args], catch_exceptions=False)

@@ -187,7 +187,7 @@ def test_report_plan_health_agrees_with_kamctl_status(report: str, kamctl: Kamct
     assert run.exit_code in (0, 1), run.stderr
     doc = run.json()
     assert isinstance(doc, dict)
-    status = {r["name"]: r for r in doc["accounts"]}
+    status = {r["name"]: r for r in doc["tables"]["accounts"]}
     rows = _rows(_section(report, "Planhelse"))
     shown = {r[0]: r for r in rows}
     for name, r in status.items():
@@ -219,7 +219,7 @@ def test_findings_by_code_names_every_account(report: str, kamctl: Kamctl) -> No
     doc = run.json()
     assert isinstance(doc, dict)
     names = {}
-    for d in doc["findings"]:
+    for d in doc["diagnostics"]:
         if d["account"] and re.fullmatch(r"(RISK1|STAGE1)\d\d", d["code"]) and d["code"] in rows:
             names.setdefault(d["code"], set()).add(d["account"])
     for code, ids in names.items():
@@ -241,3 +241,28 @@ def test_report_sections_in_english(tmp_path: Path, kamctl: Kamctl) -> None:
     ):
         assert f"## {heading}\n" in md, heading
     assert f"| Q1 2027 | 6 | NOK{NBSP}129,850,000 | NOK{NBSP}76,795,000 |" in md
+
+
+def test_plan_measures_and_win_loss_by_hand(tmp_path: Path, kamctl: Kamctl) -> None:
+    run = kamctl(
+        "render", EXAMPLES / "accounts" / "nordmelk.yaml", "--config", CONFIG,
+        "--as-of", "2026-11-24", "-f", "md", "-o", "out",
+    )  # fmt: skip
+    assert run.exit_code == 0, run.stderr
+    md = (tmp_path / "out" / "nordmelk.md").read_text(encoding="utf-8")
+    # examples/README.md, "Measures, by hand": revenue 31 250 000 against 29 800 000
+    # (+1 450 000, +4.87 %), gross margin 7 500 000 against 7 150 000 (+350 000,
+    # +4.90 %), share of wallet 58.41 % against 57.31 % (+1.10 points), 1 of 1 on time.
+    assert f"- **Omsetning mot året før:** +1{NBSP}450{NBSP}000{NBSP}kr (+4,87{NBSP}%)" in md
+    assert f"- **Bruttomargin mot året før:** +350{NBSP}000{NBSP}kr (+4,90{NBSP}%)" in md
+    assert "- **Andel av kundens kjøp mot året før:** +1,10 prosentpoeng" in md
+    assert "- **Forfalte aktiviteter utført i tide:** 1 av 1" in md
+    # The lost strekkfilm deal and its review (nordmelk.yaml).
+    wl = md.split("### Vunnet/tapt-gjennomganger", 1)[1]
+    assert "| Strekkfilm alle meierier | tapt |" in wl and "| 14. april 2026 |" in wl
+    run = kamctl(
+        "render", EXAMPLES / "accounts" / "nordmelk.yaml", "--config", CONFIG, "--as-of", "2026-11-24",
+        "-f", "md", "-o", "shared", "--audience", "customer",
+    )  # fmt: skip
+    shared = (tmp_path / "shared" / "nordmelk.md").read_text(encoding="utf-8")
+    assert "Vunnet/tapt" not in shared and "Bruttomargin mot året før" not in shared

@@ -80,8 +80,18 @@ def _root(
     version: bool = typer.Option(
         False, "--version", callback=_version, is_eager=True, help="Show the version and exit."
     ),
+    quiet: bool = typer.Option(
+        False,
+        "--quiet",
+        "-q",
+        help="No informational notes on stderr (defaults in use, left-out accounts, files written); "
+        "findings, errors and the exit code are unchanged. Before the command: kamctl -q lint.",
+    ),
 ) -> None:
-    pass
+    if quiet:
+        from kamctl.cli.common import QUIET_ENV
+
+        os.environ[QUIET_ENV] = "1"
 
 
 for _name in COMMAND_MODULES:
@@ -90,6 +100,13 @@ for _name in COMMAND_MODULES:
 
 def main() -> None:
     """Console-script entry point: internal errors exit 2 with one line."""
+    if "_KAMCTL_COMPLETE" in os.environ:
+        # Shell completion (README, "At the terminal"): Typer's, for bash, zsh and
+        # fish. Registered only when a shell asks, so `kamctl --help` does not pay
+        # for it, and without Typer's --install-completion options on every run.
+        from typer.completion import completion_init
+
+        completion_init()
     try:
         app(prog_name="kamctl")
     except KeyboardInterrupt:

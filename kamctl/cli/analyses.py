@@ -26,9 +26,13 @@ from kamctl.cli.common import (
     FAIL_ON_HELP,
     FAIL_ON_VALUES,
     JOBS_OPTION,
+    KAM_FILTER_OPTION,
     LANG_OPTION,
     OUTPUT_FILE_OPTION,
     PATHS_ARGUMENT,
+    QUADRANT_FILTER_OPTION,
+    TIER_FILTER_OPTION,
+    account_filter,
     check_format,
     fail,
     finish,
@@ -47,6 +51,7 @@ if TYPE_CHECKING:
     from kamctl.config import Config
     from kamctl.customers_csv import Customer, CustomerFile
     from kamctl.diagnostics import Diagnostic
+    from kamctl.filters import AccountFilter
     from kamctl.loader import Slim
     from kamctl.portfolio import Figures
     from kamctl.result import Result
@@ -135,6 +140,23 @@ def _read_csv(path: Path, cfg: Config, measure: str) -> CustomerFile:
     else:
         report_excluded(read.diagnostics, "row")
     return read
+
+
+def _apply_filter(
+    report: Result, accounts: Sequence[tuple[str, Any]], flt: AccountFilter, cfg: Config
+) -> None:
+    """Show only the accounts ``flt`` selects; the figures stay portfolio-wide (see :mod:`kamctl.filters`)."""
+    if not flt.active:
+        return
+    from kamctl.filters import filter_report
+
+    ids = flt.ids([a for _, a in accounts], cfg)
+    paths = {p for p, a in accounts if a.id in ids}
+    filter_report(report, ids, paths, {flt.kam.casefold()} if flt.kam else None)
+    report.meta["filter"] = {"kam": flt.kam, "tier": flt.tier, "quadrant": flt.quadrant}
+    note(
+        f"{len(ids)} of {len(accounts)} accounts shown ({flt.describe(cfg.lang)}); shares and classes are portfolio-wide"
+    )
 
 
 def _check_table(command: str, table: str | None) -> None:
@@ -829,6 +851,9 @@ def classify(
     table: str | None = TABLE_OPTION,
     output: Path | None = OUTPUT_FILE_OPTION,
     csv_dialect: str = CSV_DIALECT_OPTION,
+    kam: str | None = KAM_FILTER_OPTION,
+    tier: str | None = TIER_FILTER_OPTION,
+    quadrant: str | None = QUADRANT_FILTER_OPTION,
     write: bool = typer.Option(
         False, "--write", help="Store quadrant, tier, priority, axis scores and ABC class in each file."
     ),
@@ -875,6 +900,7 @@ def classify(
     report, blocks = classify_report(accounts, cfg, meta, jobs)
     report.files = files
     report.excluded = excluded
+    _apply_filter(report, accounts, account_filter(kam, tier, quadrant, cfg), cfg)
     if (write or check) and any(d.severity.value == "error" for d in excluded):
         # The ABC classes depend on every account's revenue: written over an
         # incomplete portfolio they would be wrong in every other file too.
@@ -973,6 +999,9 @@ def risk(
     table: str | None = TABLE_OPTION,
     output: Path | None = OUTPUT_FILE_OPTION,
     csv_dialect: str = CSV_DIALECT_OPTION,
+    kam: str | None = KAM_FILTER_OPTION,
+    tier: str | None = TIER_FILTER_OPTION,
+    quadrant: str | None = QUADRANT_FILTER_OPTION,
     lang: str | None = LANG_OPTION,
     config: Path | None = CONFIG_OPTION,
     jobs: int | None = JOBS_OPTION,
@@ -1003,7 +1032,9 @@ def risk(
     # the portfolio figures need only a few fields of each account: the
     # workers send back those (the whole models took seconds to unpickle).
     # Otherwise risk_report redoes the year-dependent findings on whole models.
-    slim = risk_account if cfg.fiscal_year is not None else None
+    flt = account_filter(kam, tier, quadrant, cfg)
+    # A filter reads the KAM and the KAISM scores: whole accounts then.
+    slim = risk_account if cfg.fiscal_year is not None and not flt.active else None
     accounts, excluded, files, found = _load(paths, cfg, jobs, per_file, slim)
     report_excluded(excluded)
     known_year = cfg.fiscal_year
@@ -1029,4 +1060,5 @@ def risk(
     )
     report.files = files
     report.excluded = excluded + rows_excluded
+    _apply_filter(report, accounts, flt, cfg)
     finish(report, fmt, fail_on, table, out)

@@ -14,6 +14,7 @@ import typer
 if TYPE_CHECKING:
     from kamctl.config import Config
     from kamctl.diagnostics import Diagnostic
+    from kamctl.filters import AccountFilter
     from kamctl.result import Result
     from kamctl.tabular import OutputOptions
 
@@ -58,6 +59,26 @@ CSV_DIALECT_OPTION = typer.Option(
     help="With --format csv: plain (scripts: column keys, ',' and '.', UTF-8) or excel-nb "
     "(double-click in Norwegian Excel: ';', decimal comma, UTF-8 with BOM, CRLF, headings in --lang).",
 )
+KAM_FILTER_OPTION = typer.Option(
+    None,
+    "--kam",
+    help="Only the accounts of this KAM (case-insensitive); figures stay portfolio-wide.",
+    show_default=False,
+)
+TIER_FILTER_OPTION = typer.Option(
+    None,
+    "--tier",
+    help="Only the accounts in this tier (the config's tier names, or 'unclassified').",
+    show_default=False,
+)
+QUADRANT_FILTER_OPTION = typer.Option(
+    None,
+    "--quadrant",
+    help="Only the accounts in this KAISM quadrant: key_development, key, maintenance, opportunistic, unclassified.",
+    show_default=False,
+)
+QUIET_ENV = "KAMCTL_QUIET"
+"""``kamctl -q`` sets it (so worker processes see it too); ``KAMCTL_QUIET=1`` does the same."""
 LANG_ENV = "KAMCTL_LANG"
 _noticed: set[str] = set()
 
@@ -98,6 +119,16 @@ def parse_as_of(value: str | None) -> _dt.date:
         raise typer.BadParameter(f"{value!r} is not a date YYYY-MM-DD", param_hint="--as-of") from None
 
 
+def quiet() -> bool:
+    return os.environ.get(QUIET_ENV, "") == "1"
+
+
+def note(message: str) -> None:
+    """An informational line on stderr — not a finding, not an error: ``-q`` silences it."""
+    if not quiet():
+        sys.stderr.write(f"kamctl: {message}\n")
+
+
 def fail(message: str, code: int = 2) -> NoReturn:
     sys.stderr.write(f"kamctl: {message}\n")
     raise typer.Exit(code)
@@ -113,8 +144,8 @@ def get_config(path: Path | None) -> Config:
         from kamctl.config import find_config
 
         path = find_config()
-        if path is None:
-            # Never a silent fallback: say that the defaults are in use.
+        if path is None and not quiet():
+            # Never a silent fallback: say that the defaults are in use (unless asked to be quiet).
             sys.stderr.write(
                 "kamctl: no kamctl.toml (or [tool.kamctl] in pyproject.toml) found; using the defaults\n"
             )
@@ -197,11 +228,6 @@ def check_fail_on(value: str) -> str:
     return check_format(value, FAIL_ON_VALUES)
 
 
-def note(message: str) -> None:
-    """One line for the person at the terminal, on stderr."""
-    sys.stderr.write(f"kamctl: {message}\n")
-
-
 def report_excluded(excluded: list[Diagnostic], what: str = "file", *, count: bool = True) -> None:
     """The inputs left out of an analysis, on stderr at their place, and (``count``) how many."""
     if not excluded:
@@ -230,3 +256,15 @@ def finish(
         note(remark)
     emit(result, fmt, table=table, options=options)
     raise typer.Exit(result.exit_code(fail_on))
+
+
+def account_filter(kam: str | None, tier: str | None, quadrant: str | None, cfg: Config) -> AccountFilter:
+    """``--kam``/``--tier``/``--quadrant`` checked against the config (exit 2 naming the values that exist)."""
+    from kamctl.filters import AccountFilter, FilterError
+
+    flt = AccountFilter(kam, tier, quadrant)
+    try:
+        flt.check(cfg)
+    except FilterError as exc:
+        fail(str(exc))
+    return flt

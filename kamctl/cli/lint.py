@@ -19,9 +19,13 @@ from kamctl.cli.common import (
     FAIL_ON_HELP,
     FAIL_ON_VALUES,
     JOBS_OPTION,
+    KAM_FILTER_OPTION,
     LANG_OPTION,
     OUTPUT_FILE_OPTION,
     PATHS_ARGUMENT,
+    QUADRANT_FILTER_OPTION,
+    TIER_FILTER_OPTION,
+    account_filter,
     fail,
     get_config,
     output_options,
@@ -38,6 +42,33 @@ if TYPE_CHECKING:
 LINT_FORMATS = ("text", "json", "github", "sarif")
 # status has a table besides its findings: also csv and xlsx, and table as another name for text.
 STATUS_FORMATS = ("text", "table", "json", "csv", "xlsx", "github", "sarif")
+STATUS_SORTS = ("account", "health", "completeness", "review", "contact", "coverage", "findings")
+
+
+def sort_status(rows: list[AccountStatus], key: str) -> list[AccountStatus]:
+    """``rows`` in the order ``--sort`` names; ties by account id. Unknown values
+    (never reviewed, no contact) sort as the worst."""
+    never = float("inf")
+
+    def by(r: AccountStatus) -> tuple[float, ...]:
+        if key == "health":
+            bands = list(r.bands.values())
+            return (-bands.count("red"), -bands.count("amber")) if r.valid else (-99.0, 0.0)
+        if key == "completeness":
+            return (r.completeness if r.completeness is not None else -1.0,)
+        if key == "review":
+            return (-(r.review_days if r.review_days is not None else never),)
+        if key == "contact":
+            return (-(r.contact_days if r.contact_days is not None else never),)
+        if key == "coverage":
+            return (r.coverage if r.coverage is not None else -1.0,)
+        if key == "findings":
+            return (-r.errors, -r.warnings, -r.info)
+        return ()
+
+    return sorted(rows, key=lambda r: (*by(r), r.account or r.path))
+
+
 # The same --fail-on values as every command: "never" reports without failing.
 LEVELS = FAIL_ON_VALUES
 
@@ -51,6 +82,8 @@ _TEXT: dict[str, dict[str, str]] = {
     "h.complete": {"en": "complete", "nb": "komplett"},
     "h.reviewed": {"en": "reviewed", "nb": "gjennomgått"},
     "h.contact": {"en": "key contact", "nb": "nøkkelkontakt"},
+    "h.reviewed_short": {"en": "reviewed", "nb": "gj.gått"},
+    "h.contact_short": {"en": "contact", "nb": "kontakt"},
     "h.coverage": {"en": "coverage", "nb": "dekning"},
     "h.findings": {"en": "E/W/I", "nb": "F/A/I"},
     "never": {"en": "never", "nb": "aldri"},
@@ -255,6 +288,15 @@ def status(
     explain: bool = typer.Option(
         False, "--explain", help="List the checks behind each completeness percentage."
     ),
+    kam: str | None = KAM_FILTER_OPTION,
+    tier: str | None = TIER_FILTER_OPTION,
+    quadrant: str | None = QUADRANT_FILTER_OPTION,
+    sort: str = typer.Option(
+        "account",
+        "--sort",
+        help="Order: account (id), health (most red and amber bands first), completeness (least first), "
+        "review or contact (longest ago first), coverage (least first), findings (most errors, then warnings).",
+    ),
     as_of: str | None = AS_OF_OPTION,
     lang: str | None = LANG_OPTION,
     config: Path | None = CONFIG_OPTION,
@@ -279,8 +321,18 @@ def status(
     out = output_options(csv_dialect, output)
     cfg, day = travel(get_config(config), as_of, rev, at, same_config, lang)
     lang = resolve_lang(lang, cfg)
+    check_format(sort, STATUS_SORTS)
+    flt = account_filter(kam, tier, quadrant, cfg)
     files, outcomes = _run(paths, cfg, day, jobs, lang)
-    rows = portfolio_status(outcomes, cfg.lint, day)
+    rows = sort_status(portfolio_status(outcomes, cfg.lint, day), sort)
+    if flt.active:
+        from kamctl.loader import load_accounts
+
+        # The plans themselves (KAM, KAISM scores): lint's workers send back only what status shows.
+        loaded, _ = load_accounts(paths or [], cfg, jobs=jobs)
+        chosen = {lf.path for lf in loaded if lf.account is not None and flt.matches(lf.account, cfg)}
+        # An invalid file stays: its KAM is unknown, and it needs fixing whoever owns it.
+        rows = [r for r in rows if not r.valid or r.path in chosen]
     diags = [d for o in outcomes for d in o.diagnostics]
     if fmt in ("text", "table"):
         # The health table has its own layout (bands as colours or G/A/R letters).
@@ -379,7 +431,7 @@ _MARK = {"green": "G", "amber": "A", "red": "R"}
 _ANSI = {"green": "32", "amber": "33", "red": "31"}
 
 
-def _cells(r: AccountStatus, lang: str) -> list[tuple[str, str | None]]:
+def _cells(r: AccountStatus, lang: str, counts: bool = True) -> list[tuple[str, str | None]]:
     def days(v: int | None) -> str:
         return _t("never", lang) if v is None else f"{v} d"
 
@@ -391,11 +443,9 @@ def _cells(r: AccountStatus, lang: str) -> list[tuple[str, str | None]]:
             ("-", None),
             (f"{r.errors}/{r.warnings}/{r.info}", "red"),
         ]
-    complete = (
-        f"{_percent(r.completeness, 0, lang)} ({len(r.passed)}/{len(r.passed) + len(r.failed)})"
-        if r.completeness is not None
-        else "-"
-    )
+    complete = "-" if r.completeness is None else _percent(r.completeness, 0, lang)
+    if counts and r.completeness is not None:
+        complete += f" ({len(r.passed)}/{len(r.passed) + len(r.failed)})"
     return [
         (complete, r.bands["completeness"]),
         (days(r.review_days), r.bands["review"]),
@@ -406,39 +456,88 @@ def _cells(r: AccountStatus, lang: str) -> list[tuple[str, str | None]]:
 
 
 _HEADER = ("account", "profile", "complete", "reviewed", "contact", "coverage", "findings")
+# At 80 columns the long headings ("nøkkelkontakt", "gjennomgått") cost a column each.
+_HEADER_SHORT = ("account", "profile", "complete", "reviewed_short", "contact_short", "coverage", "findings")
 
 
-def write_status_table(rows: list[AccountStatus], stream: IO[str], as_of: _dt.date, lang: str = "en") -> None:
-    """A fixed-width table (no Rich: it must not wrap when piped). Bands are
-    colours on a terminal and a G/A/R letter otherwise."""
+def write_status_table(
+    rows: list[AccountStatus], stream: IO[str], as_of: _dt.date, lang: str = "en", width: int | None = None
+) -> None:
+    """A fixed-width table (no Rich: it must not wrap when piped). Each band is
+    its letter G/A/R, coloured on a terminal: colour alone says nothing to a
+    red–green colour-blind reader or on a black-and-white printout.
+
+    Within ``width`` (default: the terminal's, see :mod:`kamctl.fit`) the
+    checks count ``(10/11)`` goes first, then the headings shorten, then the
+    profile column; an account id is cut with "…" only as a last resort."""
+    from kamctl.fit import DROP_ORDER, fit, shorten, terminal_width
     from kamctl.formatters import use_color
 
     color = use_color(stream)
-    header = [_t(f"h.{h}", lang) for h in _HEADER]
-    table: list[list[tuple[str, str | None]]] = []
-    for r in rows:
-        table.append([(r.account or r.path, None), (r.profile or "-", None), *_cells(r, lang)])
+    if width is None:
+        width = terminal_width(stream)
+
+    def build(compact: bool) -> tuple[list[str], list[list[tuple[str, str | None]]]]:
+        names = _HEADER_SHORT if compact else _HEADER
+        header = [_t(f"h.{h}", lang) for h in names]
+        table = [
+            [(r.account or r.path, None), (r.profile or "-", None), *_cells(r, lang, counts=not compact)]
+            for r in rows
+        ]
+        return header, table
 
     def shown(text: str, band: str | None) -> str:
-        return text if band is None or color else f"{text} {_MARK[band]}"
+        return text if band is None else f"{text} {_MARK[band]}"
 
-    widths = [len(h) for h in header]
-    for row in table:
-        for i, (text, band) in enumerate(row):
-            widths[i] = max(widths[i], len(shown(text, band)))
+    def measure(header: list[str], table: list[list[tuple[str, str | None]]]) -> list[int]:
+        widths = [len(h) for h in header]
+        for row in table:
+            for i, (text, band) in enumerate(row):
+                widths[i] = max(widths[i], len(shown(text, band)))
+        return widths
+
+    header, table = build(False)
+    widths = measure(header, table)
+    if width is not None and sum(widths) + 2 * (len(widths) - 1) > width:
+        header, table = build(True)
+        widths = measure(header, table)
+    keys = list(_HEADER)
+    fitted = fit(
+        keys,
+        widths,
+        [i > 1 for i in range(len(keys))],
+        width,
+        DROP_ORDER[("status", "accounts")],
+        0,
+        [len(h) for h in header],
+    )
+    gap = " " * min(fitted.gap, 2)
     stream.write(_t("title", lang, date=as_of.isoformat()) + "\n")
-    stream.write("  ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)).rstrip() + "\n")
+    stream.write(
+        gap.join(
+            shorten(header[i], w).ljust(w) for i, w in zip(fitted.keep, fitted.widths, strict=True)
+        ).rstrip()
+        + "\n"
+    )
     for row in table:
         out = []
-        for (text, band), w in zip(row, widths, strict=True):
-            cell = shown(text, band)
+        for i, w in zip(fitted.keep, fitted.widths, strict=True):
+            text, band = row[i]
+            cell = shorten(shown(text, band), w)
             pad = " " * (w - len(cell))
             if color and band is not None:
                 cell = f"\033[{_ANSI[band]}m{cell}\033[0m"
             out.append(cell + pad)
-        stream.write("  ".join(out).rstrip() + "\n")
-    if not color:
-        stream.write(_t("legend", lang) + "\n")
+        stream.write(gap.join(out).rstrip() + "\n")
+    if fitted.dropped and width is not None:
+        from kamctl.fit import DROPPED_NOTE, wrap
+
+        names = ", ".join(header[i] for i in fitted.dropped)
+        stream.write(wrap(DROPPED_NOTE[lang].format(width=width, names=names), width) + "\n")
+    legend = _t("legend", lang)
+    from kamctl.fit import wrap as fold
+
+    stream.write(fold(legend, width) + "\n")
 
 
 def write_status_markdown(

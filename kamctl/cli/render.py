@@ -16,7 +16,10 @@ from kamctl.cli.common import (
     AS_OF_OPTION,
     CONFIG_OPTION,
     JOBS_OPTION,
+    KAM_FILTER_OPTION,
     PATHS_ARGUMENT,
+    QUADRANT_FILTER_OPTION,
+    TIER_FILTER_OPTION,
     get_config,
     resolve_lang,
 )
@@ -87,6 +90,9 @@ def report(
     rev: str | None = REV_OPTION,
     at: str | None = AT_OPTION,
     same_config: bool = SAME_CONFIG_OPTION,
+    kam: str | None = KAM_FILTER_OPTION,
+    tier: str | None = TIER_FILTER_OPTION,
+    quadrant: str | None = QUADRANT_FILTER_OPTION,
 ) -> None:
     """Render the portfolio report (index.md, index.html or index.pdf): KAISM matrix, ABC
     Pareto chart, concentration, risk summary and a table of accounts linking
@@ -96,7 +102,21 @@ def report(
     config or template error.
     """
     past = (rev, at, same_config)
-    raise typer.Exit(_run("report", paths or [], fmt, out, lang, templates, as_of, config, jobs, past=past))
+    raise typer.Exit(
+        _run(
+            "report",
+            paths or [],
+            fmt,
+            out,
+            lang,
+            templates,
+            as_of,
+            config,
+            jobs,
+            past=past,
+            only=(kam, tier, quadrant),
+        )
+    )
 
 
 def _run(
@@ -111,6 +131,7 @@ def _run(
     jobs: int | None,
     audience: str = "internal",
     past: tuple[str | None, str | None, bool] = (None, None, False),
+    only: tuple[str | None, str | None, str | None] = (None, None, None),
 ) -> int:
     import sys
 
@@ -156,6 +177,17 @@ def _run(
     if not good:
         # Nothing to render; an empty report would only mislead.
         fail("no valid account files to render" if bad else "no account files found", 1)
+    from kamctl.cli.common import account_filter
+
+    flt = account_filter(*only, cfg)
+    if flt.active:
+        # The report is about the chosen accounts; the others stay as context, so
+        # ABC classes and shares are still those of the whole portfolio.
+        chosen = [lf for lf in good if lf.account is not None and flt.matches(lf.account, cfg)]
+        if not chosen:
+            fail(f"no account matches {flt.describe(lang)}")
+        context = [*context, *(lf.account for lf in good if lf not in chosen and lf.account is not None)]
+        good = chosen
     if any(lf.account is not None and lf.account.id == REPORT_STEM for lf in good):
         sys.stderr.write(
             f"kamctl: warning: account id {REPORT_STEM!r} has the report's file name "
@@ -164,7 +196,7 @@ def _run(
     if fmt == "xlsx":
         from kamctl.report_tables import write_report_workbook
 
-        sys.stdout.write(f"{write_report_workbook(good, cfg, lang, today, out)}\n")
+        sys.stdout.write(f"{write_report_workbook(good, cfg, lang, today, out, context)}\n")
         return 1 if bad else 0
     try:
         written = render_documents(
