@@ -681,6 +681,7 @@ _FINDINGS: dict[str, Label] = {
     "KAM126": N_("Committed resources short of the need"),
     "KAM127": N_("Decision maker no supporter reaches"),
     "KAM130": N_("Classification block out of date"),
+    "KAM131": N_("Date of something done lies in the future"),
     "KAISM101": N_("Account cannot be classified (KAISM)"),
     "KAISM102": N_("KAISM classification on part of the criteria"),
     "PORT101": N_("Too few key accounts"),

@@ -56,6 +56,7 @@ from .types import id_problem
 
 if TYPE_CHECKING:
     from .config import Config
+    from .history.messages import SinceView
     from .loader import LoadedFile
 
 FORMATS = ("md", "html", "pdf")
@@ -497,6 +498,8 @@ class Options:
     as_of: _dt.date
     currency: str = "NOK"
     audience: Audience = "internal"
+    since: SinceView | None = None
+    """The report's "what changed" section (``kamctl report --since``), already in the language."""
 
 
 SECTION_SOURCES = {
@@ -865,6 +868,7 @@ def report_context(portfolio: PortfolioFacts, config: Config, opts: Options) -> 
         "currency": opts.currency,
         "header_left": loc.t("report_title"),
         "header_right": loc.date(opts.as_of),
+        "since": opts.since,
     }
 
 
@@ -1107,6 +1111,7 @@ def render_documents(
     templates: Path | None = None,
     context: Sequence[Account] = (),
     audience: Audience = "internal",
+    since: SinceView | None = None,
 ) -> list[Path]:
     """Render plans (``kind="plan"``, one file per account) or the report into ``out_dir``.
 
@@ -1120,7 +1125,7 @@ def render_documents(
         raise RenderError(f"unknown format {fmt!r}; use md, html or pdf")
     loc = Locale(lang, config.currency)
     envs = environments(template_dirs(config, templates), loc)
-    opts = Options(fmt, lang, as_of, config.currency, audience)
+    opts = Options(fmt, lang, as_of, config.currency, audience, since)
     files = [(lf.path, lf.account, lf.diagnostics) for lf in loaded if lf.account is not None]
     everyone = {a.id: a for a in context}
     everyone.update({acc.id: acc for _, acc, _ in files})

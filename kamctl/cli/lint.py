@@ -88,6 +88,7 @@ _TEXT: dict[str, dict[str, str]] = {
     "h.findings": {"en": "E/W/I", "nb": "F/A/I"},
     "never": {"en": "never", "nb": "aldri"},
     "none": {"en": "none", "nb": "ingen"},
+    "future": {"en": "ahead (KAM131)", "nb": "fram i tid (KAM131)"},
     "invalid": {"en": "invalid", "nb": "ugyldig"},
     "percent": {"en": "{n}%", "nb": "{n} %"},
     "legend": {
@@ -432,8 +433,13 @@ _ANSI = {"green": "32", "amber": "33", "red": "31"}
 
 
 def _cells(r: AccountStatus, lang: str, counts: bool = True) -> list[tuple[str, str | None]]:
-    def days(v: int | None) -> str:
-        return _t("never", lang) if v is None else f"{v} d"
+    from kamctl.lint.rules.kam131_date_in_future import SLACK_DAYS
+
+    def days(v: int | None, empty: str = "never") -> str:
+        if v is None:
+            return _t(empty, lang)
+        # A date ahead of today is shown as what it is, never as "-13082 d".
+        return _t("future", lang) if v < -SLACK_DAYS else f"{max(v, 0)} d"
 
     if not r.valid:
         return [
@@ -449,7 +455,7 @@ def _cells(r: AccountStatus, lang: str, counts: bool = True) -> list[tuple[str, 
     return [
         (complete, r.bands["completeness"]),
         (days(r.review_days), r.bands["review"]),
-        (_t("none", lang) if r.contact_days is None else f"{r.contact_days} d", r.bands["contact"]),
+        (days(r.contact_days, "none"), r.bands["contact"]),
         (f"{r.coverage}/3", r.bands["coverage"]),
         (f"{r.errors}/{r.warnings}/{r.info}", r.bands["findings"]),
     ]

@@ -23,7 +23,7 @@ from kamctl.cli.common import (
     get_config,
     resolve_lang,
 )
-from kamctl.cli.revision import AT_OPTION, REV_OPTION, SAME_CONFIG_OPTION, travel
+from kamctl.cli.revision import AT_OPTION, REV_OPTION, SAME_CONFIG_OPTION, SINCE_OPTION, since_section, travel
 
 FORMAT_OPTION = typer.Option(
     "html",
@@ -93,6 +93,7 @@ def report(
     kam: str | None = KAM_FILTER_OPTION,
     tier: str | None = TIER_FILTER_OPTION,
     quadrant: str | None = QUADRANT_FILTER_OPTION,
+    since: str | None = SINCE_OPTION,
 ) -> None:
     """Render the portfolio report (index.md, index.html or index.pdf): KAISM matrix, ABC
     Pareto chart, concentration, risk summary and a table of accounts linking
@@ -115,6 +116,7 @@ def report(
             jobs,
             past=past,
             only=(kam, tier, quadrant),
+            since=since,
         )
     )
 
@@ -132,6 +134,7 @@ def _run(
     audience: str = "internal",
     past: tuple[str | None, str | None, bool] = (None, None, False),
     only: tuple[str | None, str | None, str | None] = (None, None, None),
+    since: str | None = None,
 ) -> int:
     import sys
 
@@ -180,6 +183,7 @@ def _run(
     from kamctl.cli.common import account_filter
 
     flt = account_filter(*only, cfg)
+    everyone = [(lf.path, lf.account) for lf in good if lf.account is not None]
     if flt.active:
         # The report is about the chosen accounts; the others stay as context, so
         # ABC classes and shares are still those of the whole portfolio.
@@ -198,6 +202,12 @@ def _run(
 
         sys.stdout.write(f"{write_report_workbook(good, cfg, lang, today, out, context)}\n")
         return 1 if bad else 0
+    changes = None
+    if since is not None:
+        # The whole portfolio is compared (an account filtered out is not "removed"),
+        # the section shows the chosen accounts.
+        keep = {lf.account.id for lf in good if lf.account is not None} if flt.active else None
+        changes = since_section(since, cfg, everyone, past[2], lang, keep)
     try:
         written = render_documents(
             kind,
@@ -210,6 +220,7 @@ def _run(
             templates=templates,
             context=context,
             audience="customer" if audience == "customer" else "internal",
+            since=changes,
         )
     except RenderError as exc:
         fail(exc.problem.text(terminal_lang) if exc.problem else str(exc))

@@ -18,7 +18,9 @@ import typer
 from kamctl.cli.common import fail, parse_as_of, resolve_lang
 
 if TYPE_CHECKING:
+    from kamctl.account import Account
     from kamctl.config import Config
+    from kamctl.history.messages import SinceView
 
 REV_OPTION = typer.Option(
     None,
@@ -40,6 +42,15 @@ SAME_CONFIG_OPTION = typer.Option(
     False,
     "--same-config",
     help="With --rev/--at: judge the old accounts by today's config, not the revision's.",
+)
+
+SINCE_OPTION = typer.Option(
+    None,
+    "--since",
+    help="Add a section on what changed since this git revision or date (YYYY-MM-DD): "
+    "KAISM moves, stance changes, every account's changes.",
+    metavar="REV|DATE",
+    show_default=False,
 )
 
 _READING = {
@@ -109,3 +120,32 @@ def travel(
         )
     )
     return old_cfg, (parse_as_of(as_of) if as_of is not None else r.day)
+
+
+def since_section(
+    since: str,
+    cfg: Config,
+    accounts: list[tuple[str, Account]],
+    same_config: bool,
+    lang: str,
+    keep: set[str] | None = None,
+) -> SinceView:
+    """``report --since``: what changed from ``since`` to the accounts being reported,
+    in ``lang``. Files invalid at ``since`` are shown on stderr and left out of the
+    comparison; git problems exit 2 with one line."""
+    from kamctl.formatters import CheckResult, text
+    from kamctl.history.git import GitError
+    from kamctl.history.messages import since_view
+    from kamctl.history.trends import changes_since
+
+    try:
+        found = changes_since(Path.cwd(), cfg, since, accounts, same_config)
+    except GitError as exc:
+        fail(f"--since: {exc}")
+    if keep is not None:
+        found.diffs = [d for d in found.diffs if d.id in keep]
+        found.moves = [m for m in found.moves if m.id in keep]
+        found.stances = [st for st in found.stances if st.id in keep]
+    if found.problems:
+        text(CheckResult("report", 0, found.problems), sys.stderr)
+    return since_view(found, lang)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TextIO
 
 from ..i18n import Locale, Messages, quantity, say
@@ -13,6 +14,7 @@ from .diff import AccountDiff
 if TYPE_CHECKING:
     from .fieldpath import Segment
     from .timeline import FieldStep, Step
+    from .trends import Since
 
 MESSAGES: Messages = {
     "account_added": {"en": "account added", "nb": "kunde lagt til"},
@@ -92,6 +94,18 @@ MESSAGES: Messages = {
         "nb": "avtalt med kunden: {old} → {new}",
     },
     "none": {"en": "no changes", "nb": "ingen endringer"},
+    "since_title": {"en": "What changed since {label} ({day})", "nb": "Hva er endret siden {label} ({day})"},
+    "since_moves": {"en": "Moves in the KAISM matrix", "nb": "Flytt i KAISM-matrisen"},
+    "since_stances": {"en": "Stance of the people at the accounts", "nb": "Holdningen hos kundenes folk"},
+    "since_accounts": {"en": "Changes per account", "nb": "Endringer per kunde"},
+    "since_none": {"en": "Nothing changed.", "nb": "Ingenting er endret."},
+    "col_account": {"en": "Account", "nb": "Kunde"},
+    "col_from": {"en": "From", "nb": "Fra"},
+    "col_to": {"en": "To", "nb": "Til"},
+    "col_priority": {"en": "Priority", "nb": "Prioritet"},
+    "col_person": {"en": "Person", "nb": "Person"},
+    "col_role": {"en": "Role", "nb": "Rolle"},
+    "col_stance": {"en": "Stance", "nb": "Holdning"},
     "title": {"en": "Changes {old} → {new}", "nb": "Endringer {old} → {new}"},
 }
 
@@ -214,3 +228,59 @@ def write_field_log(
     for step in steps:
         out.write(_commit_line(step))
         out.write(f"  {field}: {_field_value(step.old, lang)} → {_field_value(step.new, lang)}\n")
+
+
+@dataclass
+class SinceView:
+    """The report's "what changed" section in one language, for the templates
+    (which escape every string for their format)."""
+
+    title: str
+    moves_title: str
+    moves_headers: list[str]
+    moves: list[list[str]]
+    stances_title: str
+    stances_headers: list[str]
+    stances: list[list[str]]
+    accounts_title: str
+    accounts: list[tuple[str, list[str]]] = field(default_factory=list)
+    none: str = ""
+
+
+def since_view(since: Since, lang: str) -> SinceView:
+    loc = Locale(lang)
+
+    def m(key: str, **params: object) -> str:
+        return say(MESSAGES, key, lang, **params)
+
+    def tier(name: str | None, quadrant: str | None) -> str:
+        return name or (loc.t(f"quadrant.{quadrant}") if quadrant else loc.t("unclassified"))
+
+    def prio(old: int | None, new: int | None) -> str:
+        return f"{'–' if old is None else old} → {'–' if new is None else new}"
+
+    def stance(value: int | None) -> str:
+        return "–" if value is None else loc.stance(value)
+
+    moves = [
+        [f"{mv.name} ({mv.id})", tier(mv.old_tier, mv.old_quadrant), tier(mv.new_tier, mv.new_quadrant),
+         prio(mv.old_priority, mv.new_priority)]
+        for mv in since.moves
+    ]  # fmt: skip
+    stances = [
+        [f"{st.name} ({st.id})", st.person, loc.enum("role", st.role) if st.role else "",
+         f"{stance(st.old)} → {stance(st.new)}"]
+        for st in since.stances
+    ]  # fmt: skip
+    return SinceView(
+        title=m("since_title", label=since.label, day=loc.date(since.day)),
+        moves_title=m("since_moves"),
+        moves_headers=[m("col_account"), m("col_from"), m("col_to"), m("col_priority")],
+        moves=moves,
+        stances_title=m("since_stances"),
+        stances_headers=[m("col_account"), m("col_person"), m("col_role"), m("col_stance")],
+        stances=stances,
+        accounts_title=m("since_accounts"),
+        accounts=[(f"{d.name} ({d.id})", [describe(c, lang) for c in d.changes]) for d in since.diffs],
+        none=m("since_none"),
+    )

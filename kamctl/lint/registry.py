@@ -37,6 +37,7 @@ MODULES = (
     "kam126_resources_short",
     "kam127_decision_maker_unreached",
     "kam130_classification_stale",
+    "kam131_date_in_future",
     "risk001_single_customer",
     "risk002_major_customer",
     "risk003_concentrated",

@@ -77,7 +77,11 @@ def _band_high(value: float | None, green: float, amber: float) -> str:
 
 
 def _band_low(value: float | None, green: float, amber: float) -> str:
-    if value is None:
+    from kamctl.lint.rules.kam131_date_in_future import SLACK_DAYS
+
+    # A date ahead of today is a typo (KAM131), not a fresh plan: -13082 days
+    # was shown green.
+    if value is None or value < -SLACK_DAYS:
         return RED
     return GREEN if value <= green else AMBER if value <= amber else RED
 
