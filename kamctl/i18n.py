@@ -345,6 +345,16 @@ _LABELS: dict[str, Label] = {
     "wl.lessons": N_("Lessons"),
     "wl.with_customer": N_("With the customer"),
     "wl.reviewed": N_("Reviewed"),
+    "rep.win_loss": N_("Win/loss reasons across the portfolio"),
+    "wl.sum_note": N_(
+        "Won and lost deals per reason from their win/loss reviews, lost first; value in the portfolio's currency."
+    ),
+    "wl.none": N_("No won or lost deal yet."),
+    "wl.not_reviewed": N_("(not reviewed)"),
+    "wl.outcome": N_("Outcome"),
+    "wl.deals": N_("Deals"),
+    "wl.competitors": N_("Competitors"),
+    "wl.accounts": N_("Accounts"),
     "date_from": N_("Date from"),
     "count_col": N_("Number"),
     "no_open_pipeline": N_("No open opportunities."),

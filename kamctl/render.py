@@ -737,13 +737,15 @@ def plan_context(facts: AccountFacts, config: Config, opts: Options) -> dict[str
             loc.t("of_n").format(k=am.actions_on_time, n=am.actions_due) if am.actions_due else "",
         ),
     ]
+    from .winloss import reason_label
+
     closed = [o for o in acc.opportunities if o.status.value in ("won", "lost")]
     win_loss_rows = [
         [
             o.name,
             loc.enum("oppstatus", o.status),
             loc.date(o.closed or o.expected_close),
-            (o.win_loss.reason or "") if o.win_loss else "",
+            reason_label(o.win_loss.reason, loc.lang) if o.win_loss and o.win_loss.reason else "",
             (o.win_loss.reason_note or "") if o.win_loss else "",
             (o.win_loss.competitor or "") if o.win_loss else "",
             (o.win_loss.lessons or "") if o.win_loss else "",
@@ -975,12 +977,31 @@ def _planning(accounts: Sequence[Account], as_of: _dt.date, loc: Locale) -> dict
         for q in qbrs
     ]
     return {
+        "win_loss_sum_rows": _win_loss_sum(accounts, loc),
         "pipeline_rows": pipeline_rows,
         "renewal_rows": renewal_rows,
         "qbr_rows": qbr_rows,
         "qbr_overdue": [q.overdue(as_of) for q in qbrs],
         "no_qbr": ", ".join(a.name for a in no_qbr),
     }
+
+
+def _win_loss_sum(accounts: Sequence[Account], loc: Locale) -> list[list[str]]:
+    """The portfolio's won and lost deals per reason (:mod:`kamctl.winloss`), lost first."""
+    from .winloss import reason_label, win_loss_summary
+
+    summary = win_loss_summary(accounts, loc.currency)
+    return [
+        [
+            loc.enum("oppstatus", r.outcome),
+            reason_label(r.reason, loc.lang) if r.reason is not None else loc.t("wl.not_reviewed"),
+            loc.number(r.deals),
+            loc.money(r.value),
+            ", ".join(r.accounts),
+            ", ".join(r.competitors),
+        ]
+        for r in summary.rows
+    ]
 
 
 WHAT_IF_ROWS = 5

@@ -140,3 +140,31 @@ def test_measures_sums_the_examples_reasons(kamctl: Any) -> None:
     assert rows[0] == ("lost", "price", 2, 3_800_000)
     assert ("won", "relationship", 1, 6_200_000) in rows
     assert {r[1] for r in rows} == {"price", "relationship", "delivery"}
+
+
+def test_the_report_sums_the_reasons_across_the_portfolio(kamctl: Any, tmp_path: Any) -> None:
+    from tests.conftest import EXAMPLES
+
+    out = tmp_path / "out"
+    run = kamctl(
+        "report",
+        "--as-of",
+        "2026-11-24",
+        "--config",
+        EXAMPLES / "kamctl.toml",
+        EXAMPLES / "accounts",
+        "--format",
+        "md",
+        "--output",
+        out,
+    )
+    assert run.exit_code in (0, 1), run.stderr
+    text = (out / "index.md").read_text(encoding="utf-8")
+    section = text.split("## Vinn/tap-årsaker i porteføljen", 1)[1].split("\n## ", 1)[0]
+    # Same figures as measures' table: lost on price twice (1 800 000 + 2 000 000),
+    # in Norwegian labels; then the wins.
+    assert (
+        "| tapt | pris | 2 | 3\u00a0800\u00a0000\u00a0kr | nordmelk, sorlandet-frukt | Smurfit Westrock Norge |"
+        in section
+    )
+    assert "| vunnet | relasjon | 1 | 6\u00a0200\u00a0000\u00a0kr | havbris-sjomat |" in section
