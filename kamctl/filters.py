@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from .account import Account
     from .config import Config
-    from .tabular import Report
+    from .result import Result
 
 QUADRANTS = ("key_development", "key", "maintenance", "opportunistic", "unclassified")
 
@@ -81,7 +81,7 @@ _ACCOUNT_KEYS = ("id", "account")
 
 
 def filter_report(
-    report: Report, ids: set[str], paths: set[str] | None = None, kams: set[str] | None = None
+    report: Result, ids: set[str], paths: set[str] | None = None, kams: set[str] | None = None
 ) -> None:
     """Keep the rows, matrix entries and findings of the accounts in ``ids``.
 
@@ -111,8 +111,8 @@ def filter_report(
         }
     # A finding is about a shown account by its account id or, without one, by
     # its file; one without either is about the portfolio and stays.
-    report.findings = [
+    report.diagnostics = [
         d
-        for d in report.findings
+        for d in report.diagnostics
         if ((d.account in ids) if d.account else (not d.path or paths is None or d.path in paths))
     ]

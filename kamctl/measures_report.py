@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from kamctl.account import ResourceUnit
 from kamctl.measures import Change, PortfolioMeasures
 from kamctl.resources import AccountResources
-from kamctl.tabular import Column, Report, Table
+from kamctl.result import Column, Result, Table
 from kamctl.winloss import WinLossSummary, reason_label
 
 MEASURES_TABLES = ("accounts", "goals", "portfolio", "resources", "win_loss")
@@ -273,9 +273,9 @@ def measures_report(
     meta: Mapping[str, object],
     resources: Sequence[AccountResources] = (),
     win_loss: WinLossSummary | None = None,
-) -> Report:
+) -> Result:
     """``kamctl measures``' tables: accounts, goals, portfolio, resources, win_loss."""
-    return Report(
+    return Result(
         "measures",
         meta=dict(meta),
         summary={"goals": pm.goals, "left_out": pm.left_out},

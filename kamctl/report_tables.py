@@ -1,4 +1,4 @@
-"""The portfolio report's tables as a :class:`~kamctl.tabular.Report`, for
+"""The portfolio report's tables as a :class:`~kamctl.result.Result`, for
 ``kamctl report --format xlsx``.
 
 The figures are the report's own (:mod:`kamctl.facts`), so the workbook and
@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .tabular import Column, Report, Table
+from .result import Column, Result, Table
 
 if TYPE_CHECKING:
     from .account import Account
@@ -89,7 +89,7 @@ def portfolio_for_report(
     return portfolio_facts(facts, config, year=year, context=context, lang=lang)
 
 
-def report_tables(portfolio: PortfolioFacts, config: Config, lang: str, as_of: _dt.date) -> Report:
+def report_tables(portfolio: PortfolioFacts, config: Config, lang: str, as_of: _dt.date) -> Result:
     nb = lang == "nb"
     cur = config.currency
 
@@ -257,11 +257,11 @@ def report_tables(portfolio: PortfolioFacts, config: Config, lang: str, as_of: _
         ],
     )
     meta: dict[str, Any] = {"as_of": as_of.isoformat(), "year": portfolio.fiscal_year, "currency": cur}
-    return Report(
+    return Result(
         "report",
         meta=meta,
         tables=[accounts, abc, concentration, what_if, by_code],
-        findings=findings,
+        diagnostics=findings,
         lang=lang,
         threshold=config.kaism.threshold,
     )
@@ -282,8 +282,9 @@ def write_report_workbook(
     context: Sequence[Account] = (),
 ) -> Path:
     """``out_dir/index.xlsx``, written atomically; :class:`~kamctl.tabular.OutputError` when it cannot be."""
+    from .formatters import emit
     from .render import REPORT_STEM
-    from .tabular import OutputError, OutputOptions, emit
+    from .tabular import OutputError, OutputOptions
 
     portfolio = portfolio_for_report(loaded, config, lang, as_of, context)
     target = out_dir / f"{REPORT_STEM}.xlsx"

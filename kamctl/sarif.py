@@ -41,7 +41,7 @@ from urllib.parse import quote
 from .diagnostics import Diagnostic, Severity
 
 if TYPE_CHECKING:
-    from .formatters import CheckResult, RuleInfo
+    from .result import Result, RuleInfo
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 SRCROOT = "%SRCROOT%"
@@ -307,14 +307,14 @@ def _portfolio_path() -> str | None:
     return str(found) if found is not None else None
 
 
-def sarif_document(result: CheckResult, cwd: Path | None = None) -> dict[str, Any]:
+def sarif_document(result: Result, cwd: Path | None = None) -> dict[str, Any]:
     from kamctl import __version__
 
     here = Path(cwd or os.getcwd())
     root = repository_root(here)
     infos: dict[str, RuleInfo] = dict(result.rules)
-    from .formatters import RuleInfo
     from .i18n import Locale
+    from .result import RuleInfo
 
     titles = Locale(result.lang)
     from .lint.registry import BY_ID

@@ -1,4 +1,4 @@
-"""Plan health (``kamctl status``) as a :class:`~kamctl.tabular.Report`, so that
+"""Plan health (``kamctl status``) as a :class:`~kamctl.result.Result`, so that
 it goes to CSV and xlsx through the same reporters as the analyses.
 
 One row per account file; each band (green, amber, red) is its own column
@@ -12,7 +12,7 @@ import datetime as _dt
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from .tabular import Column, Report, Table
+from .result import Column, Result, Table
 
 if TYPE_CHECKING:
     from .lint.status import AccountStatus
@@ -57,7 +57,7 @@ BAND_WORDS = {
 }
 
 
-def status_report(rows: Sequence[AccountStatus], as_of: _dt.date, lang: str, files: int) -> Report:
+def status_report(rows: Sequence[AccountStatus], as_of: _dt.date, lang: str, files: int) -> Result:
     nb = lang == "nb"
 
     def band(r: AccountStatus, key: str) -> str | None:
@@ -92,9 +92,10 @@ def status_report(rows: Sequence[AccountStatus], as_of: _dt.date, lang: str, fil
         for r in rows
     ]
     title = f"Planhelse per {as_of.isoformat()}" if nb else f"Plan health as of {as_of.isoformat()}"
-    return Report(
+    return Result(
         "status",
-        meta={"as_of": as_of.isoformat(), "files": files},
+        files,
+        meta={"as_of": as_of.isoformat()},
         summary={"accounts": len(table_rows)},
         tables=[Table("accounts", title, columns, table_rows)],
         lang=lang,

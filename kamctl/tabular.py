@@ -1,108 +1,49 @@
-"""One result type for the analyses (abc, classify, risk) and its formatters.
+"""Tables for people and spreadsheets: the terminal layout of a result's
+tables and KAISM matrix, the number format of their cells, and how the
+machine formats (JSON, CSV, xlsx) carry numbers.
 
-A :class:`Report` is a few named tables, a summary of scalar facts, findings
-(:class:`~kamctl.diagnostics.Diagnostic`) and the files left out. Each format
-in :data:`FORMATTERS` renders any report:
+The result type itself (:class:`~kamctl.result.Result`, with
+:class:`~kamctl.result.Table` and :class:`~kamctl.result.Column`) lives in
+:mod:`kamctl.result`; the one registry of reporters in :mod:`kamctl.formatters`.
 
-``table``
-    Rich tables for people (and, for classify, the KAISM matrix). Numbers are
-    written as the output language writes them (``96 400 000`` and ``43,10``
-    in ``nb``).
-``json``
-    The stable contract for scripts (see :func:`to_json`). Amounts are in the
-    portfolio's currency, rounded to øre; shares to 4 decimals of a percent;
-    scores as :func:`kamctl.kaism.shown_score` shows them (see
-    :func:`machine_value`): no binary noise such as ``4.166666666666667``.
-``csv``
-    One table (the report's first, or the one named with ``--table``) for a
-    spreadsheet. The ``plain`` dialect (default, for scripts): a header of
-    column keys, ``,``-separated, ``.`` decimals, UTF-8, ``\n``. The
-    ``excel-nb`` dialect opens as columns when double-clicked in Norwegian
-    Excel: headers in the output language, ``;``, decimal comma, UTF-8 with
-    BOM, CRLF (see :mod:`kamctl.csvout`).
-``xlsx``
-    Every table on a sheet of its own (see :mod:`kamctl.xlsx`).
-
-Machine formats go straight to the stream; Rich never sees them.
+- Terminal: numbers as the output language writes them (``96 400 000`` and
+  ``43,10`` in ``nb``), through :mod:`kamctl.numbers`.
+- JSON, CSV, xlsx: amounts rounded to øre, shares to 4 decimals of a
+  percent, scores as :func:`kamctl.kaism.shown_score` shows them (see
+  :func:`machine_value`): no binary noise such as ``4.166666666666667``.
+- CSV: one table (the result's first, or the one named with ``--table``).
+  The ``plain`` dialect (default, for scripts): a header of column keys,
+  ``,``-separated, ``.`` decimals, UTF-8, ``\n``. The ``excel-nb`` dialect
+  opens as columns when double-clicked in Norwegian Excel: headers in the
+  output language, ``;``, decimal comma, UTF-8 with BOM, CRLF (see
+  :mod:`kamctl.csvout`).
+- xlsx: every table on a sheet of its own (see :mod:`kamctl.xlsx`).
 """
 
 from __future__ import annotations
 
-import dataclasses
-import sys
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
-from .diagnostics import Diagnostic
+from .result import KINDS, Column, Matrix, Result, Table
 
-JSON_VERSION = 1
-
-KINDS = ("text", "int", "money", "percent", "score", "number", "date")
+__all__ = [
+    "KINDS",
+    "Column",
+    "Matrix",
+    "OutputOptions",
+    "Table",
+    "csv_format",
+    "format_number",
+    "machine_rows",
+    "machine_value",
+    "plain_table",
+    "write_tables",
+]
 
 MATRIX_MAX = 15
 """Accounts named per quadrant of the drawn matrix; a big portfolio's are all in the table."""
-
-
-@dataclass(frozen=True)
-class Column:
-    key: str
-    """Key in each row, in JSON and in the CSV header."""
-    header: str
-    """Heading in the terminal table."""
-    kind: str = "text"
-    """text | int | money | percent | score | number | date: how each format writes it.
-
-    A ``date`` value is an ISO ``YYYY-MM-DD`` string (so JSON keeps it as
-    text); spreadsheets get a real date."""
-    show: bool = True
-    """Shown in the terminal table (every column is in JSON and CSV)."""
-
-
-@dataclass
-class Table:
-    name: str
-    """The table's key in JSON, e.g. ``customers``."""
-    title: str
-    columns: list[Column]
-    rows: list[dict[str, Any]] = field(default_factory=list)
-
-
-@dataclass
-class Matrix:
-    """The KAISM 2×2: quadrant → [(label, attractiveness, strength)], with axis titles."""
-
-    cells: dict[str, list[tuple[str, float, float]]]
-    titles: dict[str, str]
-    """Quadrant → heading (tier name and priority)."""
-    threshold: float
-
-
-@dataclass
-class Report:
-    tool: str
-    """``abc``, ``classify`` or ``risk``."""
-    meta: dict[str, Any] = field(default_factory=dict)
-    """What the analysis was run on: year, as_of, by, currency, source, files."""
-    summary: dict[str, Any] = field(default_factory=dict)
-    """Scalar facts (totals, HHI, counts); keys are part of the JSON contract."""
-    tables: list[Table] = field(default_factory=list)
-    findings: list[Diagnostic] = field(default_factory=list)
-    excluded: list[Diagnostic] = field(default_factory=list)
-    """Problems with the input (invalid files, bad CSV rows); those inputs were left out."""
-    matrix: Matrix | None = None
-    notes: list[str] = field(default_factory=list)
-    """Plain remarks for people, shown under the tables (not part of JSON)."""
-    lang: str = "en"
-    threshold: float | None = None
-    """KAISM threshold: scores are never shown rounded across it."""
-
-    def table(self, name: str) -> Table:
-        for t in self.tables:
-            if t.name == name:
-                return t
-        raise KeyError(name)
 
 
 # -------------------------------------------------------------------- numbers
@@ -164,14 +105,14 @@ def machine_value(value: Any, kind: str, threshold: float | None = None) -> Any:
     return round_half_up(value, NUMBER_DECIMALS)
 
 
-def _clean(value: Any) -> Any:
+def clean(value: Any) -> Any:
     """Floats anywhere in a summary or meta block, to :data:`NUMBER_DECIMALS`."""
     if isinstance(value, float):
         return machine_value(value, "number")
     if isinstance(value, dict):
-        return {k: _clean(v) for k, v in value.items()}
+        return {k: clean(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
-        return [_clean(v) for v in value]
+        return [clean(v) for v in value]
     return value
 
 
@@ -200,111 +141,49 @@ class OutputOptions:
 # ------------------------------------------------------------------ formatters
 
 
-def to_json(report: Report) -> dict[str, Any]:
-    """The JSON document (version 1)::
-
-        {"tool": "kamctl <command>", "version": 1,
-         "meta": {...}, "summary": {...},
-         "<table name>": [{<column key>: value, ...}, ...],   # one key per table
-         "findings": [Diagnostic...], "excluded": [Diagnostic...]}
-
-    Diagnostics have path, line, column, severity, code, message, field,
-    account. New keys may be added in version 1; none is removed or renamed.
-    Numbers are rounded by their column's kind (:func:`machine_value`).
-    """
-    doc: dict[str, Any] = {"tool": f"kamctl {report.tool}", "version": JSON_VERSION}
-    doc["meta"] = _clean(report.meta)
-    doc["summary"] = _clean(report.summary)
-    for t in report.tables:
-        doc[t.name] = machine_rows(t, report.threshold)
-    doc["findings"] = [_diag_json(d) for d in sorted(report.findings, key=Diagnostic.sort_key)]
-    doc["excluded"] = [_diag_json(d) for d in sorted(report.excluded, key=Diagnostic.sort_key)]
-    return doc
-
-
-def _diag_json(d: Diagnostic) -> dict[str, Any]:
-    # Built by hand: dataclasses.asdict deep-copies, which costs seconds over
-    # the tens of thousands of findings of a large portfolio.
-    out = {name: getattr(d, name) for name in _DIAG_FIELDS}
-    out["severity"] = d.severity.value
-    return out
-
-
-_DIAG_FIELDS = tuple(f.name for f in dataclasses.fields(Diagnostic) if f.name != "source")
-
-
-def json_format(report: Report, stream: IO[str], table: str | None = None) -> None:
-    from .formatters import write_json
-
-    write_json(to_json(report), stream)
-
-
-def csv_format(report: Report, stream: IO[str], table: str | None = None) -> None:
+def csv_format(result: Result, stream: IO[str], table: str | None = None) -> None:
     """The ``plain`` dialect (see :mod:`kamctl.csvout`); ``emit`` writes ``excel-nb``."""
     from .csvout import plain_csv
 
-    stream.write(plain_csv(report.table(table) if table else report.tables[0], report.threshold))
+    stream.write(plain_csv(result.table(table) if table else result.tables[0], result.threshold))
 
 
-def table_format(report: Report, stream: IO[str], table: str | None = None) -> None:
+def write_tables(result: Result, stream: IO[str], table: str | None = None) -> None:
+    """The KAISM matrix (if any), each table with rows (or only ``table``), the
+    notes: fitted to the terminal's width (:mod:`kamctl.fit`)."""
     from rich.console import Console
 
-    from .fit import DROP_ORDER, terminal_width
+    from .fit import DROP_ORDER, terminal_width, wrap
     from .formatters import use_color
 
+    color = use_color(stream)
     width = terminal_width(stream)
-    console = Console(
-        file=stream,
-        no_color=not use_color(stream),
-        color_system="auto" if use_color(stream) else None,
-        # Not a terminal and no $COLUMNS (a file, a pager): wide enough that cells do not wrap.
-        width=width or 160,
-        highlight=False,
-        emoji=False,
-        markup=False,
-    )
-    if report.matrix is not None:
-        grid = _matrix(report.matrix, report.lang)
+    if result.matrix is not None:
+        console = Console(
+            file=stream,
+            no_color=not color,
+            color_system="auto" if color else None,
+            # Not a terminal and no $COLUMNS (a file, a pager): wide enough that cells do not wrap.
+            width=width or 160,
+            highlight=False,
+            emoji=False,
+            markup=False,
+        )
+        grid = _matrix(result.matrix, result.lang)
         natural = console.measure(grid, options=console.options.update(max_width=10_000)).maximum
         if natural <= (width or 160):
             console.print(grid)
         else:
             # Too narrow for the 2×2 grid: Rich would fold entries across lines.
-            stream.write(_matrix_list(report.matrix, report.lang, width))
-    shown = [report.table(table)] if table else report.tables
-    color = use_color(stream)
+            stream.write(_matrix_list(result.matrix, result.lang, width))
+    shown = [result.table(table)] if table else result.tables
     for t in shown:
         if t.rows:
-            drop = DROP_ORDER.get((report.tool, t.name), ())
-            stream.write(plain_table(t, report.lang, color, report.threshold, width, drop))
+            drop = DROP_ORDER.get((result.tool, t.name), ())
+            stream.write(plain_table(t, result.lang, color, result.threshold, width, drop))
             stream.write("\n")
-    from .fit import wrap
-
-    for note in report.notes:
+    for note in result.notes:
         stream.write(f"{wrap(note, width)}\n")
-    if report.findings:
-        from .formatters import format_location, severity_label
-
-        stream.write("\n")
-        for d in sorted(report.findings, key=lambda d: (d.path == "", d.path, d.line, d.column, d.code)):
-            sev = severity_label(d.severity, color)
-            where = format_location(d) if d.path else "portfolio"
-            stream.write(f"{where}: {sev}: [{d.code}] {d.message}\n")
-        counts = {
-            sev: sum(1 for d in report.findings if d.severity.value == sev)
-            for sev in ("error", "warning", "info")
-        }
-        if report.lang == "nb":
-            from .i18n import Locale
-
-            parts = [Locale("nb").counted(n, sev) for sev, n in counts.items() if n]
-            stream.write(f"{len(report.findings)} funn: {', '.join(parts)}\n")
-        else:
-            parts = [f"{n} {sev}{'s' if n != 1 and sev != 'info' else ''}" for sev, n in counts.items() if n]
-            stream.write(
-                f"{len(report.findings)} finding{'s' if len(report.findings) != 1 else ''}: {', '.join(parts)}\n"
-            )
-    stream.flush()
 
 
 def plain_table(
@@ -460,59 +339,12 @@ def _matrix_list(m: Matrix, lang: str, width: int | None) -> str:
     return "".join((shorten(line, width) if width else line) + "\n" for line in out) + "\n"
 
 
-Formatter = Callable[[Report, IO[str], "str | None"], None]
-
-FORMATTERS: dict[str, Formatter] = {
-    "table": table_format,
-    "json": json_format,
-    "csv": csv_format,
-}
 BINARY_FORMATS = ("xlsx",)
 """Formats that are bytes: written to ``--output FILE``, or to stdout only when it is not a terminal."""
 
 
 class OutputError(Exception):
     """The output cannot be written where it was asked for; the message says why (exit 2)."""
-
-
-def emit(
-    report: Report,
-    fmt: str,
-    stream: IO[str] | None = None,
-    table: str | None = None,
-    options: OutputOptions | None = None,
-) -> None:
-    """Write ``report`` in ``fmt``. With ``options.output`` the whole document is
-    made first and then written atomically: never half a file."""
-    opts = options or OutputOptions()
-    out = stream or sys.stdout
-    if fmt == "xlsx":
-        from .xlsx import MissingLibrary, workbook_bytes
-
-        if opts.output is None and hasattr(out, "isatty") and out.isatty():
-            raise OutputError(
-                "--format xlsx writes a binary file; give --output FILE.xlsx or redirect stdout to a file"
-            )
-        try:
-            data = workbook_bytes(report, table)
-        except MissingLibrary as exc:
-            raise OutputError(str(exc)) from None
-        write_bytes(data, out, opts)
-        return
-    if fmt == "csv" and opts.csv_dialect == "excel-nb":
-        from .csvout import excel_nb_csv
-
-        t = report.table(table) if table else report.tables[0]
-        write_bytes(excel_nb_csv(t, report.lang, report.threshold), out, opts)
-        return
-    if opts.output is None:
-        FORMATTERS[fmt](report, out, table)
-        return
-    import io
-
-    buf = io.StringIO()
-    FORMATTERS[fmt](report, buf, table)
-    write_bytes(buf.getvalue().encode("utf-8"), out, opts)
 
 
 def write_bytes(data: bytes, stream: IO[str], opts: OutputOptions) -> None:

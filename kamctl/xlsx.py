@@ -26,7 +26,8 @@ import io
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, Protocol, cast
 
-from .tabular import Column, Report, Table, machine_value
+from .result import Column, Result, Table
+from .tabular import machine_value
 
 if TYPE_CHECKING:
     from openpyxl.worksheet._write_only import WriteOnlyWorksheet
@@ -99,7 +100,7 @@ def sheet_name(tool: str, table: Table, lang: str) -> str:
     return name.translate(_SHEET_FORBIDDEN)[:MAX_SHEET_NAME]
 
 
-def findings_table(report: Report) -> Table:
+def findings_table(report: Result) -> Table:
     from .diagnostics import Diagnostic
 
     nb = report.lang == "nb"
@@ -117,7 +118,7 @@ def findings_table(report: Report) -> Table:
             "message": d.text(report.lang),
             "account": d.account,
         }
-        for d in sorted(report.findings, key=Diagnostic.sort_key)
+        for d in sorted(report.diagnostics, key=Diagnostic.sort_key)
     ]
     return Table("findings", FINDINGS_SHEET[0] if nb else FINDINGS_SHEET[1], columns, rows)
 
@@ -126,7 +127,7 @@ class MissingLibrary(Exception):
     """openpyxl is not installed (it is a dependency of kamctl; a broken install)."""
 
 
-def workbook_bytes(report: Report, only: str | None = None) -> bytes:
+def workbook_bytes(report: Result, only: str | None = None) -> bytes:
     """The report's tables (or the one named ``only``) as the bytes of an xlsx file."""
     try:
         from openpyxl import Workbook
@@ -145,7 +146,7 @@ def workbook_bytes(report: Report, only: str | None = None) -> bytes:
     wb.properties.language = "nb-NO" if report.lang == "nb" else "en"
     tables = [report.table(only)] if only else list(report.tables)
     sheets: list[tuple[str, Table]] = [(sheet_name(report.tool, t, report.lang), t) for t in tables]
-    if report.findings and only is None:
+    if report.diagnostics and only is None:
         sheets.append(
             (FINDINGS_SHEET[0] if report.lang == "nb" else FINDINGS_SHEET[1], findings_table(report))
         )
@@ -168,7 +169,7 @@ def _unique(name: str, used: set[str]) -> str:
     return candidate
 
 
-def _created(report: Report) -> _dt.datetime:
+def _created(report: Result) -> _dt.datetime:
     as_of = report.meta.get("as_of")
     if isinstance(as_of, str):
         try:

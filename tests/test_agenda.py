@@ -67,7 +67,7 @@ def test_json_lists_the_hand_worked_dates(kamctl: Kamctl) -> None:
     assert run.exit_code == 0, run.stderr
     doc = run.json()
     assert isinstance(doc, dict)
-    rows = doc["events"]
+    rows = doc["tables"]["events"]
     got = [(D.fromisoformat(r["date"]), r["account"], r["kind"]) for r in rows]
     assert got == EXPECTED
 
@@ -76,12 +76,12 @@ def test_kam_filter_and_weeks(kamctl: Kamctl) -> None:
     run = kamctl("agenda", DATA, *BASE, "--format", "json", "--kam", "anders lie")
     doc = run.json()
     assert isinstance(doc, dict)
-    assert [r["account"] for r in doc["events"]] == ["sor"]
+    assert [r["account"] for r in doc["tables"]["events"]] == ["sor"]
     # Three weeks end before 2026-12-23: the QBR and the action only.
     run = kamctl("agenda", DATA, *BASE, "--format", "json", "--weeks", "3")
     doc = run.json()
     assert isinstance(doc, dict)
-    assert [r["kind"] for r in doc["events"]] == ["qbr", "action"]
+    assert [r["kind"] for r in doc["tables"]["events"]] == ["qbr", "action"]
 
 
 def test_ics_parses_and_holds_the_events(kamctl: Kamctl) -> None:

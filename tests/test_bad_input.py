@@ -69,7 +69,8 @@ def test_json_format_lists_every_error(kamctl) -> None:
     r = kamctl("validate", "--no-cache", "--format", "json", NEGATIVE / "stance-out-of-range.yaml")
     assert r.exit_code == 1
     doc = r.json()
-    assert doc["summary"] == {"files": 1, "invalid_files": 1, "errors": 1, "warnings": 0, "info": 0}
+    assert doc["files"] == {"checked": 1, "invalid": 1}
+    assert doc["summary"] == {"errors": 1, "warnings": 0, "info": 0}
     (d,) = doc["diagnostics"]
     assert (d["line"], d["column"], d["field"]) == (8, 13, "stakeholders[2].stance")
     assert d["severity"] == "error"

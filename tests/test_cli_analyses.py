@@ -23,9 +23,9 @@ def test_classify_json_contract(kamctl) -> None:
     r = kamctl("classify", "--config", CONFIG, ACCOUNTS, "--format", "json", "--as-of", AS_OF)
     assert r.exit_code == 0, r.stderr
     doc = r.json()
-    assert doc["tool"] == "kamctl classify" and doc["version"] == 1
+    assert doc["tool"] == "kamctl classify" and doc["version"] == 2
     assert doc["meta"]["year"] == 2025  # fiscal_year from the config
-    rows = {row["id"]: row for row in doc["accounts"]}
+    rows = {row["id"]: row for row in doc["tables"]["accounts"]}
     # README: kystlab 100/20 = 5.00 exactly on the threshold → key_development (Portfolio).
     assert (rows["kystlab"]["quadrant"], rows["kystlab"]["tier"], rows["kystlab"]["priority"]) == (
         "key_development",
@@ -46,7 +46,7 @@ def test_classify_json_contract(kamctl) -> None:
     assert ag["missing"] == ["customer_attractiveness.innovation"]
     assert "'innovation' not scored" in ag["reason"]
     # Sorted by priority: all 1s, then 2s, 3s, 4s, unclassified last.
-    prios = [row["priority"] for row in doc["accounts"]]
+    prios = [row["priority"] for row in doc["tables"]["accounts"]]
     assert prios == [1] * 5 + [2] * 4 + [3] * 4 + [4] * 3 + [None]
     assert doc["summary"]["quadrants"] == {
         "key_development": 5,
@@ -55,11 +55,11 @@ def test_classify_json_contract(kamctl) -> None:
         "opportunistic": 3,
         "unclassified": 1,
     }
-    codes = sorted(f["code"] for f in doc["findings"])
+    codes = sorted(f["code"] for f in doc["diagnostics"])
     # Magnus Haugen holds 5 accounts (limit 4); 12 full plans is below the 15–35 guide;
     # agder-elektro cannot be classified.
     assert codes == ["KAISM101", "PORT103", "PORT104"]
-    kams = {k["kam"]: k for k in doc["kams"]}
+    kams = {k["kam"]: k for k in doc["tables"]["kams"]}
     assert kams["Magnus Haugen"]["accounts"] == 5 and kams["Magnus Haugen"]["over_capacity"] is True
 
 
@@ -93,9 +93,9 @@ def test_classify_run_from_examples_uses_its_config(kamctl, monkeypatch: pytest.
     monkeypatch.chdir(EXAMPLES)
     r = kamctl("classify", "--format", "json")
     doc = r.json()
-    assert len(doc["accounts"]) == 17
+    assert len(doc["tables"]["accounts"]) == 17
     assert doc["meta"]["year"] == 2025
-    assert {row["id"]: row["tier"] for row in doc["accounts"]}["havbris-sjomat"] == "Diamond"
+    assert {row["id"]: row["tier"] for row in doc["tables"]["accounts"]}["havbris-sjomat"] == "Diamond"
 
 
 # ----------------------------------------------------------------------- abc
@@ -105,18 +105,18 @@ def test_abc_over_accounts(kamctl) -> None:
     r = kamctl("abc", "--config", CONFIG, ACCOUNTS, "--format", "json")
     assert r.exit_code == 0
     doc = r.json()
-    classes = {c["class"]: c for c in doc["classes"]}
+    classes = {c["class"]: c for c in doc["tables"]["classes"]}
     # README: A = 6 accounts, 183 250 000 (81.94 %); B = 5; C = 6; total 223 650 000.
     assert (classes["A"]["count"], classes["A"]["value"]) == (6, 183_250_000)
     assert (classes["B"]["count"], classes["C"]["count"]) == (5, 6)
     assert doc["summary"]["total"] == 223_650_000
-    first = doc["customers"][0]
+    first = doc["tables"]["customers"][0]
     assert (first["rank"], first["id"], first["class"]) == (1, "havbris-sjomat", "A")
 
 
 def test_abc_by_contribution_has_d(kamctl) -> None:
     r = kamctl("abc", "--config", CONFIG, ACCOUNTS, "--by", "contribution", "--format", "json")
-    d = [row["id"] for row in r.json()["customers"] if row["class"] == "D"]
+    d = [row["id"] for row in r.json()["tables"]["customers"] if row["class"] == "D"]
     assert d == ["grenland-kjemi", "sorlandet-frukt"]  # 0 and −230 000
 
 
@@ -124,7 +124,7 @@ def test_abc_year_option(kamctl) -> None:
     r = kamctl("abc", "--config", CONFIG, ACCOUNTS, "--year", "2024", "--format", "json")
     doc = r.json()
     assert doc["meta"]["year"] == 2024
-    values = {row["id"]: row["value"] for row in doc["customers"]}
+    values = {row["id"]: row["value"] for row in doc["tables"]["customers"]}
     assert values["nordlys-dagligvare"] == 18_100_000  # its 2024 revenue
 
 
@@ -134,7 +134,7 @@ def test_abc_over_csv(kamctl) -> None:
     doc = r.json()
     assert doc["summary"]["customers"] == 243
     assert doc["summary"]["total"] == pytest.approx(477_601_233.15)
-    assert doc["customers"][0]["id"] == "havbris-sjomat"
+    assert doc["tables"]["customers"][0]["id"] == "havbris-sjomat"
 
 
 def test_abc_csv_format_is_one_plain_table(kamctl) -> None:
@@ -155,7 +155,7 @@ def test_abc_csv_bad_rows_are_reported_and_exit_1(kamctl, tmp_path: Path) -> Non
     assert f"{p}:4: error: duplicate customer id '1' (first on line 2)" in r.stderr
     assert "2 invalid rows left out of the analysis" in r.stderr
     doc = r.json()
-    assert [row["id"] for row in doc["customers"]] == ["1"]
+    assert [row["id"] for row in doc["tables"]["customers"]] == ["1"]
     assert [e["line"] for e in doc["excluded"]] == [3, 4]
 
 
@@ -165,7 +165,7 @@ def test_abc_csv_unclosed_quote_counts_every_lost_row(kamctl) -> None:
     r = kamctl("abc", "--csv", p, "--format", "json")
     assert r.exit_code == 1
     assert "4 invalid rows left out of the analysis" in r.stderr
-    assert [row["id"] for row in r.json()["customers"]] == ["a0"]
+    assert [row["id"] for row in r.json()["tables"]["customers"]] == ["a0"]
 
 
 def test_abc_csv_missing_column_says_the_file_was_not_read(kamctl, tmp_path: Path) -> None:
@@ -215,9 +215,9 @@ def test_risk_json_matches_the_readme(kamctl) -> None:
     assert round(s["group_hhi"], 2) == 2321.05
     assert [m["id"] for m in s["group_major"]] == ["havbris-sjomat", "nordmelk", "vestgruppen"]
     assert doc["meta"]["as_of"] == AS_OF
-    groups = doc["groups"]
+    groups = doc["tables"]["groups"]
     assert [(g["id"], round(g["share"], 2)) for g in groups] == [("vestgruppen", 10.80)]
-    tromso = [f for f in doc["findings"] if f["account"] == "tromso-fiskeindustri"]
+    tromso = [f for f in doc["diagnostics"] if f["account"] == "tromso-fiskeindustri"]
     ending = next(f for f in tromso if f["code"] == "RISK101")
     assert ending["message"].endswith(
         "contract ends 2027-03-31 (in 127 days) with 1 month notice and no automatic renewal"
@@ -237,7 +237,7 @@ def test_risk_clean_plans_only(kamctl) -> None:
     # The three clean plans together: no account-level finding at all.
     files = [ACCOUNTS / f"{i}.yaml" for i in ("havbris-sjomat", "nordmelk", "bergen-byggvare")]
     r = kamctl("risk", "--config", CONFIG, *files, "--as-of", AS_OF, "--format", "json")
-    assert [f for f in r.json()["findings"] if f["code"].startswith(("RISK1", "STAGE"))] == []
+    assert [f for f in r.json()["diagnostics"] if f["code"].startswith(("RISK1", "STAGE"))] == []
 
 
 def test_risk_table_output(kamctl) -> None:
@@ -270,7 +270,7 @@ def test_risk_as_of_changes_the_findings(kamctl) -> None:
         r = kamctl(
             "risk", "--config", CONFIG, ACCOUNTS / "mjosen-bakeri.yaml", "--as-of", as_of, "--format", "json"
         )
-        return {f["code"] for f in r.json()["findings"]}
+        return {f["code"] for f in r.json()["diagnostics"]}
 
     # On 2026-06-01 the last contacts (2026-04-02 at the oldest: 60 days) are fresh
     # and the review of 2025-09-15 is not yet 12 months old.
@@ -318,7 +318,7 @@ def test_invalid_files_are_reported_and_excluded(kamctl, broken_portfolio: Path,
     assert "1 invalid file left out of the analysis" in r.stderr
     doc = r.json()
     assert doc["excluded"][0]["path"].endswith("broken.yaml")
-    ids = [row["id"] for row in next(v for k, v in doc.items() if k in ("accounts", "customers"))]
+    ids = [row["id"] for row in next(v for k, v in doc["tables"].items() if k in ("accounts", "customers"))]
     assert "broken" not in ids and "havbris-sjomat" in ids
 
 
@@ -331,7 +331,7 @@ def test_year_defaults_to_latest_actual_without_config(kamctl, tmp_path: Path) -
     assert doc["summary"]["total_revenue"] == 223_650_000
     # The year was settled after loading; the year-dependent finding is still
     # there once, for 2025, and located.
-    (loss,) = [f for f in doc["findings"] if f["code"] == "RISK160"]
+    (loss,) = [f for f in doc["diagnostics"] if f["code"] == "RISK160"]
     # English writes the currency first (kamctl.numbers: one money style per language).
     assert "contribution margin 2025 is NOK −230,000" in loss["message"]
     assert loss["line"] > 0 and loss["field"] == "financials[2].contribution_margin"
@@ -363,7 +363,7 @@ def test_other_currency_is_left_out_of_sums_and_named(kamctl, tmp_path: Path) ->
     assert doc["summary"]["total_revenue"] == 100  # 60 + 40, no euros
     assert doc["summary"]["other_currency"] == ["eu"]
     r = kamctl("abc", accounts, "--format", "json")
-    assert [row["id"] for row in r.json()["customers"]] == ["a", "b"]
+    assert [row["id"] for row in r.json()["tables"]["customers"]] == ["a", "b"]
 
 
 @pytest.mark.parametrize("command", ["abc", "classify", "risk"])
@@ -371,13 +371,13 @@ def test_every_table_is_in_json_and_selectable(kamctl, command: str) -> None:
     from kamctl.cli.analyses import TABLES
 
     doc = kamctl(command, "--config", CONFIG, ACCOUNTS, "--as-of", AS_OF, "--format", "json").json()
-    tables = tuple(k for k, v in doc.items() if isinstance(v, list) and k not in ("findings", "excluded"))
+    tables = tuple(doc["tables"])
     assert tables == TABLES[command]
     for name in tables:
         r = kamctl(
             command, "--config", CONFIG, ACCOUNTS, "--as-of", AS_OF, "--format", "csv", "--table", name
         )
-        assert r.exit_code in (0, 1) and r.stdout.count("\n") == len(doc[name]) + 1
+        assert r.exit_code in (0, 1) and r.stdout.count("\n") == len(doc["tables"][name]) + 1
 
 
 def test_risk_over_all_customers_of_the_csv(kamctl) -> None:
@@ -404,11 +404,11 @@ def test_risk_over_all_customers_of_the_csv(kamctl) -> None:
     # Next largest, nordmelk: 31 250 000 / 477 601 233,15 = 6.54 % < 10 %: havbris is the only major customer.
     assert [m["id"] for m in s["major"]] == ["havbris-sjomat"]
     # Vestgruppen's three companies are still rolled up: 24 150 000 / 477 601 233,15 = 5.06 %.
-    assert [(g["id"], round(g["share"], 2)) for g in doc["groups"]] == [("vestgruppen", 5.06)]
+    assert [(g["id"], round(g["share"], 2)) for g in doc["tables"]["groups"]] == [("vestgruppen", 5.06)]
     # What-if only for the key accounts with revenue (17 minus grenland-kjemi at 0).
-    assert len(doc["what_if"]) == 16
+    assert len(doc["tables"]["what_if"]) == 16
     assert doc["meta"]["source"].endswith("customers.csv")
-    assert len(doc["customers"]) == 243
+    assert len(doc["tables"]["customers"]) == 243
 
 
 def test_force_color_colours_the_table_but_never_json(kamctl, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -174,7 +174,8 @@ def test_invalid_file_is_a_KAM001_finding(kamctl: Kamctl, tmp_path: Path) -> Non
     write(tmp_path / "kamctl.toml", '[lint]\nseverity = {KAM111 = "error"}\n')
     write(tmp_path / "acme.yaml", WARN_ONLY)
     both = kamctl("lint", "bad.yaml", "acme.yaml", *AS_OF, "--format", "json").json()
-    assert both["summary"] == {"files": 2, "invalid_files": 1, "errors": 2, "warnings": 0, "info": 0}  # type: ignore[index]
+    assert both["files"] == {"checked": 2, "invalid": 1}  # type: ignore[index]
+    assert both["summary"] == {"errors": 2, "warnings": 0, "info": 0}  # type: ignore[index]
     # A path that does not exist is a usage error (issue 10), not a finding.
     r = kamctl("lint", "missing.yaml", *AS_OF, "--format", "json")
     assert r.exit_code == 2
@@ -454,7 +455,7 @@ def test_status_numbers_by_hand(kamctl: Kamctl) -> None:
         "json",
     )
     assert r.exit_code == 0
-    rows = {a["account"]: a for a in r.json()["accounts"]}  # type: ignore[index]
+    rows = {a["account"]: a for a in r.json()["tables"]["accounts"]}  # type: ignore[index]
 
     m = rows["mjosen-bakeri"]
     # full profile: all 16 plan rules KAM101..KAM116 apply; 8 fail (KAM101 white_space,
@@ -517,7 +518,7 @@ def test_status_thresholds_are_configurable(kamctl: Kamctl, tmp_path: Path) -> N
     write(tmp_path / "kamctl.toml", toml + "\n[lint.status]\ncompleteness_green = 85\ncoverage_amber = 3\n")
     (tmp_path / "accounts").mkdir()  # the example config names it; it must exist
     r = kamctl("status", "polarnett.yaml", *AS_OF, "--format", "json")
-    bands = r.json()["accounts"][0]["bands"]  # type: ignore[index]
+    bands = r.json()["tables"]["accounts"][0]["bands"]  # type: ignore[index]
     assert bands["completeness"] == "green"  # 87.5 ≥ 85
     assert bands["coverage"] == "red"  # 2 < 3
 
@@ -528,13 +529,13 @@ def test_lint_summary_appends_the_table(kamctl: Kamctl) -> None:
     assert r.stdout.splitlines()[0] == "1 file checked, 0 errors, 0 warnings"
     assert "Plan health as of 2026-11-24" in r.stdout
     j = kamctl("lint", ACCOUNTS / "kystlab.yaml", *CONFIG, *AS_OF, "--summary", "--format", "json").json()
-    assert j["status"][0]["completeness"] == 100.0  # type: ignore[index]
+    assert j["tables"]["accounts"][0]["completeness"] == 100.0  # type: ignore[index]
 
 
 def test_status_of_an_invalid_file(kamctl: Kamctl, tmp_path: Path) -> None:
     write(tmp_path / "bad.yaml", "id: acme\nname: [\n")
     r = kamctl("status", "bad.yaml", *AS_OF, "--format", "json")
-    row = r.json()["accounts"][0]  # type: ignore[index]
+    row = r.json()["tables"]["accounts"][0]  # type: ignore[index]
     assert row["valid"] is False and row["completeness"] is None
     assert row["findings"]["errors"] == 1
 
@@ -625,7 +626,7 @@ def test_status_rounds_half_up(kamctl: Kamctl) -> None:
         "-f",
         "json",
     )
-    rows = {a["account"]: a for a in r.json()["accounts"]}  # type: ignore[index]
+    rows = {a["account"]: a for a in r.json()["tables"]["accounts"]}  # type: ignore[index]
     assert rows["vestgruppen"]["completeness"] == 81.3
     assert rows["nordlys-dagligvare"]["completeness"] == 68.8
     assert rows["nordlys-dagligvare"]["bands"]["completeness"] == "red"
@@ -644,12 +645,12 @@ def test_parallel_run_gives_the_same_results(kamctl: Kamctl, tmp_path: Path) -> 
     one = kamctl("status", *AS_OF, "-f", "json", "-j", "1")
     two = kamctl("status", *AS_OF, "-f", "json", "-j", "2")
     assert one.stdout == two.stdout
-    assert len(one.json()["accounts"]) == 68  # type: ignore[index]
-    assert {a["valid"] for a in one.json()["accounts"]} == {True}  # type: ignore[index]
+    assert len(one.json()["tables"]["accounts"]) == 68  # type: ignore[index]
+    assert {a["valid"] for a in one.json()["tables"]["accounts"]} == {True}  # type: ignore[index]
     lint1 = kamctl("lint", *AS_OF, "-f", "json", "-j", "1")
     lint2 = kamctl("lint", *AS_OF, "-f", "json", "-j", "2")
     assert lint1.stdout == lint2.stdout
-    assert lint1.json()["summary"]["files"] == 68  # type: ignore[index]
+    assert lint1.json()["files"]["checked"] == 68  # type: ignore[index]
 
 
 def test_suppression_with_a_token_that_is_no_rule(kamctl: Kamctl, tmp_path: Path) -> None:

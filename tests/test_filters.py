@@ -30,31 +30,31 @@ def _json(kamctl, *args: str) -> dict:
 
 def test_classify_by_kam_keeps_portfolio_wide_classes(kamctl) -> None:
     doc = _json(kamctl, "classify", ACCOUNTS, "--kam", "anders lie")
-    assert sorted(r["id"] for r in doc["accounts"]) == ANDERS
+    assert sorted(r["id"] for r in doc["tables"]["accounts"]) == ANDERS
     # polarnett is B by revenue over the whole portfolio, filtered or not.
-    assert next(r for r in doc["accounts"] if r["id"] == "polarnett")["abc"] == "B"
-    assert [k["kam"] for k in doc["kams"]] == ["Anders Lie"]
+    assert next(r for r in doc["tables"]["accounts"] if r["id"] == "polarnett")["abc"] == "B"
+    assert [k["kam"] for k in doc["tables"]["kams"]] == ["Anders Lie"]
     assert doc["meta"]["filter"] == {"kam": "anders lie", "tier": None, "quadrant": None}
     # agder-elektro's KAISM101 is Anders's; Magnus Haugen's capacity finding (PORT104)
     # is about the portfolio and stays.
-    codes = sorted(f["code"] for f in doc["findings"])
+    codes = sorted(f["code"] for f in doc["diagnostics"])
     assert "KAISM101" in codes
 
 
 def test_classify_by_tier_and_by_quadrant_agree(kamctl) -> None:
     by_tier = _json(kamctl, "classify", ACCOUNTS, "--tier", "diamond")
     by_quadrant = _json(kamctl, "classify", ACCOUNTS, "--quadrant", "key")
-    assert sorted(r["id"] for r in by_tier["accounts"]) == KEY
-    assert sorted(r["id"] for r in by_quadrant["accounts"]) == KEY
+    assert sorted(r["id"] for r in by_tier["tables"]["accounts"]) == KEY
+    assert sorted(r["id"] for r in by_quadrant["tables"]["accounts"]) == KEY
     unclassified = _json(kamctl, "classify", ACCOUNTS, "--quadrant", "unclassified")
-    assert [r["id"] for r in unclassified["accounts"]] == ["agder-elektro"]
+    assert [r["id"] for r in unclassified["tables"]["accounts"]] == ["agder-elektro"]
 
 
 def test_filters_combine(kamctl) -> None:
     doc = _json(kamctl, "classify", ACCOUNTS, "--kam", "Silje Berg", "--quadrant", "key")
     # Silje Berg holds nordlys-dagligvare, vestgruppen, vestgruppen-fiskefor and
     # vestgruppen-logistikk; of those, nordlys and vestgruppen are key (Diamond).
-    assert sorted(r["id"] for r in doc["accounts"]) == ["nordlys-dagligvare", "vestgruppen"]
+    assert sorted(r["id"] for r in doc["tables"]["accounts"]) == ["nordlys-dagligvare", "vestgruppen"]
 
 
 def test_unknown_tier_or_quadrant_is_a_usage_error(kamctl) -> None:
@@ -66,12 +66,12 @@ def test_unknown_tier_or_quadrant_is_a_usage_error(kamctl) -> None:
 
 def test_risk_by_kam_shows_shares_of_the_whole_portfolio(kamctl) -> None:
     doc = _json(kamctl, "risk", ACCOUNTS, "--kam", "Ingrid Solberg", "--fail-on", "never")
-    assert sorted(r["id"] for r in doc["customers"]) == ["havbris-sjomat", "nordmelk"]
+    assert sorted(r["id"] for r in doc["tables"]["customers"]) == ["havbris-sjomat", "nordmelk"]
     # 96 400 000 of the whole 223 650 000 = 43.10 %, not of Ingrid's two accounts.
-    assert next(r for r in doc["customers"] if r["id"] == "havbris-sjomat")["share"] == 43.1031
-    accounts = {f["account"] for f in doc["findings"] if f["account"]}
+    assert next(r for r in doc["tables"]["customers"] if r["id"] == "havbris-sjomat")["share"] == 43.1031
+    accounts = {f["account"] for f in doc["diagnostics"] if f["account"]}
     assert accounts <= {"havbris-sjomat", "nordmelk"}
-    paths = {f["path"] for f in doc["findings"] if f["path"]}
+    paths = {f["path"] for f in doc["diagnostics"] if f["path"]}
     assert all(p.endswith(("havbris-sjomat.yaml", "nordmelk.yaml")) for p in paths)
 
 
@@ -79,18 +79,18 @@ def test_status_filter_and_sort(kamctl) -> None:
     r = kamctl("status", ACCOUNTS, "--config", CONFIG, "--as-of", AS_OF, "-f", "json", "--kam", "Anders Lie")
     doc = r.json()
     assert isinstance(doc, dict)
-    assert sorted(a["account"] for a in doc["accounts"]) == ANDERS
+    assert sorted(a["account"] for a in doc["tables"]["accounts"]) == ANDERS
     r = kamctl(
         "status", ACCOUNTS, "--config", CONFIG, "--as-of", AS_OF, "-f", "json", "--sort", "completeness"
     )
     doc = r.json()
     assert isinstance(doc, dict)
-    values = [a["completeness"] for a in doc["accounts"]]
+    values = [a["completeness"] for a in doc["tables"]["accounts"]]
     assert values == sorted(values)
     r = kamctl("status", ACCOUNTS, "--config", CONFIG, "--as-of", AS_OF, "-f", "json", "--sort", "findings")
     doc = r.json()
     assert isinstance(doc, dict)
-    errors = [a["findings"]["errors"] for a in doc["accounts"]]
+    errors = [a["findings"]["errors"] for a in doc["tables"]["accounts"]]
     assert errors == sorted(errors, reverse=True)
     r = kamctl("status", ACCOUNTS, "--config", CONFIG, "--sort", "size")
     assert r.exit_code == 2

@@ -58,7 +58,10 @@ def test_actuals_beside_a_budget_of_the_same_year_rank_as_actuals(kamctl, tmp_pa
     assert kamctl("validate").exit_code == 0
     r = kamctl("abc", "--format", "json")
     assert r.exit_code == 0, r.stderr
-    assert [(row["id"], row["value"]) for row in r.json()["customers"]] == [("c", 300.0), ("a", 100.0)]
+    assert [(row["id"], row["value"]) for row in r.json()["tables"]["customers"]] == [
+        ("c", 300.0),
+        ("a", 100.0),
+    ]
     r = kamctl("risk", "--format", "json", "--as-of", "2026-01-15")
     assert r.json()["summary"]["total_revenue"] == 400.0
 
@@ -74,7 +77,7 @@ def test_a_budget_is_not_ranked_beside_actuals_and_is_named(kamctl, tmp_path: Pa
     portfolio(tmp_path, {"a": BUDGET_2026, "c": ACTUAL_2026})
     r = kamctl("abc", "--year", "2026", "--format", "json")
     assert r.exit_code == 0, r.stderr
-    assert [row["id"] for row in r.json()["customers"]] == ["c"]
+    assert [row["id"] for row in r.json()["tables"]["customers"]] == ["c"]
     assert r.json()["summary"]["total"] == 300.0  # not 5 300
     assert (
         "kamctl: only a budget (budget: true) for 2026, and a budget is not ranked as actual figures: a"
@@ -100,5 +103,5 @@ def test_risk_leaves_a_budget_out_of_the_shares(kamctl, tmp_path: Path) -> None:
     r = kamctl("risk", "--year", "2026", "--as-of", "2026-06-01", "--format", "json")
     doc = r.json()
     assert doc["summary"]["total_revenue"] == 300.0
-    assert [c["id"] for c in doc["customers"]] == ["c"]
+    assert [c["id"] for c in doc["tables"]["customers"]] == ["c"]
     assert "only a budget (budget: true) for 2026" in r.stderr

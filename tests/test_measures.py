@@ -40,7 +40,7 @@ def rows() -> dict[str, dict[str, Any]]:
     assert result.exit_code == 0, result.stderr
     import json
 
-    return {r["id"]: r for r in json.loads(result.stdout)["accounts"]}
+    return {r["id"]: r for r in json.loads(result.stdout)["tables"]["accounts"]}
 
 
 # Expected values: examples/README.md, "Measures, by hand".
@@ -96,7 +96,7 @@ def test_actions_and_relationships(
 
 
 def test_goal_statuses_of_the_examples(kamctl: Kamctl) -> None:
-    goals = _json(kamctl)["goals"]
+    goals = _json(kamctl)["tables"]["goals"]
     got = {
         (g["account"], g["goal"]): g["status"]
         for g in goals
@@ -171,10 +171,10 @@ def test_portfolio_is_like_for_like(kamctl: Kamctl, tmp_path: Any) -> None:
     assert run.exit_code == 0, run.stderr
     doc = run.json()
     assert isinstance(doc, dict)
-    p = doc["portfolio"][0]
+    p = doc["tables"]["portfolio"][0]
     assert (p["revenue"], p["revenue_prev"], p["revenue_change_pct"]) == (150, 100, 50.0)
     assert p["gross_margin_change_pct"] == 100.0
-    by_id = {r["id"]: r for r in doc["accounts"]}
+    by_id = {r["id"]: r for r in doc["tables"]["accounts"]}
     # Our dependence: 150 / (150 + 850) = 15 %, 850 / 1000 = 85 %.
     assert (by_id["a"]["our_dependence"], by_id["b"]["our_dependence"]) == (15.0, 85.0)
 

@@ -32,7 +32,7 @@ def _date_findings(kamctl, command: str, key: str) -> list[tuple[str, int, str]]
 
 def test_lint_and_risk_report_each_date_problem_once(kamctl) -> None:
     lint = _date_findings(kamctl, "lint", "diagnostics")
-    risk = _date_findings(kamctl, "risk", "findings")
+    risk = _date_findings(kamctl, "risk", "diagnostics")
     codes: dict[tuple[str, int], set[str]] = defaultdict(set)
     for name, line, code in lint + risk:
         codes[(name, line)].add(code)
@@ -57,10 +57,10 @@ def test_one_setting_moves_both_commands(kamctl, tmp_path: Path) -> None:
         r = kamctl(command, "--config", config, mjosen, "--as-of", "2026-11-24", "-f", "json")
         return sum(1 for d in r.json()[key] if d["code"] == "KAM111")
 
-    assert stale("lint", "diagnostics") == stale("risk", "findings") == 3
+    assert stale("lint", "diagnostics") == stale("risk", "diagnostics") == 3
     text = "[lint]\nstale_contact_days = 400\n"
     config.write_text(text, encoding="utf-8")
-    assert stale("lint", "diagnostics") == stale("risk", "findings") == 0
+    assert stale("lint", "diagnostics") == stale("risk", "diagnostics") == 0
 
 
 def test_retired_setting_is_a_located_error_naming_its_successor(kamctl, tmp_path: Path) -> None:

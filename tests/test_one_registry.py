@@ -46,7 +46,7 @@ def write(path: Path, text: str) -> Path:
     return path
 
 
-def codes(run: Run, key: str = "findings") -> list[tuple[str, int, int, str, str]]:
+def codes(run: Run, key: str = "diagnostics") -> list[tuple[str, int, int, str, str]]:
     doc = run.json()
     assert isinstance(doc, dict), run.stdout
     return sorted((Path(d["path"]).name, d["line"], d["column"], d["code"], d["severity"]) for d in doc[key])
@@ -74,7 +74,7 @@ def test_rules_lists_every_family_and_every_code_the_commands_emit(kamctl: Kamct
         assert code in ids
     # Whatever the commands emit over the examples is explained by `kamctl rules`.
     emitted: set[str] = set()
-    for command, key in (("risk", "findings"), ("classify", "findings"), ("lint", "diagnostics")):
+    for command, key in (("risk", "diagnostics"), ("classify", "diagnostics"), ("lint", "diagnostics")):
         r = kamctl(command, EXAMPLES / "accounts", *CONFIG, "--as-of", "2027-06-01", "--format", "json")
         assert r.exit_code in (0, 1), r.stderr
         found = r.json()

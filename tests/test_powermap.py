@@ -133,7 +133,7 @@ def test_power_map_rules_do_not_judge_a_plan_without_a_map(kamctl: Kamctl, tmp_p
     run = kamctl("status", f, "--format", "json", "--as-of", "2026-11-24")
     doc = run.json()
     assert isinstance(doc, dict)
-    checks = doc["accounts"][0]["checks"]
+    checks = doc["tables"]["accounts"][0]["checks"]
     assert not {"KAM117", "KAM118"} & {*checks["passed"], *checks["failed"]}
     # With an influence line KAM117 is judged (and passes: nobody is a blocker).
     f.write_text(
@@ -143,7 +143,7 @@ def test_power_map_rules_do_not_judge_a_plan_without_a_map(kamctl: Kamctl, tmp_p
     )
     doc = kamctl("status", f, "--format", "json", "--as-of", "2026-11-24").json()
     assert isinstance(doc, dict)
-    assert "KAM117" in doc["accounts"][0]["checks"]["passed"]
+    assert "KAM117" in doc["tables"]["accounts"][0]["checks"]["passed"]
 
 
 def twenty_five() -> Account:

@@ -187,7 +187,7 @@ def test_report_plan_health_agrees_with_kamctl_status(report: str, kamctl: Kamct
     assert run.exit_code in (0, 1), run.stderr
     doc = run.json()
     assert isinstance(doc, dict)
-    status = {r["name"]: r for r in doc["accounts"]}
+    status = {r["name"]: r for r in doc["tables"]["accounts"]}
     rows = _rows(_section(report, "Planhelse"))
     shown = {r[0]: r for r in rows}
     for name, r in status.items():
@@ -219,7 +219,7 @@ def test_findings_by_code_names_every_account(report: str, kamctl: Kamctl) -> No
     doc = run.json()
     assert isinstance(doc, dict)
     names = {}
-    for d in doc["findings"]:
+    for d in doc["diagnostics"]:
         if d["account"] and re.fullmatch(r"(RISK1|STAGE1)\d\d", d["code"]) and d["code"] in rows:
             names.setdefault(d["code"], set()).add(d["account"])
     for code, ids in names.items():

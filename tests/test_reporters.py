@@ -28,7 +28,7 @@ def test_risk_sarif_is_valid_and_carries_the_same_findings_as_json(kamctl) -> No
     jsonschema.validate(doc, SARIF_SCHEMA)
     results = doc["runs"][0]["results"]
     j = json.loads(kamctl("risk", ACCOUNTS, *CONFIG, *AS_OF, "-f", "json", "--fail-on", "never").stdout)
-    assert sorted(x["ruleId"] for x in results) == _codes(j["findings"])
+    assert sorted(x["ruleId"] for x in results) == _codes(j["diagnostics"])
     assert any(x["ruleId"].startswith("RISK1") for x in results)
     # A finding about one file points at its line: RISK1xx are account findings.
     located = [x for x in results if x["ruleId"].startswith("RISK1")]
@@ -40,7 +40,7 @@ def test_risk_github_writes_one_annotation_per_finding(kamctl) -> None:
     r = kamctl("risk", ACCOUNTS, *CONFIG, *AS_OF, "-f", "github", "--fail-on", "never")
     assert r.exit_code == 0
     annotations = [ln for ln in r.stdout.splitlines() if ln.startswith("::")]
-    assert len(annotations) == len(j["findings"]) > 0
+    assert len(annotations) == len(j["diagnostics"]) > 0
 
 
 def test_lint_fail_on_never_reports_but_exits_0(kamctl, tmp_path: Path) -> None:

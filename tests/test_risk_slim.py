@@ -67,8 +67,8 @@ def test_risk_json_is_the_same_slim_or_whole_one_process_or_pool(kamctl, portfol
     first = next(iter(runs.values()))
     report = json.loads(first[1])
     # A real report: shares of every valid account, account findings, the exclusion.
-    assert len(report["customers"]) >= N - 2
-    assert any(f["code"].startswith(("RISK1", "STAGE1")) for f in report["findings"])
+    assert len(report["tables"]["customers"]) >= N - 2
+    assert any(f["code"].startswith(("RISK1", "STAGE1")) for f in report["diagnostics"])
     assert "zz-broken" in first[2]
     assert "EUR" in first[2]
     for key, run in runs.items():

@@ -152,11 +152,11 @@ def test_fingerprints_survive_moved_lines_and_tell_findings_apart(kamctl, tmp_pa
 
 def test_every_rule_has_help_uri_and_markdown_help_without_internal_references() -> None:
     from kamctl.cli.lint import rule_infos
-    from kamctl.formatters import CheckResult
+    from kamctl.result import Result
     from kamctl.sarif import sarif_document
 
     for lang in ("en", "nb"):
-        doc = sarif_document(CheckResult("lint", 0, [], rules=rule_infos(lang), lang=lang))
+        doc = sarif_document(Result("lint", 0, [], rules=rule_infos(lang), lang=lang))
         rules = doc["runs"][0]["tool"]["driver"]["rules"]
         assert len(rules) >= 20
         for rule in rules:
@@ -196,7 +196,7 @@ def test_help_cites_the_published_source() -> None:
 
 def test_more_results_than_github_accepts_keeps_the_most_severe() -> None:
     from kamctl.diagnostics import Diagnostic, Severity
-    from kamctl.formatters import CheckResult
+    from kamctl.result import Result
     from kamctl.sarif import MAX_RESULTS, sarif_document
 
     many = [Diagnostic("a.yaml", i + 1, 1, Severity.info, "KAM111", f"n{i}") for i in range(MAX_RESULTS)]
@@ -204,7 +204,7 @@ def test_more_results_than_github_accepts_keeps_the_most_severe() -> None:
         Diagnostic("a.yaml", 1, 1, Severity.error, "KAM101", "e"),
         Diagnostic("a.yaml", 2, 1, Severity.error, "KAM101", "f"),
     ]
-    doc = sarif_document(CheckResult("lint", 1, many))
+    doc = sarif_document(Result("lint", 1, many))
     run = doc["runs"][0]
     assert len(run["results"]) == MAX_RESULTS
     assert sum(1 for x in run["results"] if x["level"] == "error") == 2

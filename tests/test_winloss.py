@@ -133,7 +133,7 @@ def test_measures_sums_the_examples_reasons(kamctl: Any) -> None:
     assert run.exit_code == 0, run.stderr
     doc = run.json()
     assert isinstance(doc, dict)
-    rows = [(r["outcome"], r["reason"], r["deals"], r["value"]) for r in doc["win_loss"]]
+    rows = [(r["outcome"], r["reason"], r["deals"], r["value"]) for r in doc["tables"]["win_loss"]]
     # examples/accounts: lost on price — nordmelk (Strekkfilm alle meierier,
     # 1 800 000) and sørlandet-frukt (2 000 000) = 3 800 000; won on relationship —
     # havbris (lagerhotell 6 200 000); won on delivery — polarnett.

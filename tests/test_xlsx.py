@@ -120,7 +120,9 @@ def test_agenda_and_measures_dates_are_dates(kamctl, tmp_path: Path) -> None:
 
 def test_status_sheet(kamctl, tmp_path: Path) -> None:
     wb = _book(kamctl, tmp_path, "status", ACCOUNTS, "--lang", "en")
-    assert wb.sheetnames == ["Plan health"]
+    # The plan health, and the lint findings behind its E/W/I column (one
+    # result: status carries its findings like classify and risk do).
+    assert wb.sheetnames == ["Plan health", "Findings"]
     rows = _rows(wb["Plan health"])
     # A clean plan: every check passed, all bands green.
     b = rows["bergen-byggvare"]
@@ -164,14 +166,16 @@ def test_xlsx_to_stdout_when_redirected(tmp_path: Path, monkeypatch: pytest.Monk
 
 
 def test_xlsx_refuses_a_terminal(tmp_path: Path) -> None:
-    from kamctl.tabular import OutputError, Report, emit
+    from kamctl.formatters import emit
+    from kamctl.result import Result
+    from kamctl.tabular import OutputError
 
     class Terminal(io.StringIO):
         def isatty(self) -> bool:
             return True
 
     with pytest.raises(OutputError, match=r"--output FILE\.xlsx"):
-        emit(Report("classify"), "xlsx", Terminal())
+        emit(Result("classify"), "xlsx", Terminal())
 
 
 def test_unwritable_output_is_a_usage_error(kamctl, tmp_path: Path) -> None:

@@ -14,7 +14,7 @@ import datetime as _dt
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, Any
 
 import typer
 
@@ -23,6 +23,8 @@ from kamctl.cli.common import (
     AS_OF_OPTION,
     CONFIG_OPTION,
     CSV_DIALECT_OPTION,
+    FAIL_ON_HELP,
+    FAIL_ON_VALUES,
     JOBS_OPTION,
     KAM_FILTER_OPTION,
     LANG_OPTION,
@@ -33,8 +35,11 @@ from kamctl.cli.common import (
     account_filter,
     check_format,
     fail,
+    finish,
     get_config,
+    note,
     output_options,
+    report_excluded,
     resolve_lang,
 )
 from kamctl.cli.revision import AT_OPTION, REV_OPTION, SAME_CONFIG_OPTION, travel
@@ -49,14 +54,13 @@ if TYPE_CHECKING:
     from kamctl.filters import AccountFilter
     from kamctl.loader import Slim
     from kamctl.portfolio import Figures
+    from kamctl.result import Result
     from kamctl.risk import RiskAccount
-    from kamctl.tabular import OutputOptions, Report
 
-# Tables for people, scripts and spreadsheets; the findings alone as GitHub
-# annotations or SARIF, through the same reporters as validate and lint.
-FINDING_FORMATS = ("github", "sarif")
-FORMATS = ("table", "json", "csv", "xlsx", *FINDING_FORMATS)
-FAIL_ON = ("error", "warning", "info", "never")
+# Tables for people (text, or its other name table), scripts and spreadsheets;
+# the findings alone as GitHub annotations or SARIF: the reporters of every command.
+FORMATS = ("text", "table", "json", "csv", "xlsx", "github", "sarif")
+FAIL_ON = FAIL_ON_VALUES
 MEASURES = ("revenue", "gross_margin", "contribution")
 TABLES = {
     "abc": ("customers", "classes"),
@@ -66,17 +70,13 @@ TABLES = {
 """The tables of each command's report, by their JSON names (for --table)."""
 
 FORMAT_OPTION = typer.Option(
-    "table",
+    "text",
     "--format",
     "-f",
-    help="Output: table (people), json (scripts; stable), csv (one table; see --csv-dialect), "
+    help="Output: text or table (people), json (scripts; stable), csv (one table; see --csv-dialect), "
     "xlsx (every table, a sheet each; with --output); github or sarif (the findings, as lint writes them).",
 )
-FAIL_ON_OPTION = typer.Option(
-    "error",
-    "--fail-on",
-    help="Exit 1 when a finding has at least this severity: error, warning, info or never.",
-)
+FAIL_ON_OPTION = typer.Option("error", "--fail-on", help=FAIL_ON_HELP)
 YEAR_OPTION = typer.Option(
     None, "--year", help="Fiscal year to analyse (default: fiscal_year in the config, else the latest)."
 )
@@ -112,28 +112,8 @@ def _load(
     seen = len(loaded) + len({d.path for d in problems})
     if not loaded and not problems:
         where = paths or [os.path.relpath(cfg.accounts_dir) if cfg.accounts_dir.is_dir() else "."]
-        _note(f"no account files (*.yaml, *.yml) in {', '.join(where)}")
+        note(f"no account files (*.yaml, *.yml) in {', '.join(where)}")
     return good, excluded, seen, extras
-
-
-def _report_excluded(excluded: list[Diagnostic], what: str = "file", *, count: bool = True) -> None:
-    if not excluded:
-        return
-    from kamctl.diagnostics import Severity
-    from kamctl.formatters import format_location, severity_label, use_color, write_source
-
-    color = use_color(sys.stderr)
-    for d in sorted(excluded, key=lambda d: d.sort_key()):
-        sev = severity_label(d.severity, color)
-        where = f"{d.field}: " if d.field else ""
-        sys.stderr.write(f"{format_location(d)}: {sev}: {where}{d.message}\n")
-        write_source(d, sys.stderr)
-    bad = sorted(
-        {(d.path, d.line) if what == "row" else d.path for d in excluded if d.severity is Severity.error}
-    )
-    if bad and count:
-        n = len(bad)
-        sys.stderr.write(f"kamctl: {n} invalid {what}{'s' if n != 1 else ''} left out of the analysis\n")
 
 
 def _read_csv(path: Path, cfg: Config, measure: str) -> CustomerFile:
@@ -145,60 +125,25 @@ def _read_csv(path: Path, cfg: Config, measure: str) -> CustomerFile:
     read = read_customer_file(path, cfg.csv, measure=measure, lang=cfg.lang)
     if read.encoding == "cp1252":
         nb, en = ENCODING_NAMES["cp1252"]
-        _note(
+        note(
             f"{path}: lest som {nb} (Excels «CSV (semikolondelt)»), ikke UTF-8"
             if cfg.lang == "nb"
             else f"{path}: read as {en} (Excel's 'CSV (semikolondelt)'), not UTF-8"
         )
     if read.refused:
-        _report_excluded(read.diagnostics, count=False)
+        report_excluded(read.diagnostics, count=False)
         sys.stderr.write(
             f"kamctl: {path} ble ikke lest; ingen kunder analysert\n"
             if cfg.lang == "nb"
             else f"kamctl: {path} was not read; no customer analysed\n"
         )
     else:
-        _report_excluded(read.diagnostics, "row")
+        report_excluded(read.diagnostics, "row")
     return read
 
 
-def _finish(
-    report: Report, fmt: str, fail_on: str, table: str | None, out: OutputOptions | None = None
-) -> NoReturn:
-    from kamctl.diagnostics import Severity
-    from kamctl.tabular import emit
-
-    if fmt in FINDING_FORMATS:
-        from kamctl.formatters import CheckResult
-        from kamctl.formatters import emit as emit_findings
-
-        files = report.meta.get("files")
-        found = [*report.excluded, *report.findings]
-        result = CheckResult(report.tool, files if isinstance(files, int) else 0, found, lang=report.lang)
-        if out is not None and out.output is not None:
-            import io
-
-            from kamctl.tabular import write_bytes
-
-            buf = io.StringIO()
-            emit_findings(result, fmt, buf)
-            write_bytes(buf.getvalue().encode("utf-8"), sys.stdout, out)
-        else:
-            emit_findings(result, fmt)
-    else:
-        emit(report, fmt, table=table, options=out)
-    code = 0
-    if any(d.severity is Severity.error for d in report.excluded):
-        code = 1
-    if fail_on != "never":
-        limit = Severity(fail_on)
-        if any(d.severity.at_least(limit) for d in report.findings):
-            code = 1
-    raise typer.Exit(code)
-
-
 def _apply_filter(
-    report: Report, accounts: Sequence[tuple[str, Any]], flt: AccountFilter, cfg: Config
+    report: Result, accounts: Sequence[tuple[str, Any]], flt: AccountFilter, cfg: Config
 ) -> None:
     """Show only the accounts ``flt`` selects; the figures stay portfolio-wide (see :mod:`kamctl.filters`)."""
     if not flt.active:
@@ -209,7 +154,7 @@ def _apply_filter(
     paths = {p for p, a in accounts if a.id in ids}
     filter_report(report, ids, paths, {flt.kam.casefold()} if flt.kam else None)
     report.meta["filter"] = {"kam": flt.kam, "tier": flt.tier, "quadrant": flt.quadrant}
-    _note(
+    note(
         f"{len(ids)} of {len(accounts)} accounts shown ({flt.describe(cfg.lang)}); shares and classes are portfolio-wide"
     )
 
@@ -227,12 +172,6 @@ def _with_lang(cfg: Config, lang: str | None) -> Config:
     """The config with the output language settled (--lang, $KAMCTL_LANG, config):
     the builders read ``cfg.lang`` for numbers, findings and reasons."""
     return cfg.model_copy(update={"lang": resolve_lang(lang, cfg)})
-
-
-def _note(message: str) -> None:
-    from kamctl.cli.common import note
-
-    note(message)
 
 
 def _no_revenue(year: int | None, missing: Sequence[str], lang: str, consequence: str) -> str:
@@ -270,7 +209,7 @@ def _note_budget_only(accounts: Sequence[Figures], year: int | None, measure: st
     if not ids:
         return
     named = ", ".join(ids)
-    _note(
+    note(
         f"bare budsjett (budget: true) for {year}, og budsjett rangeres ikke som faktiske tall: {named}"
         if lang == "nb"
         else f"only a budget (budget: true) for {year}, and a budget is not ranked as actual figures: {named}"
@@ -280,7 +219,7 @@ def _note_budget_only(accounts: Sequence[Figures], year: int | None, measure: st
 def _note_currency(foreign: Sequence[Figures], currency: str) -> None:
     if foreign:
         named = ", ".join(f"{a.id} ({a.currency})" for a in foreign)
-        _note(
+        note(
             f"amounts in another currency than {currency} cannot be added up; left out of sums and shares: {named}"
         )
 
@@ -388,9 +327,9 @@ def _g(value: float, lang: str) -> str:
 
 def abc_report(
     items: list[tuple[str, str, float]], cfg: Config, by: str, meta: dict[str, Any], missing: list[str]
-) -> Report:
+) -> Result:
     from kamctl.abc import abc_classify, summarize
-    from kamctl.tabular import Column, Report, Table
+    from kamctl.result import Column, Result, Table
 
     rows = abc_classify(items, cfg.abc, allow_d=by != "revenue")
     label = {"revenue": "revenue", "gross_margin": "gross margin", "contribution": "contribution margin"}[by]
@@ -439,14 +378,14 @@ def abc_report(
         [{"class": s.cls, "count": s.count, "value": s.value, "share": s.share} for s in summarize(rows)],
     )
     total = sum(v for _, _, v in items if by == "revenue" or v > 0)
-    report = Report("abc", meta=meta, tables=[customers, classes], lang=cfg.lang)
+    report = Result("abc", meta=meta, tables=[customers, classes], lang=cfg.lang)
     report.summary = {"customers": len(rows), "total": total, "missing": missing}
     return report
 
 
 def classify_report(
     accounts: list[tuple[str, Account]], cfg: Config, meta: dict[str, Any], jobs: int | None = None
-) -> tuple[Report, dict[str, dict[str, Any]]]:
+) -> tuple[Result, dict[str, dict[str, Any]]]:
     """The report and, per account id, the block ``classify --write`` stores."""
     from kamctl.abc import abc_classify
     from kamctl.checks import kaism_findings, locate_findings, portfolio_checks
@@ -455,7 +394,7 @@ def classify_report(
     from kamctl.kaism import MESSAGES as KAISM_MESSAGES
     from kamctl.kaism import PRIORITY, QUADRANTS, classify_account, shown_tier, tier_name
     from kamctl.portfolio import figures, in_currency
-    from kamctl.tabular import Column, Matrix, Report, Table
+    from kamctl.result import Column, Matrix, Result, Table
 
     year = meta.get("year")
     accs = [a for _, a in accounts]
@@ -467,7 +406,7 @@ def classify_report(
     if missing:
         from kamctl.i18n import N_
 
-        _note(_no_revenue(year, missing, cfg.lang, N_("so no ABC class")))
+        note(_no_revenue(year, missing, cfg.lang, N_("so no ABC class")))
         _note_budget_only(same, year, "revenue", cfg.lang)
     results = {a.id: classify_account(a, cfg.kaism, cfg.lang) for a in accs}
     findings = [d for a in accs for d in kaism_findings(a, cfg, paths[a.id], lang=cfg.lang)]
@@ -561,7 +500,7 @@ def classify_report(
         q: _t("matrix_cell", cfg.lang, tier=shown_tier(q, tier_name(q, cfg.kaism), cfg.lang), n=PRIORITY[q])
         for q in QUADRANTS
     }
-    report = Report("classify", meta=meta, tables=[table, kams], findings=findings, lang=cfg.lang)
+    report = Result("classify", meta=meta, tables=[table, kams], diagnostics=findings, lang=cfg.lang)
     report.matrix = Matrix(cells, titles, cfg.kaism.threshold)
     report.threshold = cfg.kaism.threshold
     counts = {q: len(cells[q]) for q in QUADRANTS}
@@ -592,7 +531,7 @@ def risk_report(
     customers: list[Customer] | None = None,
     found: dict[str, list[Diagnostic]] | None = None,
     year_changed: bool = False,
-) -> Report:
+) -> Result:
     """The risk report. ``found`` maps a path to the account findings made while
     loading it (:func:`kamctl.risk.account_findings`); ``year_changed`` says the
     fiscal year was settled only after loading, so year-dependent ones are redone.
@@ -608,8 +547,8 @@ def risk_report(
         portfolio_findings,
         stage_findings,
     )
+    from kamctl.result import Column, Result, Table
     from kamctl.risk import portfolio_risk
-    from kamctl.tabular import Column, Report, Table
 
     accs = [a for _, a in accounts]
     paths = {a.id: p for p, a in accounts}
@@ -627,7 +566,7 @@ def risk_report(
         in_csv = {c.id for c in customers}
         absent = [a.id for a in accs if a.id not in in_csv]
         if absent:
-            _note(
+            note(
                 f"{len(absent)} account(s) not in {meta['source']}, so not in the shares: {', '.join(absent)}"
             )
         pr = dataclasses.replace(pr, missing=absent)
@@ -636,7 +575,7 @@ def risk_report(
     if pr.missing:
         from kamctl.i18n import N_
 
-        _note(_no_revenue(pr.year, pr.missing, cfg.lang, N_("left out of the shares")))
+        note(_no_revenue(pr.year, pr.missing, cfg.lang, N_("left out of the shares")))
         _note_budget_only(accs, pr.year, "revenue", cfg.lang)
     findings = locate_findings(
         portfolio_findings(pr, cfg, paths, cfg.lang), cfg.max_file_size, jobs=jobs, locate=False
@@ -748,7 +687,7 @@ def risk_report(
             for w in pr.what_if
         ],
     )
-    report = Report("risk", meta=meta, tables=[shares, groups, what_if], findings=findings, lang=cfg.lang)
+    report = Result("risk", meta=meta, tables=[shares, groups, what_if], diagnostics=findings, lang=cfg.lang)
     report.summary = {
         "total_revenue": pr.total_revenue,
         "total_gross_margin": pr.total_gross_margin,
@@ -765,7 +704,6 @@ def risk_report(
         "group_major": [{"id": g.id, "members": list(g.members), "share": g.share} for g in pr.group_major],
         "missing_revenue": pr.missing,
         "other_currency": pr.other_currency,
-        "findings": _count(findings),
     }
     from kamctl.numbers import money
     from kamctl.tabular import format_number
@@ -809,13 +747,6 @@ def risk_report(
     return report
 
 
-def _count(findings: list[Diagnostic]) -> dict[str, int]:
-    out = {"error": 0, "warning": 0, "info": 0}
-    for d in findings:
-        out[d.severity.value] += 1
-    return out
-
-
 # --------------------------------------------------------------- commands
 
 
@@ -857,7 +788,7 @@ def abc(
         if paths:
             fail("give account files or --csv, not both")
         if year is not None:
-            _note("--year does not apply to a CSV export: it holds one set of figures")
+            note("--year does not apply to a CSV export: it holds one set of figures")
         if not csv_file.is_file():
             fail(f"no such file: {csv_file}")
         read = _read_csv(csv_file, cfg, by)
@@ -874,17 +805,17 @@ def abc(
         }
         report = abc_report(rows, cfg, by, csv_meta, [])
         report.excluded = problems
-        _finish(report, fmt, fail_on, table, out)
+        finish(report, fmt, fail_on, table, out)
     from kamctl.portfolio import analysis_year, figures, in_currency
 
     accounts, excluded, files, _ = _load(paths, cfg, jobs)
-    _report_excluded(excluded)
+    report_excluded(excluded)
     accs, foreign = in_currency([a for _, a in accounts], cfg.currency)
     _note_currency(foreign, cfg.currency)
     the_year = analysis_year(accs, cfg.fiscal_year, by)
     items, missing = figures(accs, the_year, by)
     if missing:
-        _note(f"no {by} for {the_year} in {len(missing)} account(s), left out: {', '.join(missing)}")
+        note(f"no {by} for {the_year} in {len(missing)} account(s), left out: {', '.join(missing)}")
         _note_budget_only(accs, the_year, by, cfg.lang)
     if not items and accs:
         # Nothing to rank is no pass: a CI job asking for a year nobody has
@@ -902,12 +833,12 @@ def abc(
         "year": the_year,
         "as_of": today.isoformat(),
         "currency": cfg.currency,
-        "files": files,
     }
     report = abc_report(items, cfg, by, meta, missing)
     report.summary["other_currency"] = [a.id for a in foreign]
+    report.files = files
     report.excluded = excluded
-    _finish(report, fmt, fail_on, table, out)
+    finish(report, fmt, fail_on, table, out)
 
 
 @app.command()
@@ -958,29 +889,29 @@ def classify(
     from kamctl.portfolio import analysis_year
 
     accounts, excluded, files, _ = _load(paths, cfg, jobs)
-    _report_excluded(excluded)
+    report_excluded(excluded)
     the_year = analysis_year([a for _, a in accounts], cfg.fiscal_year)
     meta = {
         "year": the_year,
         "as_of": today.isoformat(),
         "currency": cfg.currency,
-        "files": files,
         "threshold": cfg.kaism.threshold,
     }
     report, blocks = classify_report(accounts, cfg, meta, jobs)
+    report.files = files
     report.excluded = excluded
     _apply_filter(report, accounts, account_filter(kam, tier, quadrant, cfg), cfg)
     if (write or check) and any(d.severity.value == "error" for d in excluded):
         # The ABC classes depend on every account's revenue: written over an
         # incomplete portfolio they would be wrong in every other file too.
-        _note("nothing written: fix the invalid files first (they would shift every account's ABC class)")
-        from kamctl.tabular import emit
+        note("nothing written: fix the invalid files first (they would shift every account's ABC class)")
+        from kamctl.formatters import emit
 
         emit(report, fmt, table=table, options=out)
         raise typer.Exit(1)
     if write or check:
         _write_blocks(accounts, blocks, cfg.lang, check=check, report=report, fmt=fmt, table=table, out=out)
-    _finish(report, fmt, fail_on, table, out)
+    finish(report, fmt, fail_on, table, out)
 
 
 def _write_blocks(
@@ -989,7 +920,7 @@ def _write_blocks(
     lang: str,
     *,
     check: bool,
-    report: Report,
+    report: Result,
     fmt: str,
     table: str | None,
     out: Any,
@@ -1017,9 +948,9 @@ def _write_blocks(
     )
     if outcome.refused:
         summary += say(MESSAGES, "not_checked" if check else "not_written", lang, n=len(outcome.refused))
-    _note(summary)
+    note(summary)
     if outcome.refused or (check and outcome.written):
-        from kamctl.tabular import emit
+        from kamctl.formatters import emit
 
         emit(report, fmt, table=table, options=out)
         raise typer.Exit(1)
@@ -1105,7 +1036,7 @@ def risk(
     # A filter reads the KAM and the KAISM scores: whole accounts then.
     slim = risk_account if cfg.fiscal_year is not None and not flt.active else None
     accounts, excluded, files, found = _load(paths, cfg, jobs, per_file, slim)
-    _report_excluded(excluded)
+    report_excluded(excluded)
     known_year = cfg.fiscal_year
     the_year = analysis_year([a for _, a in accounts], cfg.fiscal_year)
     cfg = _with_year(cfg, the_year)
@@ -1113,7 +1044,6 @@ def risk(
         "year": the_year,
         "as_of": today.isoformat(),
         "currency": cfg.currency,
-        "files": files,
         "source": "accounts",
     }
     customers = None
@@ -1128,6 +1058,7 @@ def risk(
     report = risk_report(
         accounts, cfg, today, meta, jobs, customers, found, year_changed=known_year != the_year
     )
+    report.files = files
     report.excluded = excluded + rows_excluded
     _apply_filter(report, accounts, flt, cfg)
-    _finish(report, fmt, fail_on, table, out)
+    finish(report, fmt, fail_on, table, out)

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from kamctl.config import Config
     from kamctl.diagnostics import Diagnostic
     from kamctl.filters import AccountFilter
+    from kamctl.result import Result
     from kamctl.tabular import OutputOptions
 
 CONFIG_OPTION = typer.Option(
@@ -209,6 +210,52 @@ def output_options(csv_dialect: str, output: Path | None) -> OutputOptions:
             f"{csv_dialect!r} is not one of {', '.join(CSV_DIALECTS)}", param_hint="--csv-dialect"
         )
     return OutputOptions(csv_dialect=csv_dialect, output=output)
+
+
+# ------------------------------------------------------------ formats, exit codes
+
+FAIL_ON_VALUES = ("error", "warning", "info", "never")
+"""The same ``--fail-on`` values for every command (kamctl.result.FAIL_ON)."""
+
+
+FAIL_ON_HELP = (
+    "Exit 1 when a finding has at least this severity: error, warning, info or never "
+    "(an input left out of an analysis is always exit 1)."
+)
+
+
+def check_fail_on(value: str) -> str:
+    return check_format(value, FAIL_ON_VALUES)
+
+
+def report_excluded(excluded: list[Diagnostic], what: str = "file", *, count: bool = True) -> None:
+    """The inputs left out of an analysis, on stderr at their place, and (``count``) how many."""
+    if not excluded:
+        return
+    from kamctl.diagnostics import Severity
+    from kamctl.formatters import write_diagnostics
+
+    write_diagnostics(excluded, sys.stderr)
+    bad = sorted(
+        {(d.path, d.line) if what == "row" else d.path for d in excluded if d.severity is Severity.error}
+    )
+    if bad and count:
+        n = len(bad)
+        sys.stderr.write(f"kamctl: {n} invalid {what}{'s' if n != 1 else ''} left out of the analysis\n")
+
+
+def finish(
+    result: Result, fmt: str, fail_on: str, table: str | None = None, options: OutputOptions | None = None
+) -> NoReturn:
+    """Write the remarks (stderr) and the result in ``fmt`` (stdout, or
+    ``--output``), and exit with the one exit-code rule
+    (:meth:`kamctl.result.Result.exit_code`)."""
+    from kamctl.formatters import emit
+
+    for remark in result.remarks:
+        note(remark)
+    emit(result, fmt, table=table, options=options)
+    raise typer.Exit(result.exit_code(fail_on))
 
 
 def account_filter(kam: str | None, tier: str | None, quadrant: str | None, cfg: Config) -> AccountFilter:

@@ -76,10 +76,11 @@ def diff(
     config: Path = CONFIG_OPTION,
 ) -> None:
     """What changed per account between two revisions, like git diff (exit 1: a file was invalid)."""
-    from kamctl.formatters import CheckResult, text
+    from kamctl.formatters import text
     from kamctl.history.diff import diff_portfolios
     from kamctl.history.git import GitError, Repo
     from kamctl.history.messages import write_json, write_markdown, write_text
+    from kamctl.result import Result
 
     check_format(fmt, FORMATS)
     cfg = get_config(config)
@@ -96,7 +97,7 @@ def diff(
         fail(str(exc))
     problems = old.diagnostics + new.diagnostics
     if problems:
-        text(CheckResult("diff", 0, problems), sys.stderr)
+        text(Result("diff", 0, problems), sys.stderr)
     if fmt == "json":
         write_json(
             diffs,

@@ -7,7 +7,7 @@ import datetime as _dt
 import os
 import sys
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING
 
 import typer
 
@@ -16,6 +16,8 @@ from kamctl.cli.common import (
     AS_OF_OPTION,
     CONFIG_OPTION,
     CSV_DIALECT_OPTION,
+    FAIL_ON_HELP,
+    FAIL_ON_VALUES,
     JOBS_OPTION,
     KAM_FILTER_OPTION,
     LANG_OPTION,
@@ -33,12 +35,13 @@ from kamctl.cli.revision import AT_OPTION, REV_OPTION, SAME_CONFIG_OPTION, trave
 
 if TYPE_CHECKING:
     from kamctl.config import Config
-    from kamctl.formatters import RuleInfo
     from kamctl.lint.runner import Outcome
     from kamctl.lint.status import AccountStatus
+    from kamctl.result import RuleInfo, Table
 
 LINT_FORMATS = ("text", "json", "github", "sarif")
-STATUS_FORMATS = ("text", "json", "csv", "xlsx")
+# status has a table besides its findings: also csv and xlsx, and table as another name for text.
+STATUS_FORMATS = ("text", "table", "json", "csv", "xlsx", "github", "sarif")
 STATUS_SORTS = ("account", "health", "completeness", "review", "contact", "coverage", "findings")
 
 
@@ -66,8 +69,8 @@ def sort_status(rows: list[AccountStatus], key: str) -> list[AccountStatus]:
     return sorted(rows, key=lambda r: (*by(r), r.account or r.path))
 
 
-# The same --fail-on values as the analyses: "never" reports without failing.
-LEVELS = ("error", "warning", "info", "never")
+# The same --fail-on values as every command: "never" reports without failing.
+LEVELS = FAIL_ON_VALUES
 
 # The terminal text of lint, status and rules (rule messages live with the rules).
 # Severity words, rule ids, band letters G/A/R and `file:line:col:` stay the
@@ -139,8 +142,8 @@ def _ids(value: str) -> list[str]:
 
 
 def rule_infos(lang: str = "en") -> dict[str, RuleInfo]:
-    from kamctl.formatters import RuleInfo
     from kamctl.lint.registry import RULES
+    from kamctl.result import RuleInfo
 
     return {r.id: RuleInfo(r.id, r.name, r.summary_in(lang), r.doc, r.severity) for r in RULES}
 
@@ -192,8 +195,8 @@ def lint(
     --fail-on, 1 when one does, 2 on a usage or config error.
     """
     from kamctl.cli.common import check_format
-    from kamctl.diagnostics import Severity
-    from kamctl.formatters import CheckResult, emit
+    from kamctl.formatters import emit
+    from kamctl.result import Result
 
     if fmt is None:
         fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
@@ -219,15 +222,14 @@ def lint(
     threshold = fail_on or cfg.lint.fail_on
     files, outcomes = _run(paths, cfg, day, jobs, lang)
     diags = [d for o in outcomes for d in o.diagnostics]
-    extra: dict[str, Any] = {"as_of": day.isoformat()}
+    result = Result("lint", files, diags, meta={"as_of": day.isoformat()}, rules=rule_infos(lang), lang=lang)
     rows = None
     if summary:
         from kamctl.lint.status import portfolio_status
 
         rows = portfolio_status(outcomes, cfg.lint, day)
         if fmt == "json":
-            extra["status"] = [r.to_dict() for r in rows]
-    result = CheckResult("lint", files, diags, extra if fmt == "json" else {}, rule_infos(lang), lang=lang)
+            result.tables.append(status_table(rows, lang, day))
     emit(result, fmt)
     if rows is not None and fmt != "json":
         # Machine formats own stdout; the table goes to stderr (and to the job
@@ -243,16 +245,45 @@ def lint(
                     write_status_markdown(rows, fh, day, lang)
             except OSError as exc:  # the findings matter more than the summary page
                 sys.stderr.write(f"kamctl: cannot write the job summary ({exc.strerror})\n")
-    failing = threshold != "never" and any(d.severity.at_least(Severity(threshold)) for d in diags)
-    raise typer.Exit(1 if failing and not exit_zero else 0)
+    raise typer.Exit(0 if exit_zero else result.exit_code(threshold))
+
+
+def status_table(rows: list[AccountStatus], lang: str, as_of: _dt.date) -> Table:
+    """The status rows as a result table (JSON ``tables.accounts``, CSV)."""
+    from kamctl.result import Column, Table
+
+    keys = (
+        "path",
+        "account",
+        "name",
+        "profile",
+        "valid",
+        "completeness",
+        "checks",
+        "review_days",
+        "contact_days",
+        "coverage",
+        "findings",
+        "bands",
+    )
+    return Table(
+        "accounts",
+        _t("title", lang, date=as_of.isoformat()),
+        [Column(k, k, "percent" if k == "completeness" else "text") for k in keys],
+        [r.to_dict() for r in rows],
+    )
 
 
 @app.command()
 def status(
     paths: list[str] | None = PATHS_ARGUMENT,
     fmt: str = typer.Option(
-        "text", "--format", "-f", help="Output format: text, json, csv (see --csv-dialect) or xlsx."
+        "text",
+        "--format",
+        "-f",
+        help="Output format: text, json, csv (see --csv-dialect), xlsx; github or sarif (the findings).",
     ),
+    fail_on: str = typer.Option("never", "--fail-on", help=FAIL_ON_HELP),
     output: Path | None = OUTPUT_FILE_OPTION,
     csv_dialect: str = CSV_DIALECT_OPTION,
     explain: bool = typer.Option(
@@ -279,14 +310,15 @@ def status(
 
     Completeness is the share of the plan checks (lint rules) that apply and
     passed; --explain lists them. Bands (green/amber/red) come from [lint.status].
-    Always exits 0 unless the command itself fails (2).
+    Exits 0 (--fail-on never, the default), or 1 when a finding reaches --fail-on;
+    2 when the command itself fails.
     """
-    import json
-
-    from kamctl.cli.common import check_format
+    from kamctl.cli.common import check_fail_on, check_format, finish
     from kamctl.lint.status import portfolio_status
+    from kamctl.result import Result
 
     check_format(fmt, STATUS_FORMATS)
+    check_fail_on(fail_on)
     out = output_options(csv_dialect, output)
     cfg, day = travel(get_config(config), as_of, rev, at, same_config, lang)
     lang = resolve_lang(lang, cfg)
@@ -302,24 +334,27 @@ def status(
         chosen = {lf.path for lf in loaded if lf.account is not None and flt.matches(lf.account, cfg)}
         # An invalid file stays: its KAM is unknown, and it needs fixing whoever owns it.
         rows = [r for r in rows if not r.valid or r.path in chosen]
+    diags = [d for o in outcomes for d in o.diagnostics]
+    if fmt in ("text", "table"):
+        # The health table has its own layout (bands as colours or G/A/R letters).
+        write_status_table(rows, sys.stdout, day, lang)
+        if explain:
+            write_explanation(rows, sys.stdout, lang)
+        raise typer.Exit(Result("status", files, diags).exit_code(fail_on))
     if fmt in ("csv", "xlsx"):
+        # For a spreadsheet: one flat column per figure and band (kamctl.status_report).
         from kamctl.status_report import status_report
-        from kamctl.tabular import emit
 
-        emit(status_report(rows, day, lang, files), fmt, options=out)
-        return
-    if fmt == "json":
-        doc = {
-            "tool": "kamctl status",
-            "version": 1,
-            "as_of": day.isoformat(),
-            "accounts": [r.to_dict() for r in rows],
-        }
-        sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
-        return
-    write_status_table(rows, sys.stdout, day, lang)
-    if explain:
-        write_explanation(rows, sys.stdout, lang)
+        result = status_report(rows, day, lang, files)
+    else:
+        # For scripts: each row as AccountStatus.to_dict (bands as data values).
+        result = Result(
+            "status", files, tables=[status_table(rows, lang, day)], meta={"as_of": day.isoformat()}
+        )
+    result.diagnostics = diags
+    result.rules = rule_infos(lang)
+    result.lang = lang
+    finish(result, fmt, fail_on, options=out)
 
 
 @app.command()

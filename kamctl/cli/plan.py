@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from kamctl.cli import app
-from kamctl.cli.analyses import _finish, _load, _report_excluded, _with_lang
+from kamctl.cli.analyses import _load, _with_lang
 from kamctl.cli.common import (
     AS_OF_OPTION,
     CONFIG_OPTION,
@@ -25,9 +25,11 @@ from kamctl.cli.common import (
     PATHS_ARGUMENT,
     check_format,
     fail,
+    finish,
     get_config,
     output_options,
     parse_as_of,
+    report_excluded,
 )
 
 if TYPE_CHECKING:
@@ -35,9 +37,10 @@ if TYPE_CHECKING:
     from collections.abc import Mapping
 
     from kamctl.agenda import Event
-    from kamctl.tabular import OutputOptions, Report
+    from kamctl.result import Result
+    from kamctl.tabular import OutputOptions
 
-AGENDA_FORMATS = ("table", "json", "csv", "xlsx", "ics")
+AGENDA_FORMATS = ("text", "table", "json", "csv", "xlsx", "ics")
 
 _AGENDA_HEADINGS = {
     "date": ("dato", "date"),
@@ -53,9 +56,9 @@ def _heading(key: str, lang: str) -> str:
     return nb if lang == "nb" else en
 
 
-def agenda_report(events: list[Event], lang: str, meta: Mapping[str, object]) -> Report:
+def agenda_report(events: list[Event], lang: str, meta: Mapping[str, object]) -> Result:
     from kamctl.agenda import reason, title
-    from kamctl.tabular import Column, Report, Table
+    from kamctl.result import Column, Result, Table
 
     columns = [
         Column("date", _heading("date", lang), "date"),
@@ -81,7 +84,7 @@ def agenda_report(events: list[Event], lang: str, meta: Mapping[str, object]) ->
         for e in events
     ]
     title_text = "Planens datoer" if lang == "nb" else "The plan's dates"
-    return Report(
+    return Result(
         "agenda",
         meta=dict(meta),
         summary={"events": len(events)},
@@ -120,7 +123,7 @@ def agenda(
     from kamctl.agenda import agenda as build
 
     accounts, excluded, files, _ = _load(paths, cfg, jobs)
-    _report_excluded(excluded)
+    report_excluded(excluded)
     events = build(
         accounts,
         as_of=today,
@@ -132,10 +135,11 @@ def agenda(
     if fmt == "ics":
         _write_ics(events, cfg.lang, today, out)
         raise typer.Exit(1 if excluded else 0)
-    meta = {"as_of": today.isoformat(), "weeks": weeks, "kam": kam, "files": files}
+    meta = {"as_of": today.isoformat(), "weeks": weeks, "kam": kam}
     report = agenda_report(events, cfg.lang, meta)
+    report.files = files
     report.excluded = excluded
-    _finish(report, fmt, "never", None, out)
+    finish(report, fmt, "never", None, out)
 
 
 def _write_ics(events: list[Event], lang: str, today: _dt.date, out: OutputOptions) -> None:
@@ -180,7 +184,7 @@ def measures(
 
     Exit 0 fine, 1 when an account file is invalid (it is left out), 2 on a usage or config error.
     """
-    check_format(fmt, ("table", "json", "csv", "xlsx"))
+    check_format(fmt, ("text", "table", "json", "csv", "xlsx"))
     out = output_options(csv_dialect, output)
     # Imported here, not at the top: the model and the analyses stay off the
     # start-up path of every other command (`kamctl --help` is benchmarked).
@@ -194,7 +198,7 @@ def measures(
     from kamctl.portfolio import analysis_year
 
     loaded, excluded, files, _ = _load(paths, cfg, jobs)
-    _report_excluded(excluded)
+    report_excluded(excluded)
     accounts = [a for _, a in loaded]
     the_year = analysis_year(accounts, year if year is not None else cfg.fiscal_year)
     pm = build(accounts, cfg.currency, the_year, today)
@@ -203,7 +207,7 @@ def measures(
             f"kamctl: amounts in another currency than {cfg.currency} cannot be added up; "
             f"left out of the portfolio's sums: {', '.join(pm.left_out)}\n"
         )
-    meta = {"year": the_year, "as_of": today.isoformat(), "currency": cfg.currency, "files": files}
+    meta = {"year": the_year, "as_of": today.isoformat(), "currency": cfg.currency}
     from kamctl.resources import portfolio_resources
     from kamctl.winloss import win_loss_summary
 
@@ -214,5 +218,6 @@ def measures(
         portfolio_resources(accounts, cfg),
         win_loss_summary(accounts, cfg.currency),
     )
+    report.files = files
     report.excluded = excluded
-    _finish(report, fmt, "never", table, out)
+    finish(report, fmt, "never", table, out)

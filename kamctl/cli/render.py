@@ -140,7 +140,8 @@ def _run(
 
     from kamctl.cli.common import check_format, fail
     from kamctl.diagnostics import Severity
-    from kamctl.formatters import CheckResult, text
+    from kamctl.formatters import text
+    from kamctl.result import Result
 
     # The report's tables also go to a workbook (index.xlsx); a plan is a document, not a table.
     check_format(fmt, ("md", "html", "pdf", "xlsx") if kind == "report" else ("md", "html", "pdf"))
@@ -174,7 +175,7 @@ def _run(
         context = [lf.account for lf in others if lf.account is not None]
     bad = [d for lf in loaded for d in lf.diagnostics if d.severity is Severity.error] + problems
     if bad:
-        text(CheckResult("render" if kind == "plan" else "report", len(loaded), bad), sys.stderr)
+        text(Result("render" if kind == "plan" else "report", len(loaded), bad), sys.stderr)
     good = [lf for lf in loaded if lf.ok]
     if not good:
         # Nothing to render; an empty report would only mislead.

@@ -133,10 +133,11 @@ def since_section(
     """``report --since``: what changed from ``since`` to the accounts being reported,
     in ``lang``. Files invalid at ``since`` are shown on stderr and left out of the
     comparison; git problems exit 2 with one line."""
-    from kamctl.formatters import CheckResult, text
+    from kamctl.formatters import text
     from kamctl.history.git import GitError
     from kamctl.history.messages import since_view
     from kamctl.history.trends import changes_since
+    from kamctl.result import Result
 
     try:
         found = changes_since(Path.cwd(), cfg, since, accounts, same_config)
@@ -147,5 +148,5 @@ def since_section(
         found.moves = [m for m in found.moves if m.id in keep]
         found.stances = [st for st in found.stances if st.id in keep]
     if found.problems:
-        text(CheckResult("report", 0, found.problems), sys.stderr)
+        text(Result("report", 0, found.problems), sys.stderr)
     return since_view(found, lang)

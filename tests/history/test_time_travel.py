@@ -57,7 +57,7 @@ def _json(args: list[str]) -> dict[str, object]:
 
 def _classes(args: list[str]) -> dict[str, tuple[str, int, str]]:
     doc = _json(["classify", *args])
-    rows = doc["accounts"]
+    rows = doc["tables"]["accounts"]
     assert isinstance(rows, list)
     return {r["id"]: (r["quadrant"], r["priority"], r["kam"]) for r in rows}
 
@@ -86,9 +86,9 @@ def test_at_date_and_same_config(repo: GitRepo) -> None:
         "year": 2025,
         "as_of": "2026-04-01",  # the date asked for is "today"
         "currency": "NOK",
-        "files": 2,
         "threshold": 5.0,
     }
+    assert doc["files"] == {"checked": 2, "invalid": 0}
     assert _classes(["--at", "2026-04-01"])["acme"] == ("key", 2, "Ola Berg")
     # the same data judged by today's threshold 6.5: acme 7.0 / 6 and beta 4.0 / 6
     assert _classes(["--at", "2026-04-01", "--same-config"]) == {
@@ -121,15 +121,18 @@ def test_abc_and_risk_at_a_revision(repo: GitRepo) -> None:
     _story(repo)
     # c1: beta 3,000,000 of 4,000,000 = 75 %, acme 25 %; at HEAD acme 1.5 M of 4.5 M = 33.3 %
     old = _json(["abc", "--rev", "HEAD~2"])
-    shares = {r["id"]: (r["value"], round(r["share"], 2)) for r in old["customers"]}  # type: ignore[attr-defined]
+    shares = {r["id"]: (r["value"], round(r["share"], 2)) for r in old["tables"]["customers"]}  # type: ignore[attr-defined]
     assert shares == {"beta": (3000000.0, 75.0), "acme": (1000000.0, 25.0)}
     now = _json(["abc", "--rev", "HEAD"])
-    assert {r["id"]: round(r["share"], 2) for r in now["customers"]} == {"beta": 66.67, "acme": 33.33}  # type: ignore[attr-defined]
+    assert {r["id"]: round(r["share"], 2) for r in now["tables"]["customers"]} == {
+        "beta": 66.67,
+        "acme": 33.33,
+    }  # type: ignore[attr-defined]
     risk = _json(["risk", "--rev", "HEAD~2"])
     assert risk["summary"]["largest"] == {"id": "beta", "share": 75.0}  # type: ignore[index]
     assert all(
         f["path"].startswith("HEAD~2:accounts/")  # type: ignore[index]
-        for f in risk["findings"]  # type: ignore[attr-defined]
+        for f in risk["diagnostics"]  # type: ignore[attr-defined]
         if f["path"]  # type: ignore[index]
     )
 
@@ -137,13 +140,13 @@ def test_abc_and_risk_at_a_revision(repo: GitRepo) -> None:
 def test_lint_and_status_at_a_revision(repo: GitRepo) -> None:
     c1, _, _ = _story(repo)
     lint = _json(["lint", "--rev", "HEAD~2", "accounts/acme.yaml"])
-    assert lint["summary"]["files"] == 1  # type: ignore[index]
+    assert lint["files"]["checked"] == 1  # type: ignore[index]
     paths = {d["path"] for d in lint["diagnostics"]}  # type: ignore[attr-defined]
     assert paths == {"HEAD~2:accounts/acme.yaml"}
-    assert lint["as_of"] == "2026-01-10"
+    assert lint["meta"]["as_of"] == "2026-01-10"  # type: ignore[index]
     status = _json(["status", "--at", "2026-02-01"])
-    assert status["as_of"] == "2026-02-01"
-    rows = status["accounts"]
+    assert status["meta"]["as_of"] == "2026-02-01"  # type: ignore[index]
+    rows = status["tables"]["accounts"]
     assert isinstance(rows, list)
     # c1 is the last commit on or before 2026-02-01: paths name its short id
     assert [(a["account"], a["path"][13:]) for a in rows] == [
