@@ -52,5 +52,5 @@ def test_status_shows_a_future_date_as_such_in_red(kamctl, folder: Path, lang: s
     assert "-13" not in row
     assert row.count(f"{shown} R") == 2  # review and key contact, both red
     r = kamctl("status", "--as-of", "2026-11-24", "--format", "json")
-    (account,) = r.json()["accounts"]
+    (account,) = r.json()["tables"]["accounts"]
     assert account["bands"]["review"] == "red" and account["bands"]["contact"] == "red"
