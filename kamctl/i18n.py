@@ -336,6 +336,8 @@ _LABELS: dict[str, Label] = {
     "margin_change": N_("Gross margin against the year before"),
     "sow_change": N_("Share of wallet against the year before"),
     "actions_on_time": N_("Due actions done on time"),
+    "actions_done_due": N_("Due actions done"),
+    "rep.measures": N_("Measures of the portfolio"),
     "of_n": N_("{k} of {n}"),
     "points": N_("{n} percentage points"),
     "win_loss": N_("Win/loss reviews"),

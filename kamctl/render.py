@@ -663,6 +663,38 @@ def _resource_rows(acc: Account, loc: Locale, opts: Options) -> list[list[str]]:
     return rows
 
 
+def _change_text(loc: Locale, c: Any, money: bool) -> str:
+    """A year-on-year change as prose: ``+1 450 000 kr (+4,87 %)``, ``+1,10 prosentpoeng``."""
+    if c.absolute is None:
+        return ""
+    text = loc.money(c.absolute) if money else loc.t("points").format(n=loc.number(c.absolute, 2))
+    sign = "+" if c.absolute > 0 else ""
+    pct = (
+        f" ({'+' if (c.percent or 0) > 0 else ''}{loc.percent(c.percent, 2)})"
+        if money and c.percent is not None
+        else ""
+    )
+    return f"{sign}{text}{pct}"
+
+
+def _portfolio_measures(portfolio: PortfolioFacts, opts: Options, loc: Locale) -> list[tuple[str, str]]:
+    """Seed 004's measures for the whole portfolio (:func:`kamctl.measures.measures`, the
+    same figures as ``kamctl measures --table portfolio``): like-for-like changes against
+    the year before and the share of due actions done."""
+    from .measures import measures
+
+    pm = measures([f.account for f in portfolio.accounts], opts.currency, portfolio.fiscal_year, opts.as_of)
+    due, done = pm.actions_due, pm.actions_done
+    rows = [
+        (loc.t("revenue_change"), _change_text(loc, pm.revenue, True)),
+        (loc.t("margin_change"), _change_text(loc, pm.gross_margin, True)),
+        (loc.t("sow_change"), _change_text(loc, pm.share_of_wallet, False)),
+        (loc.t("actions_done_due"), loc.t("of_n").format(k=done, n=due) if due else ""),
+        (loc.t("actions_on_time"), loc.t("of_n").format(k=pm.actions_on_time, n=due) if due else ""),
+    ]
+    return [(k, v) for k, v in rows if v]
+
+
 def plan_context(facts: AccountFacts, config: Config, opts: Options) -> dict[str, Any]:
     if opts.audience == "customer":
         facts = customer_facts(facts)
@@ -738,16 +770,7 @@ def plan_context(facts: AccountFacts, config: Config, opts: Options) -> dict[str
     am = account_measures(acc, facts.fiscal_year, opts.as_of, None)
 
     def change(c: Any, money: bool) -> str:
-        if c.absolute is None:
-            return ""
-        text = loc.money(c.absolute) if money else loc.t("points").format(n=loc.number(c.absolute, 2))
-        sign = "+" if c.absolute > 0 else ""
-        pct = (
-            f" ({'+' if (c.percent or 0) > 0 else ''}{loc.percent(c.percent, 2)})"
-            if money and c.percent is not None
-            else ""
-        )
-        return f"{sign}{text}{pct}"
+        return _change_text(loc, c, money)
 
     measure_rows = [
         (loc.t("revenue_change"), change(am.revenue, True)),
@@ -878,6 +901,7 @@ def report_context(portfolio: PortfolioFacts, config: Config, opts: Options) -> 
     accounts = [f.account for f in portfolio.accounts]
     return {
         **_health(portfolio.accounts, loc),
+        "portfolio_measures": _portfolio_measures(portfolio, opts, loc),
         **_planning(accounts, opts.as_of, loc),
         "kind": "report",
         "fmt": opts.fmt,

@@ -187,3 +187,18 @@ def test_csv_table_and_unknown_table(kamctl: Kamctl) -> None:
     bad = kamctl("measures", *BASE, "--table", "nope")
     assert bad.exit_code == 2
     assert "accounts, goals, portfolio" in bad.stderr
+
+
+def test_the_report_shows_the_portfolio_measures_of_kamctl_measures(kamctl: Kamctl, tmp_path: Any) -> None:
+    # The report's "Porteføljens måltall" and `kamctl measures --table portfolio`
+    # are one computation: the same like-for-like change, shown in words.
+    portfolio = _json(kamctl, "--table", "portfolio")["tables"]["portfolio"][0]
+    run = kamctl("report", *BASE, "--format", "md", "--output", tmp_path / "out")
+    assert run.exit_code in (0, 1), run.stderr
+    text = (tmp_path / "out" / "index.md").read_text(encoding="utf-8")
+    section = text.split("## Porteføljens måltall", 1)[1].split("\n## ", 1)[0]
+    change = round(portfolio["revenue_change"])
+    assert change == 15_700_000  # Σ revenue 2025 − Σ 2024 of the accounts with both years
+    assert "**Omsetning mot året før:** +15\u00a0700\u00a0000\u00a0kr (+7,63\u00a0%)" in section
+    due, done = portfolio["actions_due"], portfolio["actions_done"]
+    assert f"**Forfalte tiltak utført:** {done} av {due}" in section
