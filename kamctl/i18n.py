@@ -358,6 +358,7 @@ _LABELS: dict[str, Label] = {
     "wl.competitors": N_("Competitors"),
     "wl.accounts": N_("Accounts"),
     "res.title": N_("Internal resources"),
+    "competitor_stance": N_("Stance towards the competitors"),
     "res.function": N_("Function"),
     "res.needed": N_("Needed"),
     "res.committed": N_("Committed"),

@@ -808,6 +808,14 @@ def plan_context(facts: AccountFacts, config: Config, opts: Options) -> dict[str
         "measure_rows": [(k, v) for k, v in measure_rows if v],
         "win_loss_rows": win_loss_rows,
         "resource_rows": _resource_rows(acc, loc, opts),
+        # Seed 003: each person's stance "also towards competitors" (internal).
+        "competitor_rows": []
+        if audience_hidden(opts.audience, "Stakeholder.competitor_stance")
+        else [
+            [s.name, competitor, loc.stance(stance)]
+            for s in _sorted_stakeholders(acc)
+            for competitor, stance in s.competitor_stance.items()
+        ],
         "audience": opts.audience,
         "hidden": lambda path: audience_hidden(opts.audience, path),
         "columns": _columns(opts.audience),

@@ -218,3 +218,28 @@ def test_a_map_of_25_people_fits_a4_with_no_box_on_another_and_8_pt_text() -> No
         for x2, y2, w2, h2 in boxes[i + 1 :]:
             apart = x1 + w1 <= x2 or x2 + w2 <= x1 or y1 + h1 <= y2 or y2 + h2 <= y1
             assert apart, ((x1, y1, w1, h1), (x2, y2, w2, h2))
+
+
+def test_the_plan_shows_each_persons_stance_towards_competitors_internally_only(kamctl, tmp_path) -> None:
+    from tests.conftest import EXAMPLES
+
+    plan = EXAMPLES / "accounts" / "nordmelk.yaml"
+    args = (
+        "render",
+        "-f",
+        "md",
+        "--lang",
+        "nb",
+        "--as-of",
+        "2026-11-24",
+        "--config",
+        EXAMPLES / "kamctl.toml",
+    )
+    run = kamctl(*args, "-o", tmp_path / "in", plan)
+    assert run.exit_code in (0, 1), run.stderr
+    text = (tmp_path / "in" / "nordmelk.md").read_text(encoding="utf-8")
+    # nordmelk.yaml: Kjetil Sandvik, competitor_stance {Smurfit Westrock Norge: -1}.
+    assert "| Kjetil Sandvik | Smurfit Westrock Norge | −1 skeptiker |" in text
+    run = kamctl(*args, "--audience", "customer", "-o", tmp_path / "out", plan)
+    assert run.exit_code in (0, 1), run.stderr
+    assert "Holdning til konkurrentene" not in (tmp_path / "out" / "nordmelk.md").read_text(encoding="utf-8")
