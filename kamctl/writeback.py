@@ -180,29 +180,9 @@ def discard_staged(staged: list[tuple[Path, Path]]) -> None:
 def atomic_write_bytes(path: Path, data: bytes) -> None:
     """Replace (or create) ``path`` with ``data`` atomically: a report written
     with ``--output`` (xlsx, CSV) is either the old file or the whole new one."""
-    if path.is_symlink():
-        raise WriteRefused(f"{path} is a symlink; not written through")
-    mode = None
+    staged = [(stage_bytes(path, data), path)]
     try:
-        st = path.stat()
-        if not stat.S_ISREG(st.st_mode):
-            raise WriteRefused(f"{path} is not a regular file")
-        mode = stat.S_IMODE(st.st_mode)
-    except FileNotFoundError:
-        pass
-    folder = path.parent if str(path.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, mode if mode is not None else _umask_mode())
-        os.replace(tmp, path)
+        commit_staged(staged)
     except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
+        discard_staged(staged)
         raise
-    _fsync_dir(folder)
