@@ -55,3 +55,23 @@ def kamctl(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[..., Run
         return Run(result.exit_code, result.stdout, result.stderr)
 
     return run
+
+
+def example_measures(kamctl: Callable[..., Run], *extra: str) -> dict[str, object]:
+    """``kamctl measures`` over examples/accounts as of 2026-11-24, as JSON: the
+    date and config the examples' hand-worked measures (examples/README.md) use."""
+    run = kamctl(
+        "measures",
+        "--as-of",
+        "2026-11-24",
+        "--config",
+        EXAMPLES / "kamctl.toml",
+        EXAMPLES / "accounts",
+        "--format",
+        "json",
+        *extra,
+    )
+    assert run.exit_code == 0, run.stderr
+    doc = run.json()
+    assert isinstance(doc, dict)
+    return doc

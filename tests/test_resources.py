@@ -128,37 +128,25 @@ def test_amounts_read_in_each_language() -> None:
 
 
 def test_measures_shows_resources_against_priority_over_the_examples(kamctl: Any) -> None:
-    from tests.conftest import EXAMPLES
+    from tests.conftest import example_measures
 
-    run = kamctl(
-        "measures",
-        "--as-of",
-        "2026-11-24",
-        "--config",
-        EXAMPLES / "kamctl.toml",
-        EXAMPLES / "accounts",
-        "--format",
-        "json",
-        "--table",
-        "resources",
-    )
-    assert run.exit_code == 0, run.stderr
-    doc = run.json()
-    assert isinstance(doc, dict)
-    rows = {r["id"]: r for r in doc["tables"]["resources"]}
+    doc = example_measures(kamctl, "--table", "resources")
+    tables = doc["tables"]
+    assert isinstance(tables, dict)
+    rows = {r["id"]: r for r in tables["resources"]}
     # examples/accounts: havbris 1200 h + 2 people, nordmelk 900 h, polarnett 600 h
     # + 150 000 budget, tromsø 300 h (all 2026, all committed).
     assert rows["havbris-sjomat"]["hours_committed"] == 1200
     assert rows["havbris-sjomat"]["people_needed"] == 2
     assert rows["polarnett"]["budget_committed"] == 150_000
-    assert [r["id"] for r in doc["tables"]["resources"]] == [
+    assert [r["id"] for r in tables["resources"]] == [
         "polarnett",
         "havbris-sjomat",
         "nordmelk",
         "tromso-fiskeindustri",
     ]
     # Priority 1 before 2 before 3, as the KAISM matrix of the examples places them.
-    assert [r["priority"] for r in doc["tables"]["resources"]] == [1, 2, 2, 3]
+    assert [r["priority"] for r in tables["resources"]] == [1, 2, 2, 3]
 
 
 def test_the_internal_plan_shows_resources_with_the_gap_and_the_customer_copy_leaves_them_out(

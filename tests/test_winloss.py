@@ -116,24 +116,12 @@ def test_a_near_miss_gets_a_suggestion(tmp_path: Any) -> None:
 
 
 def test_measures_sums_the_examples_reasons(kamctl: Any) -> None:
-    from tests.conftest import EXAMPLES
+    from tests.conftest import example_measures
 
-    run = kamctl(
-        "measures",
-        "--as-of",
-        "2026-11-24",
-        "--config",
-        EXAMPLES / "kamctl.toml",
-        EXAMPLES / "accounts",
-        "--format",
-        "json",
-        "--lang",
-        "en",
-    )
-    assert run.exit_code == 0, run.stderr
-    doc = run.json()
-    assert isinstance(doc, dict)
-    rows = [(r["outcome"], r["reason"], r["deals"], r["value"]) for r in doc["tables"]["win_loss"]]
+    doc = example_measures(kamctl, "--lang", "en")
+    tables = doc["tables"]
+    assert isinstance(tables, dict)
+    rows = [(r["outcome"], r["reason"], r["deals"], r["value"]) for r in tables["win_loss"]]
     # examples/accounts: lost on price — nordmelk (Strekkfilm alle meierier,
     # 1 800 000) and sørlandet-frukt (2 000 000) = 3 800 000; won on relationship —
     # havbris (lagerhotell 6 200 000); won on delivery — polarnett.
