@@ -40,8 +40,8 @@ import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from .account import Account, OpportunityStatus
-from .i18n import Messages, say
+from .account import Account, ActionStatus, OpportunityStatus
+from .i18n import N_, Locale, tr
 from .ics import IcsEvent, calendar
 from .lint.base import add_months
 
@@ -49,50 +49,35 @@ KINDS = ("qbr", "review", "action", "close", "contract_end", "notice", "stale_co
 QBR_MONTHS = 3
 KAISM_MONTHS = 12
 
-TITLES: Messages = {
-    "qbr": {"en": "Quarterly business review", "nb": "Kvartalsmøte (QBR)"},
-    "review": {"en": "Plan review due", "nb": "Planen skal gjennomgås"},
-    "action": {"en": "Action due: {subject}", "nb": "Tiltak forfaller: {subject}"},
-    "close": {"en": "Expected close: {subject}", "nb": "Forventet avslutning: {subject}"},
-    "contract_end": {"en": "Contract ends", "nb": "Kontrakten utløper"},
-    "notice": {"en": "Last day to give notice", "nb": "Siste dag for oppsigelse"},
-    "stale_contact": {"en": "Contact goes stale: {subject}", "nb": "Kontakten blir gammel: {subject}"},
-    "kaism": {"en": "Yearly KAISM re-scoring", "nb": "Årlig KAISM-poengsetting"},
+# Messages are data until shown (docs/i18n.md): an event keeps its kind, its
+# reason's key and the raw arguments; :func:`title` and :func:`reason` put
+# them into the run's language, dates and statuses included.
+TITLES: dict[str, str] = {
+    "qbr": N_("Quarterly business review"),
+    "review": N_("Plan review due"),
+    "action": N_("Action due: {subject}"),
+    "close": N_("Expected close: {subject}"),
+    "contract_end": N_("Contract ends"),
+    "notice": N_("Last day to give notice"),
+    "stale_contact": N_("Contact goes stale: {subject}"),
+    "kaism": N_("Yearly KAISM re-scoring"),
 }
 
-REASONS: Messages = {
-    "qbr.planned": {
-        "en": "next QBR as planned in rhythm.next_qbr",
-        "nb": "neste QBR slik rhythm.next_qbr sier",
-    },
-    "qbr.derived": {
-        "en": "no next QBR planned; last QBR {last} + 3 months",
-        "nb": "neste QBR er ikke satt; siste QBR {last} + 3 måneder",
-    },
-    "review.planned": {
-        "en": "next plan review as planned",
-        "nb": "neste gjennomgang av planen slik den er satt",
-    },
-    "review.derived": {
-        "en": "last reviewed {last}; a plan is reviewed every {months} months",
-        "nb": "sist gjennomgått {last}; planen skal gjennomgås hver {months}. måned",
-    },
-    "action": {"en": "owner: {owner}; status: {status}", "nb": "ansvarlig: {owner}; status: {status}"},
-    "close": {
-        "en": "open opportunity, owner: {owner}; probability {probability}",
-        "nb": "åpen mulighet, ansvarlig: {owner}; sannsynlighet {probability}",
-    },
-    "contract_end": {"en": "contract runs {start} – {end}", "nb": "kontrakten løper {start} – {end}"},
-    "notice": {
-        "en": "contract ends {end}; notice period {months} months",
-        "nb": "kontrakten utløper {end}; oppsigelsestid {months} måneder",
-    },
-    "stale_contact": {
-        "en": "last contact {last}; limit {limit} days; relationship owner: {owner}",
-        "nb": "siste kontakt {last}; grensen er {limit} dager; relasjonseier: {owner}",
-    },
-    "kaism": {"en": "last scored {last}", "nb": "sist poengsatt {last}"},
+REASONS: dict[str, str] = {
+    "qbr.planned": N_("next QBR as planned in rhythm.next_qbr"),
+    "qbr.derived": N_("no next QBR planned; last QBR {last} + 3 months"),
+    "review.planned": N_("next plan review as planned"),
+    "review.derived": N_("last reviewed {last}; a plan is reviewed every {months} months"),
+    "action": N_("owner: {owner}; status: {status}"),
+    "close": N_("open opportunity, owner: {owner}; probability {probability}"),
+    "contract_end": N_("contract runs {start} – {end}"),
+    "notice": N_("contract ends {end}; notice period {months} months"),
+    "stale_contact": N_("last contact {last}; limit {limit} days; relationship owner: {owner}"),
+    "kaism": N_("last scored {last}"),
 }
+
+Param = str | int | float | _dt.date | ActionStatus | None
+"""An argument of a reason, shown in the run's language by :func:`reason`."""
 
 
 @dataclass(frozen=True)
@@ -110,7 +95,7 @@ class Event:
     """The action, opportunity or person the event is about (empty for the account itself)."""
     reason: str = ""
     """Key into :data:`REASONS`."""
-    params: dict[str, str] = dataclasses.field(default_factory=dict)
+    params: dict[str, Param] = dataclasses.field(default_factory=dict)
     path: str = ""
     uid: str = ""
     """Stable across exports (see :func:`_uids`)."""
@@ -128,10 +113,8 @@ def _dash(value: object) -> str:
 def _one(account: Account, config_review_months: int, stale_days: int) -> Iterable[Event]:
     a = account
 
-    def ev(day: _dt.date, kind: str, where: str, reason: str, subject: str = "", **params: object) -> Event:
-        return Event(
-            day, kind, a.id, a.name, a.kam, where, subject, reason, {k: _dash(v) for k, v in params.items()}
-        )
+    def ev(day: _dt.date, kind: str, where: str, reason: str, subject: str = "", **params: Param) -> Event:
+        return Event(day, kind, a.id, a.name, a.kam, where, subject, reason, params)
 
     r = a.rhythm
     if r is not None and r.next_qbr is not None:
@@ -148,16 +131,20 @@ def _one(account: Account, config_review_months: int, stale_days: int) -> Iterab
         )
     for i, act in enumerate(a.actions):
         if act.due is not None and (act.status is None or act.status.is_open):
-            status = act.status.value if act.status else None
             yield ev(
-                act.due, "action", f"actions[{i}].due", "action", act.action, owner=act.owner, status=status
+                act.due,
+                "action",
+                f"actions[{i}].due",
+                "action",
+                act.action,
+                owner=act.owner,
+                status=act.status,
             )
     for i, o in enumerate(a.opportunities):
         if o.expected_close is not None and o.status is OpportunityStatus.open:
-            prob = None if o.probability is None else f"{o.probability:g} %"
             yield ev(
                 o.expected_close, "close", f"opportunities[{i}].expected_close", "close", o.name,
-                owner=o.owner, probability=prob,
+                owner=o.owner, probability=o.probability,
             )  # fmt: skip
     c = a.contract
     if c is not None and c.end is not None:
@@ -203,11 +190,26 @@ def agenda(
 
 
 def title(e: Event, lang: str) -> str:
-    return say(TITLES, e.kind, lang, subject=e.subject)
+    return tr(lang, TITLES[e.kind], subject=e.subject)
 
 
 def reason(e: Event, lang: str) -> str:
-    return say(REASONS, e.reason, lang, **e.params)
+    loc = Locale(lang)
+    return tr(lang, REASONS[e.reason], **{k: _shown(loc, k, v) for k, v in e.params.items()})
+
+
+def _shown(loc: Locale, key: str, value: Param) -> str:
+    """A reason's argument as the language writes it: ``31. august 2026`` /
+    ``31 August 2026``, the action status's label, ``40 %`` / ``40%``."""
+    if value is None:
+        return "–"
+    if isinstance(value, _dt.date):
+        return loc.date(value)
+    if isinstance(value, ActionStatus):
+        return loc.enum("actstatus", value)
+    if key == "probability" and isinstance(value, (int, float)):
+        return loc.percent(value, 0 if float(value).is_integer() else 1)
+    return str(value)
 
 
 def _uids(events: Sequence[Event]) -> list[str]:

@@ -12,6 +12,7 @@ import datetime as _dt
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from .i18n import N_, Locale, tr
 from .result import Column, Result, Table
 
 if TYPE_CHECKING:
@@ -91,7 +92,7 @@ def status_report(rows: Sequence[AccountStatus], as_of: _dt.date, lang: str, fil
         }
         for r in rows
     ]
-    title = f"Planhelse per {as_of.isoformat()}" if nb else f"Plan health as of {as_of.isoformat()}"
+    title = tr(lang, N_("Plan health as of {date}"), date=Locale(lang).date(as_of))
     return Result(
         "status",
         files,

@@ -95,7 +95,7 @@ def test_ics_parses_and_holds_the_events(kamctl: Kamctl) -> None:
     summaries = [str(e["SUMMARY"]) for e in events]
     assert summaries[0] == "Sør AS: Quarterly business review"
     assert summaries[2] == f"{HOSTILE_NAME}: Last day to give notice"
-    assert "contract ends 2027-02-23; notice period 2 months" in str(events[2]["DESCRIPTION"])
+    assert "contract ends 23 February 2027; notice period 2 months" in str(events[2]["DESCRIPTION"])
 
 
 def test_ics_escapes_hostile_text_and_folds_at_75_octets() -> None:

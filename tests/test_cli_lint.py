@@ -394,7 +394,7 @@ def test_github_levels_and_step_summary(
     write(tmp_path / "acme.yaml", WARN_ONLY)
     r = kamctl("lint", "acme.yaml", *AS_OF, "--format", "github", "--summary")
     assert r.stdout.startswith("::notice file=acme.yaml,")  # info → notice
-    assert "Plan health as of 2026-11-24" in r.stderr  # stdout stays workflow commands only
+    assert "Plan health as of 24 November 2026" in r.stderr  # stdout stays workflow commands only
     assert "| acme | light |" in summary.read_text(encoding="utf-8")
 
 
@@ -504,7 +504,7 @@ def test_status_numbers_by_hand(kamctl: Kamctl) -> None:
 def test_status_text_and_explain(kamctl: Kamctl) -> None:
     r = kamctl("status", ACCOUNTS / "mjosen-bakeri.yaml", *CONFIG, *AS_OF, "--explain")
     lines = r.stdout.splitlines()
-    assert lines[0] == "Plan health as of 2026-11-24"
+    assert lines[0] == "Plan health as of 24 November 2026"
     # mjosen-bakeri: 8 of 16 checks (50 %), reviewed 435 days ago, key contact 159 days
     # ago, coverage 1, 1 error / 12 warnings / 0 info; every band red.
     assert " ".join(lines[2].split()) == "mjosen-bakeri full 50% (8/16) R 435 d R 159 d R 1/3 R 1/12/0 R"
@@ -527,7 +527,7 @@ def test_lint_summary_appends_the_table(kamctl: Kamctl) -> None:
     r = kamctl("lint", ACCOUNTS / "kystlab.yaml", *CONFIG, *AS_OF, "--summary")
     assert r.exit_code == 0
     assert r.stdout.splitlines()[0] == "1 file checked, 0 errors, 0 warnings"
-    assert "Plan health as of 2026-11-24" in r.stdout
+    assert "Plan health as of 24 November 2026" in r.stdout
     j = kamctl("lint", ACCOUNTS / "kystlab.yaml", *CONFIG, *AS_OF, "--summary", "--format", "json").json()
     assert j["tables"]["accounts"][0]["completeness"] == 100.0  # type: ignore[index]
 

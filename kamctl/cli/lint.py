@@ -32,6 +32,7 @@ from kamctl.cli.common import (
     resolve_lang,
 )
 from kamctl.cli.revision import AT_OPTION, REV_OPTION, SAME_CONFIG_OPTION, travel
+from kamctl.i18n import Locale
 
 if TYPE_CHECKING:
     from kamctl.config import Config
@@ -268,7 +269,7 @@ def status_table(rows: list[AccountStatus], lang: str, as_of: _dt.date) -> Table
     )
     return Table(
         "accounts",
-        _t("title", lang, date=as_of.isoformat()),
+        _t("title", lang, date=Locale(lang).date(as_of)),
         [Column(k, k, "percent" if k == "completeness" else "text") for k in keys],
         [r.to_dict() for r in rows],
     )
@@ -518,7 +519,7 @@ def write_status_table(
         [len(h) for h in header],
     )
     gap = " " * min(fitted.gap, 2)
-    stream.write(_t("title", lang, date=as_of.isoformat()) + "\n")
+    stream.write(_t("title", lang, date=Locale(lang).date(as_of)) + "\n")
     stream.write(
         gap.join(
             shorten(header[i], w).ljust(w) for i, w in zip(fitted.keep, fitted.widths, strict=True)
@@ -550,7 +551,7 @@ def write_status_markdown(
     rows: list[AccountStatus], stream: IO[str], as_of: _dt.date, lang: str = "en"
 ) -> None:
     icon = {"green": "🟢", "amber": "🟡", "red": "🔴"}
-    stream.write("### " + _t("title", lang, date=as_of.isoformat()) + "\n\n")
+    stream.write("### " + _t("title", lang, date=Locale(lang).date(as_of)) + "\n\n")
     stream.write("| " + " | ".join(_t(f"h.{h}", lang) for h in _HEADER) + " |\n")
     stream.write("|---|---|---:|---:|---:|---:|---:|\n")
     for r in rows:

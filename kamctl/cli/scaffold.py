@@ -76,5 +76,6 @@ def init(
     for path in outcome.kept:
         typer.echo(tr(language, "kept {path} (it exists; --force overwrites it)", path=str(path)), err=True)
     git = "" if (folder / ".git").exists() else " && git init"
-    command = f'cd {folder} && kamctl new ID --name "Customer AS"{git} && git add .'
+    example = tr(language, "Customer AS")  # a name in the user's language: "Kunde AS"
+    command = f'cd {folder} && kamctl new ID --name "{example}"{git} && git add .'
     typer.echo(tr(language, "next: {command}", command=command), err=True)

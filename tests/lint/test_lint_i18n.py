@@ -212,7 +212,7 @@ def test_status_in_norwegian(kamctl: Kamctl) -> None:
         "nb",
     )
     lines = r.stdout.splitlines()
-    assert lines[0] == "Planhelse per 2026-11-24"
+    assert lines[0] == "Planhelse per 24. november 2026"
     assert lines[1].split() == [
         "kunde",
         "profil",
