@@ -27,9 +27,8 @@ from pathlib import Path
 
 import pytest
 from babel.messages.pofile import read_po
-from typer.testing import CliRunner
-
 from conftest import EXAMPLES, ROOT
+from typer.testing import CliRunner
 
 PO = ROOT / "kamctl" / "locale" / "nb" / "LC_MESSAGES" / "kamctl.po"
 AS_OF = ("--as-of", "2026-11-24")
